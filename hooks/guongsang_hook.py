@@ -1,0 +1,82 @@
+"""MkDocs adapter: hands MkDocs events to the engine-free core in ``guongsang``.
+
+Nothing here decides anything about content; moving to another engine means rewriting only
+this file.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from guongsang.build import build_site
+from guongsang.check import check
+from guongsang.output import SiteOutput
+from guongsang.problems import Severity, format_report
+from guongsang.project import Project, today
+from guongsang.refdata import load_reference
+
+# A mkdocs.plugins.* logger, so `mkdocs build --strict` counts our warnings.
+log = logging.getLogger("mkdocs.plugins.guongsang")
+
+_state: dict[str, object] = {}
+
+
+def _project(config: MkDocsConfig) -> Project:
+    return Project(root=Path(config.config_file_path).resolve().parent)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Site identity comes from data/site.yml, not from mkdocs.yml."""
+    project = _project(config)
+    ref, _ = load_reference(project.path(project.data_dir), project.root)
+    config.site_name = ref.site.ten_ngan
+    config.site_description = ref.site.mo_ta
+    config.site_url = ref.site.url
+    config.copyright = ref.site.ban_quyen
+    if ref.site.logo:
+        config.theme["logo"] = ref.site.logo
+    config.extra["guongsang_site"] = ref.site
+    _state["project"] = project
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    project = _state["project"]
+    assert isinstance(project, Project)
+    corpus, problems = check(project, today())
+    output = build_site(corpus) if not any(p.is_error for p in problems) else SiteOutput()
+    problems = [*problems, *output.problems]
+    _report(problems)
+    _state["output"] = output
+    for view in output.views:
+        files.append(File.generated(config, view.src_uri, content=view.markdown))
+    for asset in output.assets:
+        if asset.path is not None:
+            files.append(File.generated(config, asset.uri, abs_src_path=str(asset.path)))
+        else:
+            files.append(File.generated(config, asset.uri, content=asset.content or ""))
+    return files
+
+
+def _report(problems: list) -> None:
+    errors = [p for p in problems if p.is_error]
+    for p in problems:
+        if p.severity is Severity.WARNING:
+            log.warning(p.format_text())
+        elif p.severity is Severity.INFO:
+            log.info(p.format_text())
+    if errors:
+        raise PluginError("Gương sáng: hồ sơ có lỗi, trang chưa được xây dựng.\n\n"
+                          + format_report(errors))
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    output = _state.get("output")
+    if isinstance(output, SiteOutput) and page.file.src_uri in output.augments:
+        return markdown.rstrip() + "\n\n" + output.augments[page.file.src_uri]
+    return markdown

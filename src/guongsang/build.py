@@ -1,0 +1,18 @@
+"""From a checked corpus to the generated pages and assets (engine-free)."""
+from __future__ import annotations
+
+from .images import ImageCache
+from .loader import Corpus
+from .output import SiteOutput
+from .pages import GENERATORS, Context, cache_dir
+
+
+def build_site(corpus: Corpus, images: ImageCache | None = None) -> SiteOutput:
+    """Run every registered generator; problems found on the way go to ``output.problems``."""
+    output = SiteOutput()
+    ctx = Context(corpus, images or ImageCache(cache_dir(corpus)), output)
+    for gen in GENERATORS:
+        for item in gen(ctx):
+            output.add(item)
+    ctx.images.save_index()
+    return output

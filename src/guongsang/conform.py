@@ -1,0 +1,268 @@
+"""Check a record against its declared shape and return it with typed values.
+
+This is the "schema" family of checks: missing and unknown keys (with "did you mean"), wrong
+types, values outside the reference data, invalid or future dates, decision numbers. Messages
+are written for communications staff: what is wrong, what was found, a correct example.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .problems import Problem, Severity
+from .refdata import ReferenceData
+from .schema import PAGE_META_KEYS, Field
+from .text import format_date, parse_date
+from .yamlsrc import Path_, Source, format_path
+
+# "163/QĐ-UBND", "45/QĐ-TTg", "12/2024/QĐ-UBND". The Đ must be the Vietnamese letter.
+DECISION_RE = re.compile(r"^\d{1,6}(/\d{4})?/QĐ-[A-Za-zĐđ0-9]+(-[A-Za-zĐđ0-9]+)*$")
+
+TYPE_NAMES = {
+    "text": "một đoạn chữ",
+    "int": "một số nguyên",
+    "bool": "true hoặc false",
+    "date": "một ngày dạng dd/mm/yyyy",
+    "list": "một danh sách (mỗi mục một dòng, bắt đầu bằng `- `)",
+    "object": "một nhóm trường con",
+    "map": "một nhóm trường con",
+}
+
+REF_NAMES = {
+    "units": "danh sách đơn vị (data/don-vi.yml)",
+    "orgs": "danh sách đơn vị (data/don-vi.yml)",
+    "fields": "danh sách lĩnh vực (data/linh-vuc.yml)",
+    "awards": "danh mục khen thưởng (data/danh-muc-khen-thuong.yml)",
+}
+
+_TRUE = {"có", "co", "đúng", "dung"}
+_FALSE = {"không", "khong", "sai"}
+
+
+def describe(value: Any) -> str:
+    """How a found value reads to an editor (never a Python type name)."""
+    if value is None:
+        return "để trống"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, (int, float)):
+        return f"số {value}"
+    if isinstance(value, list):
+        return "một danh sách"
+    if isinstance(value, dict):
+        return "một nhóm trường con"
+    shown = str(value)
+    return f'"{shown[:60]}…"' if len(shown) > 60 else f'"{shown}"'
+
+
+def example_line(f: Field) -> str:
+    ex = f.example
+    if isinstance(ex, list):
+        return f"{f.key}:\n        - {ex[0]}"
+    if isinstance(ex, dict):
+        k, v = next(iter(ex.items()))
+        return f"{f.key}:\n        {k}: {v}"
+    if isinstance(ex, bool):
+        return f"{f.key}: {'true' if ex else 'false'}"
+    if f.type == "object":
+        inner = "\n".join(f"        {c.key}: {c.example}" for c in f.fields if c.required)
+        return f"{f.key}:\n{inner}"
+    return f"{f.key}: {ex}"
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return match[0] if match else ""
+
+
+@dataclass
+class Conformer:
+    """Walks one source against a tuple of fields, collecting problems."""
+
+    src: Source
+    ref: ReferenceData
+    today: date
+    kind_label: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def report(self, path: Path_, rule: str, message: str, hint: str = "",
+               severity: Severity = Severity.ERROR) -> None:
+        self.problems.append(Problem(self.src.file, self.src.line_of(path), format_path(path),
+                                     rule, message, hint, severity))
+
+    # -- structure ---------------------------------------------------------------------------
+    def record(self, fields: tuple[Field, ...], allow_page_meta: bool = False) -> dict[str, Any]:
+        return self.mapping(self.src.data, fields, (), allow_page_meta)
+
+    def mapping(self, data: dict[str, Any], fields: tuple[Field, ...], path: Path_,
+                allow_page_meta: bool = False) -> dict[str, Any]:
+        by_key = {f.key: f for f in fields}
+        out: dict[str, Any] = {}
+        for key, value in data.items():
+            key_s = str(key)
+            if key_s in by_key:
+                out[key_s] = self.value(value, by_key[key_s], path + (key_s,))
+            elif allow_page_meta and key_s in PAGE_META_KEYS:
+                out[key_s] = value
+            else:
+                self.unknown_key(key_s, list(by_key), path)
+        for f in fields:
+            if f.required and (f.key not in data or data[f.key] in (None, "", [])):
+                if f.key in data:
+                    continue  # reported by value() as empty
+                self.report(path + (f.key,), "thieu-truong",
+                            f"Thiếu trường bắt buộc `{f.key}` ({f.label}).",
+                            f"Thêm dòng, ví dụ:\n      {example_line(f)}")
+        return out
+
+    def unknown_key(self, key: str, known: list[str], path: Path_) -> None:
+        guess = did_you_mean(key, known)
+        where = f"trong mục `{format_path(path)}`" if path else f"trong mẫu {self.kind_label}"
+        if guess:
+            self.report(path + (key,), "truong-la",
+                        f"Trường `{key}` không có {where}. Có phải ý bạn là `{guess}`?",
+                        f"Sửa tên trường thành `{guess}`.")
+        else:
+            self.report(path + (key,), "truong-la",
+                        f"Trường `{key}` không có {where}.",
+                        "Các trường hợp lệ: " + ", ".join(f"`{k}`" for k in known) + ".")
+
+    # -- values ------------------------------------------------------------------------------
+    def value(self, value: Any, f: Field, path: Path_) -> Any:
+        if value is None or value == "":
+            if f.required:
+                self.report(path, "thieu-truong", f"Trường `{f.key}` ({f.label}) đang để trống.",
+                            f"Điền giá trị, ví dụ:\n      {example_line(f)}")
+            return None
+        checker = getattr(self, f"_{f.type}")
+        return checker(value, f, path)
+
+    def wrong_type(self, value: Any, f: Field, path: Path_) -> None:
+        self.report(path, "sai-kieu",
+                    f"Trường `{f.key}` phải là {TYPE_NAMES[f.type]}, nhưng đang là {describe(value)}.",
+                    f"Ví dụ:\n      {example_line(f)}")
+
+    def _text(self, value: Any, f: Field, path: Path_) -> Any:
+        if isinstance(value, (bool, list, dict)):
+            self.wrong_type(value, f, path)
+            return None
+        if isinstance(value, date):
+            value = format_date(value)
+        value = str(value).strip() if not isinstance(value, str) else value.strip()
+        if f.max_len and len(value) > f.max_len:
+            self.report(path, "qua-dai",
+                        f"`{f.key}` dài {len(value)} ký tự; tối đa {f.max_len} ký tự.",
+                        "Viết gọn lại; phần chi tiết đưa vào nội dung bài viết.")
+        if f.pattern == "decision" and not DECISION_RE.match(value):
+            self.report(path, "so-quyet-dinh",
+                        f"Số quyết định {describe(value)} không đúng dạng "
+                        "`số/QĐ-cơ quan ban hành`.",
+                        "Ví dụ: so_quyet_dinh: 163/QĐ-UBND (chữ Đ có gạch ngang, không dấu cách).")
+        if f.ref:
+            self.check_ref(value, f, path)
+        return value
+
+    def check_ref(self, value: str, f: Field, path: Path_) -> None:
+        choices = self.ref.choices(f.ref)
+        if value in choices:
+            return
+        name = REF_NAMES.get(f.ref, f"danh sách `{f.ref[6:]}` (data/tu-vung.yml)")
+        guess = did_you_mean(value, choices)
+        msg = f"Giá trị {describe(value)} không có trong {name}."
+        if guess:
+            msg += f" Có phải ý bạn là `{guess}`?"
+        shown = ", ".join(choices[:12]) + (", …" if len(choices) > 12 else "")
+        self.report(path, "gia-tri-la", msg, f"Các giá trị hợp lệ: {shown}.")
+
+    def _int(self, value: Any, f: Field, path: Path_) -> Any:
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.wrong_type(value, f, path)
+            return None
+        if f.minimum is not None and value < f.minimum:
+            self.report(path, "nam-khong-hop-le", f"Năm {value} không hợp lệ (nhỏ hơn {f.minimum}).",
+                        f"Ví dụ: {f.key}: {f.example}")
+        elif f.key == "nam" and value > self.today.year:
+            self.report(path, "ngay-tuong-lai",
+                        f"Năm {value} ở tương lai (năm nay là {self.today.year}).",
+                        "Chỉ ghi thành tích, khen thưởng đã có quyết định.")
+        return value
+
+    def _bool(self, value: Any, f: Field, path: Path_) -> Any:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+            return value.strip().lower() in _TRUE
+        self.wrong_type(value, f, path)
+        return None
+
+    def _date(self, value: Any, f: Field, path: Path_) -> Any:
+        parsed = parse_date(value)
+        if parsed is None:
+            self.report(path, "ngay-khong-hop-le",
+                        f"Ngày {describe(value)} không hợp lệ hoặc không tồn tại.",
+                        f"Viết ngày dạng dd/mm/yyyy, ví dụ: {f.key}: {f.example or '05/01/2024'}")
+            return None
+        if f.past_only and parsed > self.today:
+            self.report(path, "ngay-tuong-lai",
+                        f"Ngày {format_date(parsed)} ở tương lai (hôm nay là {format_date(self.today)}).",
+                        "Kiểm tra lại năm; chỉ ghi những việc đã diễn ra.")
+        return parsed
+
+    def _list(self, value: Any, f: Field, path: Path_) -> Any:
+        if not isinstance(value, list):
+            if f.item and f.item.type == "text" and isinstance(value, str):
+                # A single value where a list is expected: accept, but tell the editor.
+                self.report(path, "sai-kieu",
+                            f"Trường `{f.key}` phải là một danh sách; đã hiểu là một mục {describe(value)}.",
+                            f"Viết dạng danh sách, ví dụ:\n      {example_line(f)}",
+                            Severity.WARNING)
+                value = [value]
+            else:
+                self.wrong_type(value, f, path)
+                return []
+        assert f.item is not None
+        out = []
+        for i, item in enumerate(value):
+            checked = self.value(item, f.item, path + (i,))
+            if checked is not None:
+                out.append(checked)
+        return out
+
+    def _object(self, value: Any, f: Field, path: Path_) -> Any:
+        if not isinstance(value, dict):
+            self.wrong_type(value, f, path)
+            return None
+        return self.mapping(value, f.fields, path)
+
+    def _map(self, value: Any, f: Field, path: Path_) -> Any:
+        if not isinstance(value, dict):
+            self.wrong_type(value, f, path)
+            return {}
+        allowed = self.allowed_keys(f.keys_ref)
+        out: dict[str, str] = {}
+        for key, text in value.items():
+            key = str(key)
+            if key not in allowed:
+                self.unknown_key(key, allowed, path)
+                continue
+            if isinstance(text, (list, dict, bool)) or text is None or str(text).strip() == "":
+                self.report(path + (key,), "sai-kieu",
+                            f"Minh chứng `{key}` phải là một đoạn chữ, nhưng đang là {describe(text)}.",
+                            f"Ví dụ:\n      {key}: Chủ trì 3 hội nghị xúc tiến năm 2024")
+                continue
+            out[key] = str(text).strip()
+        return out
+
+    def allowed_keys(self, keys_ref: str) -> list[str]:
+        if keys_ref == "standards":
+            return [s.id for s in self.ref.standards]
+        if keys_ref == "criteria":
+            return [c.id for items in self.ref.criteria.values() for c in items]
+        raise KeyError(keys_ref)

@@ -1,0 +1,35 @@
+"""Tiny HTML builders. Every value coming from a record goes through :func:`esc`."""
+from __future__ import annotations
+
+from html import escape
+
+
+def esc(value: object) -> str:
+    return escape("" if value is None else str(value), quote=True)
+
+
+def attrs(**kw: object) -> str:
+    """``attrs(class_="a", href="b")`` -> ``class="a" href="b"`` (None values dropped)."""
+    out = []
+    for k, v in kw.items():
+        if v is None or v is False:
+            continue
+        name = k.rstrip("_").replace("_", "-")
+        out.append(name if v is True else f'{name}="{esc(v)}"')
+    return " ".join(out)
+
+
+def tag(name: str, inner: str = "", **kw: object) -> str:
+    a = attrs(**kw)
+    return f"<{name}{' ' + a if a else ''}>{inner}</{name}>"
+
+
+def link(href: str, text: str, **kw: object) -> str:
+    return tag("a", esc(text), href=href, **kw)
+
+
+def front_matter(meta: dict[str, object]) -> str:
+    """YAML front matter for a generated Markdown page (safe_dump: no injection via values)."""
+    import yaml
+
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"

@@ -1,0 +1,54 @@
+"""What the generator produces, independent of any site engine."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Problem
+
+
+@dataclass(frozen=True)
+class View:
+    """A generated page. Subclasses say which kind of page it is (profile, gallery…)."""
+
+    url: str
+    """Directory URL relative to the site root, e.g. ``ho-so/tran-van-duc/``."""
+    title: str
+    markdown: str
+    """Full Markdown source including its front matter."""
+    in_sitemap: bool = True
+
+    @property
+    def src_uri(self) -> str:
+        from .urls import src_uri
+        return src_uri(self.url)
+
+
+@dataclass(frozen=True)
+class ProfileView(View):
+    slug: str = ""
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file copied to the site as is: a processed photo, a CSV, a redirect page."""
+
+    uri: str
+    """Path relative to the site root."""
+    path: Path | None = None
+    """File on disk (e.g. in the image cache)…"""
+    content: bytes | str | None = None
+    """…or its content."""
+
+
+@dataclass
+class SiteOutput:
+    views: list[View] = field(default_factory=list)
+    assets: list[Asset] = field(default_factory=list)
+    augments: dict[str, str] = field(default_factory=dict)
+    """Markdown appended to pages that already exist in content/, by their docs-relative path."""
+    problems: list[Problem] = field(default_factory=list)
+    """Problems found while generating (e.g. an image that fails to decode)."""
+
+    def add(self, item: View | Asset) -> None:
+        (self.views if isinstance(item, View) else self.assets).append(item)

@@ -1,0 +1,84 @@
+"""Page generators: each module turns the corpus into views and assets of one kind.
+
+A generator is a function ``(ctx) -> iterable of View | Asset`` registered with
+:func:`generator`. :func:`guongsang.build.build_site` runs them in registration order.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..images import ImageCache, ImageError, Processed
+from ..loader import Corpus
+from ..output import Asset, SiteOutput, View
+from ..problems import Problem
+from ..records import Photo, Profile
+from ..rules.photos import photo_path
+
+Generator = Callable[["Context"], Iterable[View | Asset]]
+GENERATORS: list[Generator] = []
+
+
+def generator(fn: Generator) -> Generator:
+    GENERATORS.append(fn)
+    return fn
+
+
+IMAGE_DIR = "assets/anh"
+
+
+@dataclass
+class Context:
+    """What generators share: the records, the image cache, and the output under way."""
+
+    corpus: Corpus
+    images: ImageCache
+    output: SiteOutput
+    _photos: dict[tuple[str, int], Processed | None] = field(default_factory=dict)
+    _emitted: set[str] = field(default_factory=set)
+
+    @property
+    def ref(self):  # noqa: ANN201 - ReferenceData, kept short for templates
+        return self.corpus.ref
+
+    @property
+    def profiles(self) -> list[Profile]:
+        """Published profiles only: everything public is generated from these."""
+        return self.corpus.published_profiles
+
+    def photo(self, p: Profile, ph: Photo) -> Processed | None:
+        """Processed variants of a photo (published once as assets), or ``None`` if unusable."""
+        key = (p.slug, ph.index)
+        if key in self._photos:
+            return self._photos[key]
+        result: Processed | None = None
+        src = photo_path(p, ph)
+        if src is not None and src.is_file():
+            try:
+                result = self.images.process(src)
+            except ImageError as err:
+                self.output.problems.append(Problem(
+                    p.file, p.source.line_of(("anh", ph.index, "tep")),
+                    f"anh[{ph.index + 1}].tep", "anh-hong", f"\"{ph.tep}\": {err}",
+                    "Mở ảnh bằng trình xem ảnh rồi lưu lại dạng .jpg."))
+        if result:
+            for v in result.variants:
+                if v.file not in self._emitted:
+                    self._emitted.add(v.file)
+                    self.output.add(Asset(f"{IMAGE_DIR}/{v.file}", path=self.images.path(v.file)))
+        self._photos[key] = result
+        return result
+
+    def image_url(self, file: str) -> str:
+        return f"{IMAGE_DIR}/{file}"
+
+
+def cache_dir(corpus: Corpus) -> Path:
+    project = corpus.project
+    assert project is not None
+    return project.path(project.cache_dir)
+
+
+# Registration order is page order in the output; importing registers.
+from . import profile  # noqa: E402,F401

@@ -1,0 +1,182 @@
+"""One page per published profile, out of the nav, at ``ho-so/<slug>/``."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .. import urls
+from ..html import esc, front_matter, link, tag
+from ..output import Asset, ProfileView, View
+from ..records import Profile
+from ..text import format_date
+from . import Context, generator
+
+
+def picture(ctx: Context, p: Profile, index: int, page_url: str, sizes: str,
+            css: str = "", eager: bool = False) -> str:
+    """<picture> with WebP and JPEG ``srcset``; empty when the photo is unusable."""
+    ph = p.anh[index]
+    done = ctx.photo(p, ph)
+    if not done:
+        return ""
+    def srcset(fmt: str) -> str:
+        return ", ".join(f"{urls.relative(ctx.image_url(v.file), page_url)} {v.width}w"
+                         for v in done.by_format(fmt))
+    big = done.largest("jpeg")
+    img = tag("img", "", src=urls.relative(ctx.image_url(big.file), page_url),
+              srcset=srcset("jpeg"), sizes=sizes, alt=ph.mo_ta, width=big.width,
+              height=big.height, loading=None if eager else "lazy", decoding="async",
+              class_=css or None).replace("></img>", ">")
+    return (f'<picture><source type="image/webp" srcset="{esc(srcset("webp"))}" '
+            f'sizes="{esc(sizes)}">{img}</picture>')
+
+
+def _figure(ctx: Context, p: Profile, i: int, url: str, sizes: str, eager: bool = False) -> str:
+    pic = picture(ctx, p, i, url, sizes, eager=eager)
+    if not pic:
+        return ""
+    ph = p.anh[i]
+    caption = " ".join(x for x in (esc(ph.chu_thich), f'<span class="gs-credit">{esc(ph.nguon)}</span>'
+                                   if ph.nguon else "") if x)
+    return f"<figure>{pic}{f'<figcaption>{caption}</figcaption>' if caption else ''}</figure>"
+
+
+def _facts(ctx: Context, p: Profile) -> str:
+    ref = ctx.ref
+    unit = ref.units.get(p.don_vi)
+    rows = [
+        ("Loại", ref.label("loai_ho_so", p.loai)),
+        ("Đơn vị", unit.ten if unit else p.don_vi),
+        ("Chức vụ", p.chuc_vu),
+        ("Lĩnh vực", ", ".join(ref.fields[f].ten if f in ref.fields else f for f in p.linh_vuc)),
+        ("Trạng thái", ref.label("trang_thai", p.trang_thai)),
+        ("Ngày công nhận", format_date(p.ngay_cong_nhan) if p.ngay_cong_nhan else ""),
+        ("Đơn vị đề xuất", ref.units[p.don_vi_de_xuat].ten if p.don_vi_de_xuat in ref.units else ""),
+    ]
+    items = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows if v)
+    return f'<dl class="gs-facts">{items}</dl>'
+
+
+def models_of(ctx: Context, p: Profile) -> list:
+    listed = [ctx.corpus.models[s] for s in p.mo_hinh if s in ctx.corpus.models]
+    authored = [m for m in ctx.corpus.models.values() if p.slug in m.tac_gia and m not in listed]
+    return sorted(listed + authored, key=lambda m: (-m.nam, m.ten))
+
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_HEADING = re.compile(r"^(#{1,5})(\s)")
+
+
+def demote_headings(markdown: str) -> str:
+    """Push the story's headings one level down so they sit under "Câu chuyện" (h2)."""
+    out, fenced = [], False
+    for line in markdown.split("\n"):
+        if _FENCE.match(line):
+            fenced = not fenced
+        out.append(line if fenced else _HEADING.sub(r"#\1\2", line))
+    return "\n".join(out)
+
+
+def render_profile(ctx: Context, p: Profile) -> str:
+    ref = ctx.ref
+    url = urls.profile(p.slug)
+    parts: list[str] = []
+    hero = _figure(ctx, p, 0, url, "(min-width: 45em) 20rem, 100vw", eager=True) if p.anh else ""
+    parts.append(
+        f'<div class="gs-profile-head">{hero}<div>'
+        f'<p class="gs-kicker">{esc(ref.label("trang_thai", p.trang_thai))}</p>'
+        f"<h1>{esc(p.ho_ten)}</h1>"
+        + (f'<p class="gs-lead">{esc(p.tom_tat)}</p>' if p.tom_tat else "")
+        + _facts(ctx, p) + "</div></div>")
+
+    if p.body.strip():
+        parts.append("## Câu chuyện\n\n" + demote_headings(p.body.strip()))
+
+    standards = [(s, p.tieu_chuan[s.id]) for s in ref.standards if p.tieu_chuan.get(s.id)]
+    criteria = [(c, p.tieu_chi_doan_the[c.id]) for c in ref.criteria.get(p.don_vi_de_xuat, [])
+                if p.tieu_chi_doan_the.get(c.id)]
+    if standards or criteria:
+        block = "".join(f"<dt>{esc(s.ten)}</dt><dd>{esc(text)}</dd>" for s, text in standards)
+        org = ref.units.get(p.don_vi_de_xuat)
+        extra = ""
+        if criteria:
+            extra = (f'<h3>Tiêu chí của {esc(org.ten if org else "")}</h3><dl class="gs-standards">'
+                     + "".join(f"<dt>{esc(c.ten)}</dt><dd>{esc(t)}</dd>" for c, t in criteria)
+                     + "</dl>")
+        parts.append("## Tiêu chuẩn đã đạt\n\n"
+                     + (f'<dl class="gs-standards">{block}</dl>' if block else "") + extra)
+
+    if p.thanh_tich:
+        rows = sorted(p.thanh_tich, key=lambda t: -t.nam)
+        parts.append("## Thành tích\n\n<ul class=\"gs-achievements\">" + "".join(
+            f"<li><strong>{t.nam}</strong>: {esc(t.noi_dung)}"
+            + (f' <span class="gs-muted">({esc(ref.label("xep_loai", t.xep_loai))})</span>'
+               if t.xep_loai else "") + "</li>" for t in rows) + "</ul>")
+
+    if p.khen_thuong:
+        head = "".join(f'<th scope="col">{h}</th>' for h in
+                       ("Danh hiệu, hình thức", "Cấp", "Năm", "Số quyết định", "Ngày quyết định"))
+        body = ""
+        for a in sorted(p.khen_thuong, key=lambda a: (-a.nam, a.index)):
+            form = ref.awards.get(a.hinh_thuc)
+            name = form.ten if form else a.hinh_thuc
+            note = " (đột xuất)" if a.dot_xuat else " (chuyên đề)" if a.chuyen_de else ""
+            body += ("<tr>" + tag("td", esc(name + note)) + tag("td", esc(ref.label("cap_khen_thuong", form.cap) if form else ""))
+                     + tag("td", str(a.nam)) + tag("td", esc(a.so_quyet_dinh))
+                     + tag("td", esc(format_date(a.ngay_quyet_dinh) if a.ngay_quyet_dinh else "")) + "</tr>")
+        parts.append(f'## Khen thưởng\n\n<div class="gs-table"><table><thead><tr>{head}</tr></thead>'
+                     f"<tbody>{body}</tbody></table></div>")
+
+    if p.viec_tot:
+        parts.append('## Người tốt, việc tốt\n\n<ul class="gs-deeds">' + "".join(
+            f'<li><time datetime="{d.ngay.isoformat()}">{format_date(d.ngay)}</time>, '
+            f"{esc(d.dia_diem)}: {esc(d.noi_dung)}</li>"
+            for d in sorted(p.viec_tot, key=lambda d: d.ngay, reverse=True)) + "</ul>")
+
+    camps = [ctx.corpus.campaigns[s] for s in p.phong_trao if s in ctx.corpus.campaigns]
+    if camps:
+        parts.append('## Phong trào thi đua\n\n<ul class="gs-links">' + "".join(
+            f"<li>{link(urls.relative(urls.campaign(c.slug), url), c.ten)}</li>" for c in camps)
+            + "</ul>")
+    models = models_of(ctx, p)
+    if models:
+        parts.append('## Mô hình, sáng kiến\n\n<ul class="gs-links">' + "".join(
+            f"<li>{link(urls.relative(urls.model(m.slug), url), m.ten)} "
+            f'<span class="gs-muted">({esc(ref.label("loai_mo_hinh", m.loai))}, {m.nam})</span></li>'
+            for m in models) + "</ul>")
+
+    if p.theo_doi:
+        parts.append('## Theo dõi, bồi dưỡng\n\n<ol class="gs-timeline">' + "".join(
+            f'<li><time datetime="{f.ngay.isoformat()}">{format_date(f.ngay)}</time> {esc(f.ghi_chu)}</li>'
+            for f in sorted(p.theo_doi, key=lambda f: f.ngay)) + "</ol>")
+
+    more = [_figure(ctx, p, i, url, "(min-width: 45em) 33vw, 100vw") for i in range(1, len(p.anh))]
+    more = [m for m in more if m]
+    if more:
+        parts.append('## Hình ảnh\n\n<div class="gs-photos">' + "".join(more) + "</div>")
+
+    description = p.tom_tat or f"{p.ho_ten} – {ref.units[p.don_vi].ten if p.don_vi in ref.units else ''}"
+    meta = {"title": p.ho_ten, "description": description,
+            "guongsang": {"kind": "profile", "slug": p.slug}}
+    return front_matter(meta) + "\n\n".join(parts) + "\n"
+
+
+def redirect_html(target: str, title: str) -> str:
+    """A static page that sends readers of a former address to the current one."""
+    return ("<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
+            f"<title>{esc(title)}</title><meta name=\"robots\" content=\"noindex\">"
+            f"<link rel=\"canonical\" href=\"{esc(target)}\">"
+            f"<meta http-equiv=\"refresh\" content=\"0; url={esc(target)}\"></head>"
+            f"<body><p>Trang đã chuyển tới <a href=\"{esc(target)}\">{esc(title)}</a>.</p></body></html>")
+
+
+@generator
+def profile_pages(ctx: Context) -> Iterator[View | Asset]:
+    for p in ctx.profiles:
+        url = urls.profile(p.slug)
+        yield ProfileView(url, p.ho_ten, render_profile(ctx, p), slug=p.slug)
+        for old in p.slug_cu:
+            if old in ctx.corpus.profiles:
+                continue  # reported by the duplicate-slug rule; never shadow a real page
+            yield Asset(f"{urls.profile(old)}index.html",
+                        content=redirect_html(urls.relative(url, urls.profile(old)), p.ho_ten))

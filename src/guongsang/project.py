@@ -1,0 +1,35 @@
+"""Where things live in a Gương sáng repository."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Project:
+    """Paths of one site. Defaults follow the repository layout in the README."""
+
+    root: Path
+    profiles_dir: str = "profiles"
+    data_dir: str = "data"
+    content_dir: str = "content"
+    models_dir: str = "content/mo-hinh"
+    campaigns_dir: str = "content/phong-trao"
+    cache_dir: str = ".cache/guongsang"
+
+    def path(self, rel: str) -> Path:
+        return self.root / rel
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def today() -> date:
+    """Today's date; ``GUONGSANG_TODAY=YYYY-MM-DD`` pins it so tests and CI are reproducible."""
+    pinned = os.environ.get("GUONGSANG_TODAY")
+    return date.fromisoformat(pinned) if pinned else date.today()

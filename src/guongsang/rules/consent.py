@@ -1,0 +1,67 @@
+"""Consent and privacy: nothing unconsented or private is published."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..loader import Corpus
+from ..problems import Problem, Severity
+from . import at, rule
+
+
+@rule("chua-dong-y")
+def unconsented(corpus: Corpus) -> Iterator[Problem]:
+    """A profile without ``dong_y_cong_bo: true`` is kept out of the site; say so.
+
+    PASS: ``dong_y_cong_bo: true``
+    FAIL: ``dong_y_cong_bo: false`` -> a notice (info) "sẽ không xuất hiện trên trang"
+    """
+    for p in corpus.profiles.values():
+        if not p.dong_y_cong_bo and p.thu_hoi is None:
+            yield at(p, ("dong_y_cong_bo",), "chua-dong-y",
+                     "Hồ sơ chưa có sự đồng ý công bố nên sẽ không xuất hiện trên trang.",
+                     "Khi đã có văn bản đồng ý, sửa thành: dong_y_cong_bo: true",
+                     Severity.INFO)
+
+
+def _public_texts(p) -> Iterator[tuple[tuple, str]]:
+    yield ("ho_ten",), p.ho_ten
+    yield ("tom_tat",), p.tom_tat
+    yield ("chuc_vu",), p.chuc_vu
+    for key, text in {**p.tieu_chuan, **p.tieu_chi_doan_the}.items():
+        group = "tieu_chuan" if key in p.tieu_chuan else "tieu_chi_doan_the"
+        yield (group, key), text
+    for i, t in enumerate(p.thanh_tich):
+        yield ("thanh_tich", i, "noi_dung"), t.noi_dung
+    for i, d in enumerate(p.viec_tot):
+        yield ("viec_tot", i, "noi_dung"), d.noi_dung
+    for i, ph in enumerate(p.anh):
+        yield ("anh", i, "chu_thich"), ph.chu_thich
+        yield ("anh", i, "mo_ta"), ph.mo_ta
+
+
+@rule("lo-thong-tin-rieng")
+def private_leak(corpus: Corpus) -> Iterator[Problem]:
+    """Private values (phone, ID number, e-mail…) must not be repeated in public text.
+
+    PASS: phone only under ``rieng_tu.dien_thoai``
+    FAIL: the same phone number written in the story body
+    """
+    for p in corpus.profiles.values():
+        private = p.source.data.get("rieng_tu")
+        if not isinstance(private, dict):
+            continue
+        for key, value in private.items():
+            if key in ("ghi_chu", "dia_chi") or value is None:
+                continue  # free text and addresses share words with public text
+            needle = str(value).strip()
+            compact = needle.replace(" ", "").replace(".", "")
+            if len(compact) < 6:
+                continue
+            for path, text in [*_public_texts(p), (None, p.body)]:
+                hay = (text or "").replace(" ", "").replace(".", "")
+                if compact in hay:
+                    where = "nội dung bài viết" if path is None else f"trường công khai"
+                    yield at(p, path or ("rieng_tu", key), "lo-thong-tin-rieng",
+                             f"Thông tin riêng tư `rieng_tu.{key}` xuất hiện trong {where}.",
+                             "Xoá thông tin này khỏi phần công khai; nó chỉ được ghi trong `rieng_tu`.")
+                    break

@@ -1,0 +1,209 @@
+"""The shape of every record, declared once.
+
+The same declarations drive the checks (:mod:`guongsang.conform`), the JSON Schema for editors'
+tools, the scaffolds of ``guongsang new`` and the field tables of the editor guide, so none of
+them can drift from the others.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a record and what its value must be."""
+
+    key: str
+    type: str
+    """text | int | bool | date | list | object | map"""
+    label: str
+    """What goes here, in Vietnamese (used in messages, scaffolds and JSON Schema)."""
+    example: Any = None
+    required: bool = False
+    ref: str = ""
+    """Values must be ids of reference data: units, fields, awards, orgs, vocab:<name>."""
+    link: str = ""
+    """Values must be slugs of other records: profiles, models, campaigns (checked later)."""
+    item: Field | None = None
+    """For lists: the shape of each item."""
+    fields: tuple[Field, ...] = ()
+    """For objects: the keys inside."""
+    keys_ref: str = ""
+    """For maps: where the allowed keys come from (standards, criteria)."""
+    past_only: bool = False
+    """Dates that record what already happened cannot lie in the future."""
+    max_len: int = 0
+    pattern: str = ""
+    """Named shape check: ``decision`` (số quyết định)."""
+    private: bool = False
+    """Kept in git, never published anywhere."""
+    minimum: int | None = None
+
+
+def text(key: str, label: str, example: Any = None, **kw: Any) -> Field:
+    return Field(key, "text", label, example, **kw)
+
+
+def obj_list(key: str, label: str, *fields: Field, **kw: Any) -> Field:
+    return Field(key, "list", label, item=Field(key, "object", label, fields=fields), **kw)
+
+
+def ref_list(key: str, label: str, example: Any, **kw: Any) -> Field:
+    item_kw = {k: kw.pop(k) for k in ("ref", "link") if k in kw}
+    return Field(key, "list", label, example, item=Field(key, "text", label, **item_kw), **kw)
+
+
+DECISION = dict(pattern="decision")
+
+AWARD = obj_list(
+    "khen_thuong", "Danh hiệu, hình thức khen thưởng đã nhận",
+    text("hinh_thuc", "Danh hiệu hoặc hình thức (id trong data/danh-muc-khen-thuong.yml)",
+         "lao-dong-tien-tien", required=True, ref="awards"),
+    Field("nam", "int", "Năm thành tích được khen", 2024, required=True, minimum=1945),
+    text("so_quyet_dinh", "Số quyết định", "163/QĐ-TTXT", required=True, **DECISION),
+    Field("ngay_quyet_dinh", "date", "Ngày ký quyết định (dd/mm/yyyy)", "05/01/2025",
+          required=True, past_only=True),
+    text("co_quan", "Người/cơ quan ký quyết định", "Giám đốc Trung tâm"),
+    text("ly_do", "Lý do khen thưởng", "Đã có thành tích xuất sắc trong công tác năm 2024"),
+    Field("dot_xuat", "bool", "Khen thưởng đột xuất (không tính làm căn cứ khen cao hơn)", False),
+    Field("chuyen_de", "bool", "Khen thưởng theo chuyên đề (không tính làm căn cứ khen cao hơn)",
+          False),
+)
+
+PHOTO = obj_list(
+    "anh", "Ảnh (tệp nằm trong cùng thư mục hồ sơ)",
+    text("tep", "Tên tệp ảnh trong thư mục hồ sơ", "chan-dung.jpg", required=True),
+    text("mo_ta", "Mô tả ảnh cho người khiếm thị (tối đa 150 ký tự)",
+         "Chị An trao đổi với đoàn doanh nghiệp tại hội nghị xúc tiến", required=True,
+         max_len=150),
+    text("chu_thich", "Chú thích hiển thị dưới ảnh", "Hội nghị xúc tiến đầu tư năm 2024"),
+    text("nguon", "Nguồn ảnh, tác giả", "Ảnh: Trung tâm Thông tin Xúc tiến"),
+)
+
+PROFILE: tuple[Field, ...] = (
+    text("ho_ten", "Họ và tên (hoặc tên tập thể, gia đình)", "Nguyễn Thị An", required=True,
+         max_len=120),
+    text("loai", "Loại hồ sơ: ca_nhan, tap_the hoặc gia_dinh", "ca_nhan", required=True,
+         ref="vocab:loai_ho_so"),
+    text("don_vi", "Đơn vị (id trong data/don-vi.yml)", "phong-xuc-tien-dau-tu", required=True,
+         ref="units"),
+    text("chuc_vu", "Chức vụ", "Chuyên viên"),
+    ref_list("linh_vuc", "Lĩnh vực (id trong data/linh-vuc.yml)", ["xuc-tien-dau-tu"],
+             required=True, ref="fields"),
+    text("trang_thai", "Trạng thái: nhan_to_moi, guong_nguoi_tot_viec_tot, dien_hinh_tien_tien…",
+         "dien_hinh_tien_tien", required=True, ref="vocab:trang_thai"),
+    Field("ngay_cong_nhan", "date", "Ngày được công nhận (dd/mm/yyyy)", "15/01/2025",
+          past_only=True),
+    text("don_vi_de_xuat", "Phòng hoặc đoàn thể đề xuất (id trong data/don-vi.yml)",
+         "cong-doan-co-so", ref="orgs"),
+    text("tom_tat", "Một câu giới thiệu (hiện trên thẻ và khi chia sẻ)",
+         "Người kết nối hơn 40 doanh nghiệp với các dự án du lịch xanh.", max_len=200),
+    Field("tieu_chuan", "map", "Minh chứng cho từng tiêu chuẩn chung (data/tieu-chuan.yml)",
+          {"chap_hanh": "Nhiều năm liền là đảng viên hoàn thành xuất sắc nhiệm vụ."},
+          keys_ref="standards"),
+    Field("tieu_chi_doan_the", "map",
+          "Minh chứng cho tiêu chí riêng của đoàn thể đề xuất (data/tieu-chi-doan-the.yml)",
+          {"cd_nghia_vu_doan_vien": "Tham gia đầy đủ sinh hoạt công đoàn."},
+          keys_ref="criteria"),
+    obj_list("thanh_tich", "Thành tích theo năm",
+             Field("nam", "int", "Năm", 2024, required=True, minimum=1945),
+             text("noi_dung", "Thành tích", "Thu hút 3 dự án đầu tư du lịch sinh thái",
+                  required=True),
+             text("xep_loai", "Xếp loại cuối năm (data/tu-vung.yml, xep_loai)",
+                  "hoan_thanh_xuat_sac", ref="vocab:xep_loai")),
+    AWARD,
+    obj_list("viec_tot", 'Việc làm "Người tốt, việc tốt"',
+             Field("ngay", "date", "Ngày (dd/mm/yyyy)", "12/03/2025", required=True,
+                   past_only=True),
+             text("dia_diem", "Địa điểm", "Chợ Đà Lạt", required=True),
+             text("noi_dung", "Việc đã làm", "Nhặt được ví và trả lại cho du khách",
+                  required=True)),
+    ref_list("phong_trao", "Phong trào thi đua đã tham gia (tên tệp trong content/phong-trao/)",
+             ["thi-dua-chuyen-doi-so-2024"], link="campaigns"),
+    ref_list("mo_hinh", "Mô hình, sáng kiến là tác giả (tên tệp trong content/mo-hinh/)",
+             ["so-tay-nha-dau-tu-dien-tu"], link="models"),
+    PHOTO,
+    Field("dong_y_cong_bo", "bool", "Người trong hồ sơ đã đồng ý công bố (true/false)", True,
+          required=True),
+    obj_list("theo_doi", "Theo dõi, bồi dưỡng sau công nhận",
+             Field("ngay", "date", "Ngày", "10/06/2025", required=True, past_only=True),
+             text("ghi_chu", "Ghi chú", "Được cử tham gia lớp bồi dưỡng kỹ năng xúc tiến",
+                  required=True)),
+    Field("thu_hoi", "object", "Rút hồ sơ khỏi trang (hồ sơ vẫn giữ trong git)", fields=(
+        Field("ngay", "date", "Ngày rút", "01/09/2025", required=True, past_only=True),
+        text("ly_do", "Lý do", "Người trong hồ sơ rút lại sự đồng ý công bố", required=True),
+    )),
+    ref_list("slug_cu", "Địa chỉ cũ (tên thư mục cũ) để liên kết cũ vẫn dẫn tới trang",
+             ["nguyen-thi-an-cu"]),
+    ref_list("khong_trung_voi", "Hồ sơ trùng tên nhưng là người khác (tên thư mục)",
+             ["nguyen-thi-an-2"], link="profiles"),
+    Field("rieng_tu", "object", "Thông tin riêng tư: lưu trong git, không bao giờ công bố",
+          private=True, fields=(
+              text("dien_thoai", "Số điện thoại", "0912 345 678", private=True),
+              Field("ngay_sinh", "date", "Ngày sinh", "02/09/1990", private=True),
+              text("so_dinh_danh", "Số CCCD/định danh", "068190000000", private=True),
+              text("email", "Thư điện tử", "an.nt@example.vn", private=True),
+              text("dia_chi", "Địa chỉ nhà", "Phường Xuân Hương – Đà Lạt", private=True),
+              text("ghi_chu", "Ghi chú nội bộ", "Liên hệ qua Công đoàn", private=True),
+          )),
+)
+
+MODEL: tuple[Field, ...] = (
+    text("ten", "Tên mô hình, sáng kiến", "Sổ tay nhà đầu tư điện tử", required=True,
+         max_len=160),
+    text("loai", "Loại: mo_hinh, sang_kien, giai_phap hoặc cach_lam_hay", "sang_kien",
+         required=True, ref="vocab:loai_mo_hinh"),
+    ref_list("tac_gia", "Tác giả (tên thư mục hồ sơ trong profiles/)", ["nguyen-thi-an"],
+             required=True, link="profiles"),
+    text("don_vi", "Đơn vị chủ trì (id trong data/don-vi.yml)", "phong-xuc-tien-dau-tu",
+         required=True, ref="units"),
+    Field("nam", "int", "Năm áp dụng", 2024, required=True, minimum=1945),
+    ref_list("linh_vuc", "Lĩnh vực", ["chuyen-doi-so"], ref="fields"),
+    text("pham_vi", "Phạm vi ảnh hưởng: don_vi, tinh hoặc toan_quoc", "tinh",
+         ref="vocab:pham_vi"),
+    Field("cong_nhan", "object", "Quyết định công nhận sáng kiến (nếu có)", fields=(
+        text("so_quyet_dinh", "Số quyết định", "21/QĐ-TTXT", required=True, **DECISION),
+        Field("ngay_quyet_dinh", "date", "Ngày ký", "20/12/2024", required=True, past_only=True),
+        text("co_quan", "Cơ quan, hội đồng công nhận", "Hội đồng Sáng kiến Trung tâm"),
+    )),
+    text("tom_tat", "Một câu giới thiệu", "Bộ hồ sơ thủ tục đầu tư tra cứu trên điện thoại.",
+         max_len=200),
+    text("hieu_qua", "Hiệu quả thực tế", "Giảm một nửa thời gian trả lời nhà đầu tư",
+         required=True),
+    obj_list("nhan_rong", "Nơi đã nhân rộng",
+             text("don_vi", "Đơn vị áp dụng (id trong data/don-vi.yml)", "so-cong-thuong",
+                  required=True, ref="units"),
+             Field("ngay", "date", "Ngày bắt đầu áp dụng", "01/03/2025", required=True,
+                   past_only=True),
+             text("ghi_chu", "Ghi chú", "Áp dụng cho bộ phận một cửa")),
+    ref_list("phong_trao", "Phong trào thi đua liên quan", ["thi-dua-chuyen-doi-so-2024"],
+             link="campaigns"),
+)
+
+CAMPAIGN: tuple[Field, ...] = (
+    text("ten", "Tên phong trào", "Thi đua đẩy mạnh chuyển đổi số năm 2024", required=True,
+         max_len=200),
+    text("cap_phat_dong", "Cấp phát động: trung_uong, tinh hoặc co_quan", "co_quan",
+         required=True, ref="vocab:cap_phat_dong"),
+    text("co_quan_phat_dong", "Cơ quan phát động", "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch"),
+    Field("tu_ngay", "date", "Bắt đầu (dd/mm/yyyy)", "01/03/2024", required=True),
+    Field("den_ngay", "date", "Kết thúc (dd/mm/yyyy)", "31/12/2024"),
+    ref_list("muc_tieu", "Mục tiêu", ["100% hồ sơ xúc tiến được số hoá"]),
+    text("trang_thai", "Trạng thái: sap_dien_ra, dang_dien_ra hoặc da_ket_thuc", "da_ket_thuc",
+         required=True, ref="vocab:trang_thai_phong_trao"),
+    text("tom_tat", "Một câu giới thiệu", "Đưa mọi thủ tục xúc tiến lên môi trường số.",
+         max_len=200),
+)
+
+# Keys MkDocs and Material read from a page's front matter; allowed on content pages.
+PAGE_META_KEYS = frozenset({"title", "description", "hide", "search", "status", "icon",
+                            "template"})
+
+SCHEMAS: dict[str, tuple[Field, ...]] = {"profile": PROFILE, "model": MODEL, "campaign": CAMPAIGN}
+KIND_LABELS = {"profile": "hồ sơ", "model": "mô hình, sáng kiến", "campaign": "phong trào"}
+
+
+def private_keys(fields: tuple[Field, ...] = PROFILE) -> set[str]:
+    """Top-level keys whose content must never be published."""
+    return {f.key for f in fields if f.private}

@@ -1,0 +1,42 @@
+"""Public addresses of generated pages (directory URLs, ASCII slugs).
+
+Generated HTML is written with links *relative* to the page that holds them, so a site works
+both at a domain root and under a sub-path such as GitHub Pages' /<repo>/.
+"""
+from __future__ import annotations
+
+import posixpath
+
+PROFILES = "ho-so"
+MODELS = "mo-hinh"
+CAMPAIGNS = "phong-trao"
+
+
+def profile(slug: str) -> str:
+    return f"{PROFILES}/{slug}/"
+
+
+def model(slug: str) -> str:
+    return f"{MODELS}/{slug}/"
+
+
+def campaign(slug: str) -> str:
+    return f"{CAMPAIGNS}/{slug}/"
+
+
+def src_uri(url: str) -> str:
+    """Docs-relative source path MkDocs will render at ``url`` ("ho-so/a/" -> "ho-so/a/index.md")."""
+    return f"{url}index.md" if url.endswith("/") or not url else f"{url}.md"
+
+
+def relative(target: str, page_url: str) -> str:
+    """Link from the page at directory URL ``page_url`` to site path ``target``.
+
+    >>> relative("phong-trao/x/", "ho-so/a/")
+    '../../phong-trao/x/'
+    """
+    base = page_url.rstrip("/") or "."
+    rel = posixpath.relpath(target.rstrip("/") or ".", base)
+    if (target.endswith("/") or not target) and rel != ".":
+        rel += "/"
+    return "./" if rel == "." else rel

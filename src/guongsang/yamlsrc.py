@@ -1,0 +1,187 @@
+"""Read YAML and Markdown front matter while remembering where every value came from.
+
+PyYAML forgets line numbers and silently keeps the last of two equal keys; editors need both
+the real line of a mistake and a duplicate-key error, so documents are composed into nodes
+first, walked for lines and duplicates, then constructed as usual (safe types only).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import frontmatter
+import yaml
+
+from .problems import Problem
+from .text import nfc
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Source:
+    """One parsed file: its data, where each key sits, and its Markdown body."""
+
+    file: str
+    """Project-relative path."""
+    data: dict[str, Any]
+    lines: dict[Path_, int] = field(default_factory=dict)
+    """Real 1-based line of each key or list item, by path (list indexes from 0)."""
+    body: str = ""
+    body_line: int = 1
+    """Line of the file where the body starts."""
+
+    def line_of(self, path: Path_) -> int:
+        """Line of ``path`` or, when it is absent (a missing key), of its nearest parent."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def _walk(node: yaml.Node, path: Path_, offset: int, lines: dict[Path_, int],
+          dupes: list[tuple[Path_, int, int]]) -> None:
+    lines.setdefault(path, node.start_mark.line + 1 + offset)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            line = key_node.start_mark.line + 1 + offset
+            if key in seen:
+                dupes.append((path + (key,), line, seen[key]))
+            seen[key] = line
+            lines[path + (key,)] = line
+            _walk(value_node, path + (key,), offset, lines, dupes)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            lines[path + (i,)] = item.start_mark.line + 1 + offset
+            _walk(item, path + (i,), offset, lines, dupes)
+
+
+def _normalise(value: Any) -> Any:
+    """NFC every string, recursively (keys too)."""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, dict):
+        return {(_normalise(k)): _normalise(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_normalise(v) for v in value]
+    return value
+
+
+def _yaml_error(file: str, err: yaml.YAMLError, offset: int) -> Problem:
+    raw = f"{getattr(err, 'context', '') or ''} {getattr(err, 'problem', '') or ''}".strip()
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    if "quoted scalar" in raw and getattr(err, "context_mark", None):
+        # An unclosed quote is found at the end of the file; the line to fix is the opening one.
+        mark = err.context_mark  # type: ignore[attr-defined]
+    line = mark.line + 1 + offset if mark else offset + 1
+    message, hint = _explain_yaml(raw)
+    return Problem(file, line, "", "yaml-cu-phap", message, hint)
+
+
+def _explain_yaml(raw: str) -> tuple[str, str]:
+    """Turn PyYAML's English into something an editor can act on."""
+    if "'\\t'" in raw or "\\t" in raw:
+        return ("Dòng này có ký tự Tab; YAML chỉ chấp nhận dấu cách để thụt đầu dòng.",
+                "Thay mỗi Tab bằng 2 dấu cách, ví dụ:\n      khen_thuong:\n        - nam: 2024")
+    if "quoted scalar" in raw:
+        return ("Có dấu ngoặc kép hoặc ngoặc đơn được mở nhưng không được đóng.",
+                'Đóng ngoặc ở cuối giá trị, ví dụ: ho_ten: "Nguyễn Văn An"')
+    if "mapping values are not allowed" in raw:
+        return ("Giá trị có dấu hai chấm (:) nhưng không được đặt trong ngoặc kép, "
+                "hoặc thụt lề sai.",
+                'Đặt giá trị trong ngoặc kép, ví dụ: ly_do: "Hoàn thành xuất sắc: dự án A"')
+    if "expected ':'" in raw or "could not find expected" in raw:
+        return ("Thiếu dấu hai chấm sau tên trường, hoặc thụt lề không đều.",
+                "Mỗi dòng viết dạng `ten_truong: giá trị`, thụt lề bằng dấu cách đều nhau.")
+    if "block end" in raw or "indentation" in raw or "block mapping" in raw:
+        return ("Thụt lề không đều: các trường cùng cấp phải thẳng cột.",
+                "Dùng cùng số dấu cách cho các trường cùng cấp, ví dụ:\n"
+                "      - nam: 2024\n        hinh_thuc: lao-dong-tien-tien")
+    return (f"Tệp YAML không đọc được ({raw or 'lỗi cú pháp'}).",
+            "Kiểm tra dấu hai chấm, dấu ngoặc và thụt lề ở dòng này và dòng ngay trên.")
+
+
+def parse_yaml(text: str, file: str, offset: int = 0) -> tuple[Any, dict[Path_, int], list[Problem]]:
+    """Parse one YAML document; returns (data, lines, problems). ``offset`` shifts lines."""
+    problems: list[Problem] = []
+    lines: dict[Path_, int] = {}
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None, lines, problems
+            dupes: list[tuple[Path_, int, int]] = []
+            _walk(node, (), offset, lines, dupes)
+            for path, line, first in dupes:
+                problems.append(Problem(
+                    file, line, format_path(path), "khoa-trung",
+                    f"Trường `{path[-1]}` được khai báo hai lần (lần đầu ở dòng {first}); "
+                    "YAML sẽ âm thầm bỏ giá trị đầu.",
+                    "Giữ một dòng duy nhất cho mỗi trường; gộp nội dung nếu cần."))
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as err:
+        return None, {}, [_yaml_error(file, err, offset)]
+    return _normalise(data), lines, problems
+
+
+_BOUNDARY = re.compile(r"^-{3}\s*$", re.MULTILINE)
+
+
+def parse_markdown(text: str, file: str) -> tuple[Source | None, list[Problem]]:
+    """Split front matter from body (python-frontmatter) and parse it with line numbers."""
+    text = nfc(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
+    handler = frontmatter.YAMLHandler()
+    if not handler.detect(text) or not text.startswith("---"):
+        return None, [Problem(
+            file, 1, "", "thieu-front-matter",
+            "Tệp không bắt đầu bằng phần thông tin (front matter) giữa hai dòng `---`.",
+            "Dòng đầu tiên của tệp phải là `---`, tiếp theo là các trường, rồi một dòng `---`, "
+            "ví dụ:\n      ---\n      ho_ten: Nguyễn Văn An\n      ---")]
+    try:
+        fm, body = handler.split(text)
+    except ValueError:
+        return None, [Problem(file, 1, "", "thieu-front-matter",
+                              "Phần front matter mở bằng `---` nhưng không có dòng `---` đóng lại.",
+                              "Thêm một dòng `---` sau trường cuối cùng.")]
+    # python-frontmatter keeps the newline after the opening `---` in ``fm``, so line 1 of
+    # ``fm`` is the `---` line itself and no offset is needed.
+    data, lines, problems = parse_yaml(fm, file, offset=0)
+    body_start = text.count("\n", 0, len(text) - len(body)) + 1
+    if problems and data is None:
+        return None, problems
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        problems.append(Problem(file, 2, "", "yaml-cu-phap",
+                                "Front matter phải là các cặp `ten_truong: giá trị`.",
+                                "Ví dụ:\n      ho_ten: Nguyễn Văn An"))
+        return None, problems
+    lines.setdefault((), 1)
+    return Source(file, data, lines, body, body_start), problems
+
+
+def load_yaml_file(text: str, file: str) -> tuple[Source | None, list[Problem]]:
+    text = nfc(text.lstrip("\ufeff").replace("\r\n", "\n"))
+    data, lines, problems = parse_yaml(text, file)
+    if data is None and problems:
+        return None, problems
+    lines.setdefault((), 1)
+    return Source(file, data if data is not None else {}, lines), problems
+
+
+def format_path(path: Path_) -> str:
+    """``("khen_thuong", 1, "nam")`` -> ``khen_thuong[2].nam`` (items count from 1 for editors)."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
