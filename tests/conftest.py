@@ -1,0 +1,34 @@
+"""Shared fixtures: a throwaway repository built from the real reference data."""
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 11, 27)
+
+
+def make_repo(base: Path, files: dict[str, str | bytes]) -> Path:
+    """A minimal site: the real data/ plus ``files`` (path -> text or bytes)."""
+    shutil.copytree(ROOT / "data", base / "data")
+    (base / "profiles").mkdir(exist_ok=True)
+    (base / "content" / "mo-hinh").mkdir(parents=True, exist_ok=True)
+    (base / "content" / "phong-trao").mkdir(parents=True, exist_ok=True)
+    for rel, content in files.items():
+        path = base / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return base
+
+
+@pytest.fixture
+def repo(tmp_path: Path):
+    def factory(files: dict[str, str | bytes]) -> Path:
+        return make_repo(tmp_path / "repo", files)
+    return factory
