@@ -116,7 +116,7 @@ class Conformer:
                 if f.key in data:
                     continue  # reported by value() as empty
                 self.report(path + (f.key,), "thieu-truong",
-                            f"Thiếu trường bắt buộc `{f.key}` ({f.label}).",
+                            f"Thiếu trường bắt buộc `{f.key}`: {f.label}.",
                             f"Thêm dòng, ví dụ:\n      {example_line(f)}")
         return out
 
@@ -136,7 +136,7 @@ class Conformer:
     def value(self, value: Any, f: Field, path: Path_) -> Any:
         if value is None or value == "":
             if f.required:
-                self.report(path, "thieu-truong", f"Trường `{f.key}` ({f.label}) đang để trống.",
+                self.report(path, "thieu-truong", f"Trường bắt buộc `{f.key}` đang để trống: {f.label}.",
                             f"Điền giá trị, ví dụ:\n      {example_line(f)}")
             return None
         checker = getattr(self, f"_{f.type}")

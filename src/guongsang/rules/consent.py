@@ -39,6 +39,11 @@ def _public_texts(p) -> Iterator[tuple[tuple, str]]:
         yield ("anh", i, "mo_ta"), ph.mo_ta
 
 
+def _squash(text: str) -> str:
+    """Drop spaces, dots and dashes: "0912.345.678" and "0912 345 678" are the same number."""
+    return "".join(ch for ch in (text or "") if ch not in " .-")
+
+
 @rule("lo-thong-tin-rieng")
 def private_leak(corpus: Corpus) -> Iterator[Problem]:
     """Private values (phone, ID number, e-mail…) must not be repeated in public text.
@@ -54,14 +59,17 @@ def private_leak(corpus: Corpus) -> Iterator[Problem]:
             if key in ("ghi_chu", "dia_chi") or value is None:
                 continue  # free text and addresses share words with public text
             needle = str(value).strip()
-            compact = needle.replace(" ", "").replace(".", "")
+            compact = _squash(needle)
             if len(compact) < 6:
                 continue
-            for path, text in [*_public_texts(p), (None, p.body)]:
-                hay = (text or "").replace(" ", "").replace(".", "")
-                if compact in hay:
-                    where = "nội dung bài viết" if path is None else f"trường công khai"
-                    yield at(p, path or ("rieng_tu", key), "lo-thong-tin-rieng",
-                             f"Thông tin riêng tư `rieng_tu.{key}` xuất hiện trong {where}.",
-                             "Xoá thông tin này khỏi phần công khai; nó chỉ được ghi trong `rieng_tu`.")
-                    break
+            hint = "Xoá thông tin này khỏi phần công khai; nó chỉ được ghi trong `rieng_tu`."
+            for path, text in _public_texts(p):
+                if compact in _squash(text):
+                    yield at(p, path, "lo-thong-tin-rieng",
+                             f"Thông tin riêng tư `rieng_tu.{key}` xuất hiện trong trường công khai.",
+                             hint)
+            for n, line in enumerate(p.body.split("\n")):
+                if compact in _squash(line):
+                    yield Problem(p.file, p.source.body_line + n, "", "lo-thong-tin-rieng",
+                                  f"Thông tin riêng tư `rieng_tu.{key}` xuất hiện trong nội dung bài viết.",
+                                  hint)

@@ -95,13 +95,20 @@ def _check_condition(corpus: Corpus, p: Profile, award: Award, form: AwardForm,
               and _SCOPE_RANK.get(m.pham_vi, 0) >= rank]
         if not ok:
             scope = ref.label("pham_vi", cond.pham_vi or "don_vi").lower()
-            have = ", ".join(f"\"{m.ten}\" ({m.nam})" for m in mine) or "chưa có"
+            have = "; ".join(_describe_model(corpus, m) for m in mine) or "chưa có"
             yield at(p, path, "dieu-kien-khen-thuong",
                      f"{title} cần một sáng kiến/giải pháp được công nhận năm {award.nam}, "
                      f"phạm vi ảnh hưởng từ \"{scope}\" trở lên, có hồ sơ này là tác giả. "
                      f"Sáng kiến đã ghi: {have}.",
                      "Thêm sáng kiến vào content/mo-hinh/ với `tac_gia`, `nam`, `pham_vi` và "
                      "`cong_nhan` (số quyết định công nhận).", sev)
+
+
+def _describe_model(corpus: Corpus, m) -> str:  # noqa: ANN001 - a Model
+    notes = [str(m.nam), corpus.ref.label("pham_vi", m.pham_vi).lower()]
+    if not m.cong_nhan:
+        notes.append("chưa có quyết định công nhận")
+    return f"\"{m.ten}\" ({', '.join(notes)})"
 
 
 @rule("dieu-kien-khen-thuong")

@@ -30,11 +30,11 @@ def _body_problems(record: Record) -> Iterator[Problem]:
     for n, line in enumerate(record.body.split("\n")):
         for pattern, message, hint in _BODY_PATTERNS[:2]:
             if m := pattern.search(line):
-                yield Problem(record.file, record.source.body_line + n, "(nội dung)", "html-nguy-hiem",
+                yield Problem(record.file, record.source.body_line + n, "", "html-nguy-hiem",
                               "Nội dung có " + message.format(m.group(1).lower()), hint)
         if m := _LINK_TARGET.search(line):
             _, message, hint = _BODY_PATTERNS[2]
-            yield Problem(record.file, record.source.body_line + n, "(nội dung)", "html-nguy-hiem",
+            yield Problem(record.file, record.source.body_line + n, "", "html-nguy-hiem",
                           "Nội dung có " + message.format(m.group(1).lower()), hint)
 
 
