@@ -41,6 +41,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if ref.site.logo:
         config.theme["logo"] = ref.site.logo
     config.extra["guongsang_site"] = ref.site
+    # Every stylesheet and script under overrides/assets/{css,js} is included, in name order,
+    # so a new page kind brings its own file without editing mkdocs.yml.
+    theme_dir = project.root / "overrides"
+    for kind, target in (("css", config.extra_css), ("js", config.extra_javascript)):
+        for path in sorted((theme_dir / "assets" / kind).glob(f"*.{kind}")):
+            uri = f"assets/{kind}/{path.name}"
+            if uri not in [str(x) for x in target]:
+                target.append(uri)
     _state["project"] = project
     return config
 
@@ -73,6 +81,16 @@ def _report(problems: list) -> None:
     if errors:
         raise PluginError("Gương sáng: hồ sơ có lỗi, trang chưa được xây dựng.\n\n"
                           + format_report(errors))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Steps that need the finished HTML (search index, checks) run here."""
+    from guongsang.postbuild import run_post_build
+
+    output = _state.get("output")
+    if isinstance(output, SiteOutput):
+        for problem in run_post_build(Path(config.site_dir), output, _state["project"]):
+            (log.error if problem.is_error else log.warning)(problem.format_text())
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

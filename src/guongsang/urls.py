@@ -10,6 +10,13 @@ import posixpath
 PROFILES = "ho-so"
 MODELS = "mo-hinh"
 CAMPAIGNS = "phong-trao"
+GALLERY = "nguoi-tot-viec-tot/"
+DIRECTORY = "guong-dien-hinh/"
+HONOURS = "vinh-danh/"
+STATS = "thong-ke/"
+CRITERIA = "tieu-chi/"
+SEARCH = "tim-kiem/"
+FEED = "feed.xml"
 
 
 def profile(slug: str) -> str:

@@ -80,5 +80,16 @@ def cache_dir(corpus: Corpus) -> Path:
     return project.path(project.cache_dir)
 
 
-# Registration order is page order in the output; importing registers.
-from . import profile  # noqa: E402,F401
+def _import_all() -> None:
+    """Import every module of this package (each registers its generators).
+
+    New page kinds are added by dropping a module here; sorted order keeps output stable.
+    """
+    import importlib
+    import pkgutil
+
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        importlib.import_module(f"{__name__}.{info.name}")
+
+
+_import_all()
