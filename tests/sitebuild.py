@@ -1,0 +1,37 @@
+"""Build a throwaway site with the real mkdocs.yml, hook and theme overrides."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .conftest import ROOT, make_repo
+
+SITE_FILES = ("mkdocs.yml", "hooks", "overrides")
+CONTENT_PAGES = ("index.md", "gioi-thieu.md", "phong-trao/index.md", "mo-hinh/index.md")
+
+
+def site_repo(base: Path, files: dict[str, str | bytes]) -> Path:
+    """A repository with the site configuration plus ``files`` on top of the real data/."""
+    root = make_repo(base, files)
+    for name in SITE_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, root / name, dirs_exist_ok=True)
+        else:
+            shutil.copy2(src, root / name)
+    for page in CONTENT_PAGES:
+        target = root / "content" / page
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / "content" / page, target)
+    return root
+
+
+def mkdocs_build(root: Path, strict: bool = True) -> Path:
+    """Build in-process; raises mkdocs' Abort/PluginError on failure. Returns site_dir."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    cfg = load_config(str(root / "mkdocs.yml"), strict=strict)
+    build(cfg)
+    return Path(cfg.site_dir)
