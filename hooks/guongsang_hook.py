@@ -95,6 +95,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     output = _state.get("output")
-    if isinstance(output, SiteOutput) and page.file.src_uri in output.augments:
-        return markdown.rstrip() + "\n\n" + output.augments[page.file.src_uri]
-    return markdown
+    if not isinstance(output, SiteOutput):
+        return markdown
+    for key, value in output.meta.get(page.file.src_uri, {}).items():
+        page.meta.setdefault(key, value)
+    return output.page_markdown(page.file.src_uri, markdown)
