@@ -78,6 +78,11 @@ def _parse(path: Path, project: Project, problems: list[Problem]) -> Source | No
     return src
 
 
+def _inside(path: Path, root: Path) -> bool:
+    """False for a symlink (or a path through one) that leads outside the repository."""
+    return path.resolve().is_relative_to(root.resolve())
+
+
 def load(project: Project, today: date) -> tuple[Corpus, list[Problem]]:
     ref, problems = load_reference(project.path(project.data_dir), project.root)
     corpus = Corpus(ref=ref, today=today, project=project)
@@ -100,6 +105,12 @@ def load(project: Project, today: date) -> tuple[Corpus, list[Problem]]:
                                     f"Thư mục hồ sơ \"{entry.name}\" không có tệp index.md.",
                                     "Tạo index.md bằng lệnh: guongsang new profile \"Họ và tên\"."))
             continue
+        if not _inside(index, project.root):
+            problems.append(Problem(rel, 0, "", "lien-ket-ngoai-kho",
+                                    "Thư mục hồ sơ là liên kết (symlink) trỏ ra ngoài kho; "
+                                    "vì an toàn, hồ sơ này bị bỏ qua.",
+                                    "Chép hồ sơ thật vào profiles/ thay vì tạo liên kết."))
+            continue
         if not SLUG_RE.match(entry.name):
             problems.append(_slug_problem(project.rel(index), entry.name, "thư mục hồ sơ"))
         src = _parse(index, project, problems)
@@ -114,6 +125,11 @@ def load(project: Project, today: date) -> tuple[Corpus, list[Problem]]:
         ddir = project.path(directory)
         for path in sorted(ddir.glob("*.md")) if ddir.is_dir() else []:
             if path.name == "index.md":
+                continue
+            if not _inside(path, project.root):
+                problems.append(Problem(project.rel(path), 0, "", "lien-ket-ngoai-kho",
+                                        "Tệp là liên kết (symlink) trỏ ra ngoài kho; bị bỏ qua.",
+                                        "Chép nội dung thật vào kho thay vì tạo liên kết."))
                 continue
             if not SLUG_RE.match(path.stem):
                 problems.append(_slug_problem(project.rel(path), path.stem, "tệp"))

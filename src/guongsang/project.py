@@ -23,10 +23,14 @@ class Project:
         return self.root / rel
 
     def rel(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        """Project-relative path as written (symlinks are *not* followed: the editor sees the
+        name they created)."""
+        for candidate, base in ((path, self.root), (path.absolute(), self.root.absolute())):
+            try:
+                return candidate.relative_to(base).as_posix()
+            except ValueError:
+                continue
+        return path.as_posix()
 
 
 def today() -> date:
