@@ -1,0 +1,52 @@
+# Gương sáng — build / test entry points.
+# Every target works on a fresh clone: each depends on the venv stamp, which
+# (re)installs the hashed pins only when requirements-dev.txt or pyproject.toml change.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help venv serve build test check bench clean
+
+help:
+	@echo "Gương sáng — các lệnh make:"
+	@echo "  make venv    Tạo môi trường ảo .venv và cài phụ thuộc đã ghim (có hash)"
+	@echo "  make serve   Chạy máy chủ xem trước (mkdocs serve)"
+	@echo "  make build   Dựng trang tĩnh vào site/ (mkdocs build --strict)"
+	@echo "  make test    Chạy bộ kiểm thử (pytest); thêm tham số qua PYTEST_ARGS=\"...\""
+	@echo "  make check   Kiểm tra dữ liệu hồ sơ (guongsang check)"
+	@echo "  make bench   Đo hiệu năng (scripts/bench.py)"
+	@echo "  make clean   Xoá .venv, site/ và các tệp tạm"
+	@echo "Biến: PYTHON=$(PYTHON) (trình thông dịch dùng để tạo .venv)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): requirements-dev.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --disable-pip-version-check --require-hashes -r requirements-dev.txt
+	$(BIN)/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+venv: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+check: $(STAMP)
+	$(BIN)/guongsang check
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) site/ reports/ .cache/ .pytest_cache/ .bench/ build/ src/*.egg-info
+	find . -path ./node_modules -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
