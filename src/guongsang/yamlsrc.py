@@ -97,6 +97,10 @@ def _explain_yaml(raw: str) -> tuple[str, str]:
     if "expected ':'" in raw or "could not find expected" in raw:
         return ("Thiếu dấu hai chấm sau tên trường, hoặc thụt lề không đều.",
                 "Mỗi dòng viết dạng `ten_truong: giá trị`, thụt lề bằng dấu cách đều nhau.")
+    if "but found '<scalar>'" in raw:
+        return ("Có chữ nằm sau dấu ngoặc kép đóng, hoặc một giá trị bị tách làm hai phần.",
+                'Đặt cả giá trị trong một cặp ngoặc kép, ví dụ: ten: "Phong trào \'Chung tay\' '
+                'giai đoạn 2021–2025"')
     if "block end" in raw or "indentation" in raw or "block mapping" in raw:
         return ("Thụt lề không đều: các trường cùng cấp phải thẳng cột.",
                 "Dùng cùng số dấu cách cho các trường cùng cấp, ví dụ:\n"

@@ -34,9 +34,16 @@ def _public_texts(p) -> Iterator[tuple[tuple, str]]:
         yield ("thanh_tich", i, "noi_dung"), t.noi_dung
     for i, d in enumerate(p.viec_tot):
         yield ("viec_tot", i, "noi_dung"), d.noi_dung
+        yield ("viec_tot", i, "dia_diem"), d.dia_diem
     for i, ph in enumerate(p.anh):
         yield ("anh", i, "chu_thich"), ph.chu_thich
         yield ("anh", i, "mo_ta"), ph.mo_ta
+        yield ("anh", i, "nguon"), ph.nguon
+    for a in p.khen_thuong:
+        yield ("khen_thuong", a.index, "ly_do"), a.ly_do
+        yield ("khen_thuong", a.index, "co_quan"), a.co_quan
+    for i, f in enumerate(p.theo_doi):
+        yield ("theo_doi", i, "ghi_chu"), f.ghi_chu
 
 
 def _squash(text: str) -> str:
@@ -73,3 +80,37 @@ def private_leak(corpus: Corpus) -> Iterator[Problem]:
                     yield Problem(p.file, p.source.body_line + n, "", "lo-thong-tin-rieng",
                                   f"Thông tin riêng tư `rieng_tu.{key}` xuất hiện trong nội dung bài viết.",
                                   hint)
+
+
+def _private_values(corpus: Corpus) -> dict[str, tuple[str, str]]:
+    """Squashed private value -> (profile slug, key), for values long enough to be specific."""
+    out: dict[str, tuple[str, str]] = {}
+    for p in corpus.profiles.values():
+        private = p.source.data.get("rieng_tu")
+        if isinstance(private, dict):
+            for key, value in private.items():
+                compact = _squash(str(value or ""))
+                if key not in ("ghi_chu", "dia_chi") and len(compact) >= 6:
+                    out[compact] = (p.slug, key)
+    return out
+
+
+@rule("lo-thong-tin-rieng-trang-khac")
+def private_leak_elsewhere(corpus: Corpus) -> Iterator[Problem]:
+    """A profile's private values must not appear in model or campaign pages either.
+
+    PASS: a model page that names its author
+    FAIL: a campaign page quoting an author's phone number from ``rieng_tu``
+    """
+    values = _private_values(corpus)
+    if not values:
+        return
+    for record in [*corpus.models.values(), *corpus.campaigns.values()]:
+        for n, line in enumerate(record.body.split("\n")):
+            squashed = _squash(line)
+            for compact, (slug, key) in values.items():
+                if compact in squashed:
+                    yield Problem(record.file, record.source.body_line + n, "", "lo-thong-tin-rieng",
+                                  f"Nội dung có thông tin riêng tư `rieng_tu.{key}` của hồ sơ "
+                                  f"profiles/{slug}/.",
+                                  "Xoá thông tin này; thông tin riêng tư không được công bố.")
