@@ -1,0 +1,199 @@
+"""Yearly honour rolls: years index, grouping order (level, form, name), CSV bytes."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from guongsang.output import Asset, View
+from guongsang.pages import Context
+from guongsang.pages.honours import BOM, HonourRollView, HonoursIndexView, honour_rolls
+
+from .conftest import make_repo
+from .test_campaigns import context, profile
+
+
+def award(form: str, year: int, number: str, day: str, extra: str = "") -> str:
+    return (f"  - hinh_thuc: {form}\n    nam: {year}\n    so_quyet_dinh: {number}\n"
+            f"    ngay_quyet_dinh: {day}\n" + "".join(f"    {x}\n" for x in extra.split(";") if x))
+
+
+def awards(*items: str) -> str:
+    return "khen_thuong:\n" + "".join(items)
+
+
+LDTT_2025 = award("lao-dong-tien-tien", 2025, "12/QĐ-TTXT", "12/01/2026")
+
+FILES = {
+    "profiles/tran-van-binh/index.md": profile("Trần Văn Bình", extra=awards(
+        LDTT_2025,
+        award("bang-khen-thu-tuong", 2025, "1520/QĐ-TTg", "15/09/2026",
+              "co_quan: Thủ tướng Chính phủ"))),
+    "profiles/nguyen-thi-an/index.md": profile("Nguyễn Thị An", unit="phong-xuc-tien-du-lich",
+                                               extra=awards(
+        award("giay-khen-giam-doc", 2025, "45/QĐ-TTXT", "20/08/2025", "dot_xuat: true"),
+        LDTT_2025,
+        award("lao-dong-tien-tien", 2024, "10/QĐ-TTXT", "10/01/2025"))),
+    "profiles/le-van-duc/index.md": profile("Lê Văn Đức", extra=awards(LDTT_2025)),
+    "profiles/pham-van-dung/index.md": profile("Phạm Văn Dũng", extra=awards(LDTT_2025)),
+    "profiles/vo-thi-ngoc/index.md": profile("Võ Thị Ngọc", extra=awards(
+        award("giay-khen-giam-doc", 2025, "46/QĐ-TTXT", "20/08/2025"))),
+    "profiles/phong-xuc-tien-thuong-mai/index.md": profile(
+        "Phòng Xúc tiến Thương mại", loai="tap_the", unit="phong-xuc-tien-thuong-mai",
+        extra=awards(
+            award("giay-khen-giam-doc", 2025, "50/QĐ-TTXT", "01/12/2025", "chuyen_de: true"),
+            award("co-thi-dua-ubnd-tinh", 2025, "2100/QĐ-UBND", "10/02/2026",
+                  "co_quan: Chủ tịch UBND tỉnh"))),
+    # Not published: neither the 2025 award nor the year 2023 may appear anywhere.
+    "profiles/hoang-thi-em/index.md": profile("Hoàng Thị Em", published=False, extra=awards(
+        LDTT_2025, award("lao-dong-tien-tien", 2023, "9/QĐ-TTXT", "10/01/2024"))),
+}
+
+
+@pytest.fixture
+def items(tmp_path: Path) -> list[View | Asset]:
+    return list(honour_rolls(context(make_repo(tmp_path / "repo", FILES))))
+
+
+def page(items: list[View | Asset], url: str) -> View:
+    return next(v for v in items if isinstance(v, View) and v.url == url)
+
+
+def csv_asset(items: list[View | Asset], uri: str) -> bytes:
+    data = next(a for a in items if isinstance(a, Asset) and a.uri == uri).content
+    assert isinstance(data, bytes)
+    return data
+
+
+def test_one_page_and_one_csv_per_year_with_awards(items: list[View | Asset]) -> None:
+    assert [(type(i).__name__, i.url if isinstance(i, View) else i.uri) for i in items] == [
+        ("HonoursIndexView", "vinh-danh/"),
+        ("HonourRollView", "vinh-danh/2025/"),
+        ("Asset", "vinh-danh/2025/vinh-danh-2025.csv"),
+        ("HonourRollView", "vinh-danh/2024/"),
+        ("Asset", "vinh-danh/2024/vinh-danh-2024.csv"),
+    ]
+    roll = page(items, "vinh-danh/2025/")
+    assert isinstance(roll, HonourRollView) and roll.year == 2025
+    assert roll.title == "Bảng vinh danh năm 2025"
+    assert roll.src_uri == "vinh-danh/2025/index.md"
+    assert isinstance(page(items, "vinh-danh/"), HonoursIndexView)
+
+
+def test_years_index_newest_first_with_counts_by_level(items: list[View | Asset]) -> None:
+    index = page(items, "vinh-danh/").markdown
+    assert index.startswith("---\ntitle: Bảng vinh danh\n")
+    assert re.findall(r"<th scope=\"col\">([^<]*)</th>", index) == [
+        "Năm", "Số lượt khen thưởng", "Nhà nước", "Tỉnh", "Cơ sở", "Tải về"]
+    assert re.findall(r"<tr><th scope=\"row\".*?</tr>", index) == [
+        '<tr><th scope="row"><a href="2025/">Năm 2025</a></th><td>9</td><td>1</td><td>1</td>'
+        '<td>7</td><td><a href="2025/vinh-danh-2025.csv">CSV</a></td></tr>',
+        '<tr><th scope="row"><a href="2024/">Năm 2024</a></th><td>1</td><td>0</td><td>0</td>'
+        '<td>1</td><td><a href="2024/vinh-danh-2024.csv">CSV</a></td></tr>',
+    ]
+    assert "2023" not in index
+
+
+def test_roll_grouped_by_level_then_form_then_name(items: list[View | Asset]) -> None:
+    md = page(items, "vinh-danh/2025/").markdown
+    assert md.startswith("---\ntitle: Bảng vinh danh năm 2025\n")
+    headings = re.findall(r"^#+ .*$", md, re.M)
+    assert headings == ["# Bảng vinh danh năm 2025",
+                        "## Cấp Nhà nước", "### Bằng khen của Thủ tướng Chính phủ",
+                        "## Cấp Tỉnh", "### Cờ thi đua của UBND tỉnh",
+                        "## Cấp Cơ sở", "### Lao động tiên tiến",
+                        "### Giấy khen của Giám đốc Trung tâm"]
+    tables = [re.findall(r"<tr><td>(\d+)</td><td><a href=\"([^\"]*)\">([^<]*)</a></td>"
+                         r"<td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>", t)
+              for t in re.split(r"^### .*$", md, flags=re.M)[1:]]
+    assert tables == [
+        [("1", "../../ho-so/tran-van-binh/", "Trần Văn Bình", "Phòng Xúc tiến Đầu tư",
+          "1520/QĐ-TTg", "15/09/2026", "")],
+        [("1", "../../ho-so/phong-xuc-tien-thuong-mai/", "Phòng Xúc tiến Thương mại",
+          "Phòng Xúc tiến Thương mại", "2100/QĐ-UBND", "10/02/2026", "")],
+        [("1", "../../ho-so/nguyen-thi-an/", "Nguyễn Thị An", "Phòng Xúc tiến Du lịch",
+          "12/QĐ-TTXT", "12/01/2026", ""),
+         ("2", "../../ho-so/tran-van-binh/", "Trần Văn Bình", "Phòng Xúc tiến Đầu tư",
+          "12/QĐ-TTXT", "12/01/2026", ""),
+         ("3", "../../ho-so/pham-van-dung/", "Phạm Văn Dũng", "Phòng Xúc tiến Đầu tư",
+          "12/QĐ-TTXT", "12/01/2026", ""),
+         ("4", "../../ho-so/le-van-duc/", "Lê Văn Đức", "Phòng Xúc tiến Đầu tư",
+          "12/QĐ-TTXT", "12/01/2026", "")],
+        # A collective sorts by its name as written ("Phòng…" after "Ngọc").
+        [("1", "../../ho-so/nguyen-thi-an/", "Nguyễn Thị An", "Phòng Xúc tiến Du lịch",
+          "45/QĐ-TTXT", "20/08/2025", "Đột xuất"),
+         ("2", "../../ho-so/vo-thi-ngoc/", "Võ Thị Ngọc", "Phòng Xúc tiến Đầu tư",
+          "46/QĐ-TTXT", "20/08/2025", ""),
+         ("3", "../../ho-so/phong-xuc-tien-thuong-mai/", "Phòng Xúc tiến Thương mại",
+          "Phòng Xúc tiến Thương mại", "50/QĐ-TTXT", "01/12/2025", "Chuyên đề")],
+    ]
+    assert "Hoàng Thị Em" not in md
+    assert "không được tính làm căn cứ đề nghị khen thưởng cao hơn" in md
+    assert '<p class="gs-back"><a href="../">← Các năm khác</a></p>' in md
+
+
+def test_roll_links_its_csv_and_offers_printing(items: list[View | Asset]) -> None:
+    md = page(items, "vinh-danh/2025/").markdown
+    assert '<a class="md-button" href="vinh-danh-2025.csv" download>Tải danh sách (CSV)</a>' in md
+    assert ('<button type="button" class="md-button gs-print-button" data-gs-print>'
+            "In bảng vinh danh</button>") in md
+    assert "Ctrl+P" in md  # works without JavaScript too
+    assert "Đột xuất" not in page(items, "vinh-danh/2024/").markdown.split("## ")[-1]
+    assert "căn cứ đề nghị" not in page(items, "vinh-danh/2024/").markdown
+
+
+def test_csv_is_excel_ready_utf8_bom_crlf(items: list[View | Asset]) -> None:
+    data = csv_asset(items, "vinh-danh/2025/vinh-danh-2025.csv")
+    assert data.startswith(BOM) and BOM == b"\xef\xbb\xbf"
+    text = data[len(BOM):].decode("utf-8")
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    assert text.split("\r\n")[0] == ("Cấp,Danh hiệu/hình thức,Họ tên,Đơn vị,Số quyết định,"
+                                     "Ngày quyết định,Cơ quan ban hành,Đột xuất/chuyên đề")
+
+
+def test_csv_rows_follow_the_roll(items: list[View | Asset]) -> None:
+    text = csv_asset(items, "vinh-danh/2025/vinh-danh-2025.csv")[3:].decode("utf-8")
+    assert list(csv.reader(io.StringIO(text, newline="")))[1:] == [
+        ["Nhà nước", "Bằng khen của Thủ tướng Chính phủ", "Trần Văn Bình",
+         "Phòng Xúc tiến Đầu tư", "1520/QĐ-TTg", "15/09/2026", "Thủ tướng Chính phủ", ""],
+        ["Tỉnh", "Cờ thi đua của UBND tỉnh", "Phòng Xúc tiến Thương mại",
+         "Phòng Xúc tiến Thương mại", "2100/QĐ-UBND", "10/02/2026", "Chủ tịch UBND tỉnh", ""],
+        # No issuer recorded: the catalogue's issuer for the form stands in.
+        ["Cơ sở", "Lao động tiên tiến", "Nguyễn Thị An", "Phòng Xúc tiến Du lịch",
+         "12/QĐ-TTXT", "12/01/2026", "Thủ trưởng đơn vị", ""],
+        ["Cơ sở", "Lao động tiên tiến", "Trần Văn Bình", "Phòng Xúc tiến Đầu tư",
+         "12/QĐ-TTXT", "12/01/2026", "Thủ trưởng đơn vị", ""],
+        ["Cơ sở", "Lao động tiên tiến", "Phạm Văn Dũng", "Phòng Xúc tiến Đầu tư",
+         "12/QĐ-TTXT", "12/01/2026", "Thủ trưởng đơn vị", ""],
+        ["Cơ sở", "Lao động tiên tiến", "Lê Văn Đức", "Phòng Xúc tiến Đầu tư",
+         "12/QĐ-TTXT", "12/01/2026", "Thủ trưởng đơn vị", ""],
+        ["Cơ sở", "Giấy khen của Giám đốc Trung tâm", "Nguyễn Thị An", "Phòng Xúc tiến Du lịch",
+         "45/QĐ-TTXT", "20/08/2025", "Giám đốc Trung tâm", "Đột xuất"],
+        ["Cơ sở", "Giấy khen của Giám đốc Trung tâm", "Võ Thị Ngọc", "Phòng Xúc tiến Đầu tư",
+         "46/QĐ-TTXT", "20/08/2025", "Giám đốc Trung tâm", ""],
+        ["Cơ sở", "Giấy khen của Giám đốc Trung tâm", "Phòng Xúc tiến Thương mại",
+         "Phòng Xúc tiến Thương mại", "50/QĐ-TTXT", "01/12/2025", "Giám đốc Trung tâm",
+         "Chuyên đề"],
+    ]
+    assert csv_asset(items, "vinh-danh/2024/vinh-danh-2024.csv") == (
+        BOM + ("Cấp,Danh hiệu/hình thức,Họ tên,Đơn vị,Số quyết định,Ngày quyết định,"
+        "Cơ quan ban hành,Đột xuất/chuyên đề\r\n"
+        "Cơ sở,Lao động tiên tiến,Nguyễn Thị An,Phòng Xúc tiến Du lịch,10/QĐ-TTXT,10/01/2025,"
+        "Thủ trưởng đơn vị,\r\n").encode("utf-8"))
+
+
+def test_no_awards_still_gives_the_index(tmp_path: Path) -> None:
+    files = {"profiles/nguyen-thi-an/index.md": profile("Nguyễn Thị An")}
+    items = list(honour_rolls(context(make_repo(tmp_path / "repo", files))))
+    assert [type(i).__name__ for i in items] == ["HonoursIndexView"]
+    assert "Chưa có khen thưởng nào được công bố." in items[0].markdown  # type: ignore[union-attr]
+
+
+def test_csv_cells_cannot_start_a_formula() -> None:
+    from guongsang.pages.honours import csv_bytes
+
+    assert csv_bytes([["=1+1", "-x", "+y", "@z", "a=b"]]).endswith(
+        "'=1+1,'-x,'+y,'@z,a=b\r\n".encode())
