@@ -179,3 +179,32 @@ def test_prepend_goes_after_a_leading_h1_and_augment_at_the_end() -> None:
     assert out.page_markdown("a.md", "Thân bài.\n\n# Không phải đầu trang\n") == (
         "\nHEAD\n\nThân bài.\n\n# Không phải đầu trang\n\nTAIL")
     assert out.page_markdown("b.md", "## Khác\n") == "## Khác\n"
+
+
+def test_built_campaign_and_model_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through MkDocs: the title comes from `ten`, the header sits after the body's own H1."""
+    from .sitebuild import mkdocs_build, site_repo
+
+    monkeypatch.setenv("GUONGSANG_TODAY", TODAY.isoformat())
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    files = dict(FILES)
+    files["content/phong-trao/ket-noi-2025.md"] = files["content/phong-trao/ket-noi-2025.md"].replace(
+        "Nội dung phong trào.", "# Tiêu đề riêng\n\nThân bài.")
+    site = mkdocs_build(site_repo(tmp_path / "repo", files))
+
+    page = (site / "phong-trao/chuyen-doi-so-2024/index.html").read_text(encoding="utf-8")
+    assert "<title>Thi đua chuyển đổi số năm 2024 - " in page
+    assert "<h1>Thi đua chuyển đổi số năm 2024</h1>" in page
+    order = [page.index(x) for x in ("<h1>", 'class="gs-campaign-head"', "Nội dung phong trào.",
+                                     'id="gs-ket-qua"', "Sổ tay điện tử")]
+    assert order == sorted(order)
+
+    own_h1 = (site / "phong-trao/ket-noi-2025/index.html").read_text(encoding="utf-8")
+    assert own_h1.count("<h1") == 1
+    order = [own_h1.index(x) for x in ("Tiêu đề riêng</h1>", "gs-campaign-head", "Thân bài.")]
+    assert order == sorted(order)
+
+    model_page = (site / "mo-hinh/ban-do-so/index.html").read_text(encoding="utf-8")
+    assert "<h1>Bản đồ số</h1>" in model_page and 'id="gs-nhan-rong"' in model_page
+    index = (site / "phong-trao/index.html").read_text(encoding="utf-8")
+    assert '<h3 id="dang-dien-ra">Đang diễn ra</h3>' in index

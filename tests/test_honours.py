@@ -197,3 +197,23 @@ def test_csv_cells_cannot_start_a_formula() -> None:
 
     assert csv_bytes([["=1+1", "-x", "+y", "@z", "a=b"]]).endswith(
         "'=1+1,'-x,'+y,'@z,a=b\r\n".encode())
+
+
+def test_built_site_has_rolls_csv_and_print_assets(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from .sitebuild import mkdocs_build, site_repo
+
+    monkeypatch.setenv("GUONGSANG_TODAY", "2026-11-27")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    site = mkdocs_build(site_repo(tmp_path / "repo", FILES))
+    roll = (site / "vinh-danh/2025/index.html").read_text(encoding="utf-8")
+    assert "<title>Bảng vinh danh năm 2025 - " in roll
+    assert '<h2 id="cap-nha-nuoc">Cấp Nhà nước</h2>' in roll
+    assert 'href="vinh-danh-2025.csv"' in roll
+    assert (site / "vinh-danh/2025/vinh-danh-2025.csv").read_bytes().startswith(
+        BOM + "Cấp,".encode())
+    assert 'href="2024/"' in (site / "vinh-danh/index.html").read_text(encoding="utf-8")
+    assert not (site / "vinh-danh/2023").exists()
+    assert "assets/css/honours.css" in roll and "assets/js/honours.js" in roll
+    css = (site / "assets/css/honours.css").read_text(encoding="utf-8")
+    assert "@page { size: A4; margin: 15mm; }" in css and "@media print" in css
