@@ -1,27 +1,37 @@
 """Photos for the web with Pillow: oriented, stripped of metadata, resized, cached.
 
-Every published image is re-encoded from pixels, so EXIF (GPS above all), XMP and comments
-never reach the site. Results are cached by the SHA-256 of the source bytes; a manifest per
-source lets a rebuild with unchanged photos skip decoding entirely.
+Every published image is re-encoded from pixels, so EXIF (GPS above all), XMP, ICC profiles
+and comments never reach the site. Results are cached by the SHA-256 of the source bytes; a
+manifest per source lets a rebuild with unchanged photos skip decoding entirely.
+
+Images drawn by the site itself (initials avatars, share images) use the same cache directory
+through :meth:`ImageCache.rendered`, keyed by a hash of everything that goes into them.
 """
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import warnings
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageCms, ImageOps
 
 # Bump when the output of the pipeline changes, so old cache entries are not reused.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 WIDTHS = (320, 640, 1280)
 MAX_PIXELS = 40_000_000
+FORMATS = ("JPEG", "PNG", "WEBP")
+"""What the photo rule accepts (the JPEG opener also reads phones' MPO files); any other format
+is refused before its decoder runs."""
 
 decode_count = 0
 """How many images were decoded in this process (tests and the benchmark read it)."""
+render_count = 0
+"""How many images were drawn (avatars, share images) in this process."""
 
 
 class ImageError(Exception):
@@ -56,6 +66,7 @@ class ImageCache:
     """Content-addressed store of derived images under ``cache_dir``."""
 
     def __init__(self, cache_dir: Path):
+        self.root = cache_dir
         self.dir = cache_dir / f"images-v{PIPELINE_VERSION}"
         self.dir.mkdir(parents=True, exist_ok=True)
         self._stat_file = self.dir / "stat-index.json"
@@ -108,6 +119,36 @@ class ImageCache:
         os.replace(tmp, manifest)
         return result
 
+    def rendered(self, kind: str, key: object, ext: str,
+                 draw: Callable[[], Image.Image], **save: object) -> Path:
+        """A drawn image, cached by the hash of ``key`` (JSON-able: every input of ``draw``).
+
+        ``draw`` runs only on a miss; the file is written atomically, so a build stopped half
+        way never leaves a broken image behind.
+        """
+        global render_count
+        digest = hashlib.sha256(json.dumps([kind, key], ensure_ascii=False, sort_keys=True,
+                                           default=str).encode()).hexdigest()
+        folder = self.root / kind
+        path = folder / f"{digest[:24]}.{ext}"
+        if path.exists():
+            return path
+        folder.mkdir(parents=True, exist_ok=True)
+        img = draw()
+        render_count += 1
+        img.info.clear()
+        tmp = path.with_name(path.name + ".tmp")
+        img.save(tmp, {"jpg": "JPEG", "png": "PNG", "webp": "WEBP"}[ext], **save)
+        os.replace(tmp, path)
+        return path
+
+    def open_variant(self, variant: Variant) -> Image.Image:
+        """Decode one cached variant (already oriented and clean), e.g. to draw a share image."""
+        global decode_count
+        decode_count += 1
+        with Image.open(self.dir / variant.file) as img:
+            return img.convert("RGB")
+
     def _derive(self, source: Path, digest: str) -> Processed:
         global decode_count
         img = open_image(source)
@@ -122,7 +163,7 @@ class ImageCache:
                                    ("jpeg", "jpg", {"quality": 84, "optimize": True,
                                                     "progressive": True})):
                 name = f"{digest[:20]}-{width}.{ext}"
-                # No exif=, no icc_profile=, no comment: a clean file by construction.
+                # open_image() emptied .info, and no exif=/icc_profile=/xmp= is passed here.
                 resized.save(self.dir / name, fmt.upper(), **opts)
                 variants.append(Variant(name, width, height, fmt))
         return Processed(digest, w, h, tuple(variants))
@@ -133,20 +174,48 @@ def open_image(source: Path) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(source) as raw:
+            with Image.open(source, formats=FORMATS) as raw:
                 if raw.size[0] * raw.size[1] > MAX_PIXELS:
                     raise ImageError(f"Ảnh {raw.size[0]}×{raw.size[1]} vượt giới hạn 40 megapixel.")
                 raw.load()
                 img = ImageOps.exif_transpose(raw)
-                if img.mode in ("RGBA", "LA", "P"):
+                img = _to_srgb(img)
+                if img.mode in ("RGBA", "LA", "P", "PA") or "transparency" in img.info:
                     rgba = img.convert("RGBA")
-                    background = Image.new("RGB", rgba.size, (255, 255, 255))
-                    background.paste(rgba, mask=rgba.getchannel("A"))
-                    return background
-                return img.convert("RGB")
+                    out = Image.new("RGB", rgba.size, (255, 255, 255))
+                    out.paste(rgba, mask=rgba.getchannel("A"))
+                else:
+                    out = img.convert("RGB")
+                # Pillow carries info (EXIF, XMP, ICC, JPEG comment) into save(); drop it all.
+                out.info.clear()
+                return out
     except ImageError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as err:
         raise ImageError("Ảnh quá lớn, có thể là tệp lỗi hoặc độc hại.") from err
-    except (OSError, SyntaxError, ValueError) as err:
+    except (OSError, SyntaxError, ValueError, EOFError) as err:
         raise ImageError("Không đọc được ảnh (tệp hỏng, bị cắt cụt hoặc không phải ảnh).") from err
+
+
+_SRGB = None
+
+
+def _to_srgb(img: Image.Image) -> Image.Image:
+    """Convert pixels from an embedded colour profile (e.g. a phone's Display P3) to sRGB.
+
+    The profile itself is then dropped with the rest of the metadata; without converting first,
+    colours of wide-gamut photos would look washed out. A broken profile is ignored.
+    """
+    global _SRGB
+    icc = img.info.get("icc_profile")
+    if not icc or img.mode not in ("RGB", "RGBA", "CMYK", "L"):
+        return img
+    try:
+        if _SRGB is None:
+            _SRGB = ImageCms.createProfile("sRGB")
+        mode = "RGBA" if img.mode == "RGBA" else "RGB"
+        out = ImageCms.profileToProfile(img, ImageCms.ImageCmsProfile(io.BytesIO(icc)), _SRGB,
+                                        outputMode=mode)
+        return out if out is not None else img
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return img

@@ -70,6 +70,12 @@ class Context:
         self._photos[key] = result
         return result
 
+    def publish(self, uri: str, path: Path) -> None:
+        """Add a cached file to the site at ``uri`` once, however many pages use it."""
+        if uri not in self._emitted:
+            self._emitted.add(uri)
+            self.output.add(Asset(uri, path=path))
+
     def image_url(self, file: str) -> str:
         return f"{IMAGE_DIR}/{file}"
 
