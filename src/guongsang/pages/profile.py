@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterator
 
 from .. import urls
+from ..avatars import avatar_html
 from ..html import esc, front_matter, link, tag
 from ..output import Asset, ProfileView, View
 from ..records import Profile
@@ -82,6 +83,8 @@ def render_profile(ctx: Context, p: Profile) -> str:
     url = urls.profile(p.slug)
     parts: list[str] = []
     hero = _figure(ctx, p, 0, url, "(min-width: 45em) 20rem, 100vw", eager=True) if p.anh else ""
+    if not hero:  # no photo, or none usable: the generated initials avatar stands in
+        hero = f'<div class="gs-profile-avatar">{avatar_html(ctx, p, url)}</div>'
     parts.append(
         f'<div class="gs-profile-head">{hero}<div>'
         f'<p class="gs-kicker">{esc(ref.label("trang_thai", p.trang_thai))}</p>'
