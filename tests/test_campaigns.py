@@ -119,7 +119,8 @@ def test_campaign_results_in_name_order_without_unpublished(ctx: Context) -> Non
                                      "Phạm Văn Dũng", "Lê Văn Đức"]
     assert "Hoàng Thị Em" not in results
     assert ('<li><a href="../../ho-so/nguyen-thi-an/">Nguyễn Thị An</a> '
-            '<span class="gs-muted">(Phòng Xúc tiến Du lịch · Nhân tố mới)</span></li>') in exemplars
+            '<span class="gs-muted">(Phòng Xúc tiến Du lịch · Nhân tố mới)</span></li>'
+            ) in exemplars
     # Newest first, then by title.
     assert link_texts(models) == ["Bản đồ số", "Chatbot hỏi đáp", "Sổ tay điện tử"]
     assert ('<li><a href="../../mo-hinh/ban-do-so/">Bản đồ số</a> '
@@ -188,8 +189,8 @@ def test_built_campaign_and_model_pages(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("GUONGSANG_TODAY", TODAY.isoformat())
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     files = dict(FILES)
-    files["content/phong-trao/ket-noi-2025.md"] = files["content/phong-trao/ket-noi-2025.md"].replace(
-        "Nội dung phong trào.", "# Tiêu đề riêng\n\nThân bài.")
+    own = "content/phong-trao/ket-noi-2025.md"
+    files[own] = files[own].replace("Nội dung phong trào.", "# Tiêu đề riêng\n\nThân bài.")
     site = mkdocs_build(site_repo(tmp_path / "repo", files))
 
     page = (site / "phong-trao/chuyen-doi-so-2024/index.html").read_text(encoding="utf-8")

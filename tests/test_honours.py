@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from guongsang.output import Asset, View
-from guongsang.pages import Context
 from guongsang.pages.honours import BOM, HonourRollView, HonoursIndexView, honour_rolls
 
 from .conftest import make_repo
@@ -106,9 +105,9 @@ def test_roll_grouped_by_level_then_form_then_name(items: list[View | Asset]) ->
                         "## Cấp Tỉnh", "### Cờ thi đua của UBND tỉnh",
                         "## Cấp Cơ sở", "### Lao động tiên tiến",
                         "### Giấy khen của Giám đốc Trung tâm"]
-    tables = [re.findall(r"<tr><td>(\d+)</td><td><a href=\"([^\"]*)\">([^<]*)</a></td>"
-                         r"<td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>", t)
-              for t in re.split(r"^### .*$", md, flags=re.M)[1:]]
+    row = re.compile(r"<tr><td>(\d+)</td><td><a href=\"([^\"]*)\">([^<]*)</a></td>"
+                     r"<td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>")
+    tables = [row.findall(t) for t in re.split(r"^### .*$", md, flags=re.M)[1:]]
     assert tables == [
         [("1", "../../ho-so/tran-van-binh/", "Trần Văn Bình", "Phòng Xúc tiến Đầu tư",
           "1520/QĐ-TTg", "15/09/2026", "")],
@@ -182,7 +181,7 @@ def test_csv_rows_follow_the_roll(items: list[View | Asset]) -> None:
         BOM + ("Cấp,Danh hiệu/hình thức,Họ tên,Đơn vị,Số quyết định,Ngày quyết định,"
         "Cơ quan ban hành,Đột xuất/chuyên đề\r\n"
         "Cơ sở,Lao động tiên tiến,Nguyễn Thị An,Phòng Xúc tiến Du lịch,10/QĐ-TTXT,10/01/2025,"
-        "Thủ trưởng đơn vị,\r\n").encode("utf-8"))
+        "Thủ trưởng đơn vị,\r\n").encode())
 
 
 def test_no_awards_still_gives_the_index(tmp_path: Path) -> None:
@@ -196,7 +195,7 @@ def test_csv_cells_cannot_start_a_formula() -> None:
     from guongsang.pages.honours import csv_bytes
 
     assert csv_bytes([["=1+1", "-x", "+y", "@z", "a=b"]]).endswith(
-        "'=1+1,'-x,'+y,'@z,a=b\r\n".encode())
+        b"'=1+1,'-x,'+y,'@z,a=b\r\n")
 
 
 def test_built_site_has_rolls_csv_and_print_assets(tmp_path: Path,

@@ -100,7 +100,8 @@ def render_results(ctx: Context, c: Campaign, out: Outcome) -> str:
     if out.models:
         parts.append('<ul class="gs-links gs-models">' + "".join(
             f"<li>{link(urls.relative(urls.model(m.slug), page), m.ten)} "
-            f'<span class="gs-muted">({esc(ref.label("loai_mo_hinh", m.loai))}, {m.nam})</span></li>'
+            f'<span class="gs-muted">({esc(ref.label("loai_mo_hinh", m.loai))}, {m.nam})'
+            "</span></li>"
             for m in out.models) + "</ul>")
     else:
         parts.append('<p class="gs-muted">Chưa có mô hình, sáng kiến nào gắn với '
@@ -134,7 +135,7 @@ def render_index(ctx: Context, outcomes: dict[str, Outcome]) -> str:
     for status in STATUS_ORDER:
         group = sorted((c for c in campaigns if c.trang_thai == status), key=_status_key)
         if group:
-            parts.append(f"### {ref.label('trang_thai_phong_trao', status)}")
+            parts.append(f"### {esc(ref.label('trang_thai_phong_trao', status))}")
             parts.append('<ul class="gs-campaigns">' + "".join(
                 _entry(c, outcomes[c.slug], f"Cấp {ref.label('cap_phat_dong', c.cap_phat_dong)}")
                 for c in group) + "</ul>")
@@ -144,7 +145,7 @@ def render_index(ctx: Context, outcomes: dict[str, Outcome]) -> str:
                        key=lambda c: (-(c.tu_ngay.toordinal() if c.tu_ngay else 0),
                                       sort_key(c.ten)))
         if group:
-            parts.append(f"### {ref.label('cap_phat_dong', level)}")
+            parts.append(f"### {esc(ref.label('cap_phat_dong', level))}")
             parts.append('<ul class="gs-campaigns">' + "".join(
                 _entry(c, outcomes[c.slug], ref.label("trang_thai_phong_trao", c.trang_thai))
                 for c in group) + "</ul>")

@@ -109,8 +109,7 @@ def csv_rows(ctx: Context, honours: list[Honour]) -> list[list[str]]:
     return [[
         ctx.ref.label("cap_khen_thuong", h.level), h.form_name, h.profile.ho_ten,
         _unit(ctx, h.profile.don_vi), h.award.so_quyet_dinh,
-        format_date(h.award.ngay_quyet_dinh) if h.award.ngay_quyet_dinh else "",
-        h.issuer, h.special] for h in honours]
+        _date(h.award.ngay_quyet_dinh), h.issuer, h.special] for h in honours]
 
 
 def csv_bytes(rows: list[list[str]]) -> bytes:
@@ -131,6 +130,24 @@ def _groups(honours: list[Honour]) -> Iterator[tuple[str, list[tuple[str, list[H
         yield level, list(forms.items())
 
 
+ROLL_COLUMNS = ("STT", "Họ tên", "Đơn vị", "Số quyết định", "Ngày quyết định", "Ghi chú")
+
+
+def _date(day: date | None) -> str:
+    return format_date(day) if day else ""
+
+
+def _row(*cells: str) -> str:
+    """A table row of cells that are already HTML."""
+    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+def _table(css: str, columns: tuple[str, ...], rows: str) -> str:
+    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
+    return (f'<div class="gs-table"><table class="{css}"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{rows}</tbody></table></div>")
+
+
 def render_roll(ctx: Context, year: int, honours: list[Honour]) -> str:
     ref = ctx.ref
     page = roll_url(year)
@@ -149,29 +166,26 @@ def render_roll(ctx: Context, year: int, honours: list[Honour]) -> str:
         "</div>",
     ]
     for level, forms in _groups(honours):
-        parts.append(f"## Cấp {ref.label('cap_khen_thuong', level)}" if level else "## Khác")
+        parts.append(f"## Cấp {esc(ref.label('cap_khen_thuong', level))}" if level
+                     else "## Khác")
         for form_name, group in forms:
-            rows = "".join(
-                f"<tr><td>{n}</td>"
-                f"<td>{link(urls.relative(urls.profile(h.profile.slug), page), h.profile.ho_ten)}</td>"
-                f"<td>{esc(_unit(ctx, h.profile.don_vi))}</td><td>{esc(h.award.so_quyet_dinh)}</td>"
-                f"<td>{format_date(h.award.ngay_quyet_dinh) if h.award.ngay_quyet_dinh else ''}</td>"
-                f"<td>{esc(h.special)}</td></tr>"
-                for n, h in enumerate(group, 1))
-            parts.append(f"### {form_name}")
-            parts.append(
-                '<div class="gs-table"><table class="gs-honours"><thead><tr>'
-                '<th scope="col">STT</th><th scope="col">Họ tên</th><th scope="col">Đơn vị</th>'
-                '<th scope="col">Số quyết định</th><th scope="col">Ngày quyết định</th>'
-                f'<th scope="col">Ghi chú</th></tr></thead><tbody>{rows}</tbody></table></div>')
+            parts.append(f"### {esc(form_name)}")
+            parts.append(_table("gs-honours", ROLL_COLUMNS, "".join(
+                _row(str(n), link(urls.relative(urls.profile(h.profile.slug), page),
+                                  h.profile.ho_ten),
+                     esc(_unit(ctx, h.profile.don_vi)), esc(h.award.so_quyet_dinh),
+                     _date(h.award.ngay_quyet_dinh), esc(h.special))
+                for n, h in enumerate(group, 1))))
     if any(h.special for h in honours):
         parts.append('<p class="gs-muted gs-footnote">Khen thưởng đột xuất hoặc theo chuyên đề '
                      "không được tính làm căn cứ đề nghị khen thưởng cao hơn.</p>")
-    parts.append(f'<p class="gs-back">{link(urls.relative(urls.HONOURS, page), "← Các năm khác")}</p>')
-    meta = {"title": title,
-            "description": f"Danh sách {len(honours)} lượt khen thưởng năm {year} của "
-                           f"{ref.site.co_quan}.",
-            "guongsang": {"kind": "honours", "year": year}}
+    back = link(urls.relative(urls.HONOURS, page), "← Các năm khác")
+    parts.append(f'<p class="gs-back">{back}</p>')
+    meta: dict[str, object] = {
+        "title": title,
+        "description": f"Danh sách {len(honours)} lượt khen thưởng năm {year} của "
+                       f"{ref.site.co_quan}.",
+        "guongsang": {"kind": "honours", "year": year}}
     return front_matter(meta) + "\n\n".join(parts) + "\n"
 
 
@@ -184,23 +198,22 @@ def render_index(ctx: Context, years: dict[int, list[Honour]]) -> str:
     if not years:
         parts.append('<p class="gs-muted">Chưa có khen thưởng nào được công bố.</p>')
     else:
-        head = "".join(f'<th scope="col">{esc(ref.label("cap_khen_thuong", lv))}</th>'
-                       for lv in levels)
         rows = ""
         for year, honours in years.items():
+            here = roll_url(year)
+            year_link = link(urls.relative(here, urls.HONOURS), f"Năm {year}")
             counts = "".join(f"<td>{sum(1 for h in honours if h.level == lv)}</td>"
                              for lv in levels)
-            rows += (f'<tr><th scope="row">{link(urls.relative(roll_url(year), urls.HONOURS), f"Năm {year}")}'
-                     f"</th><td>{len(honours)}</td>{counts}"
-                     f"<td>{link(urls.relative(roll_url(year) + csv_name(year), urls.HONOURS), 'CSV')}"
+            rows += (f'<tr><th scope="row">{year_link}</th><td>{len(honours)}</td>{counts}'
+                     f"<td>{link(urls.relative(here + csv_name(year), urls.HONOURS), 'CSV')}"
                      "</td></tr>")
-        parts.append('<div class="gs-table"><table class="gs-years"><thead><tr>'
-                     '<th scope="col">Năm</th><th scope="col">Số lượt khen thưởng</th>'
-                     f'{head}<th scope="col">Tải về</th></tr></thead><tbody>{rows}</tbody>'
-                     "</table></div>")
-    meta = {"title": "Bảng vinh danh",
-            "description": f"Bảng vinh danh theo năm của {ref.site.co_quan}.",
-            "guongsang": {"kind": "honours-index"}}
+        columns = ("Năm", "Số lượt khen thưởng",
+                   *(ref.label("cap_khen_thuong", lv) for lv in levels), "Tải về")
+        parts.append(_table("gs-years", columns, rows))
+    meta: dict[str, object] = {
+        "title": "Bảng vinh danh",
+        "description": f"Bảng vinh danh theo năm của {ref.site.co_quan}.",
+        "guongsang": {"kind": "honours-index"}}
     return front_matter(meta) + "\n\n".join(parts) + "\n"
 
 
