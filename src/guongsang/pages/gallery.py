@@ -1,0 +1,223 @@
+"""The "Người tốt, việc tốt" gallery: one card per good deed, newest first, paged statically.
+
+Pages live at ``nguoi-tot-viec-tot/`` and ``nguoi-tot-viec-tot/trang-N/``. Filters (year, unit,
+field, kind) run in the browser (``overrides/assets/js/gallery-filters.js``): each card carries
+its filter values as ``data-*`` attributes, and because the cards are split over several pages,
+``nguoi-tot-viec-tot/du-lieu.json`` holds every card so a filter shows matches from all pages.
+Without JavaScript the static pages and their pager still work.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from .. import urls
+from ..html import attrs, esc, front_matter
+from ..output import Asset, View
+from ..records import Deed, Profile
+from . import Context, generator
+from .cards import card, name_key
+
+PER_PAGE = 24
+"""Cards per static page."""
+DATA_FILE = "du-lieu.json"
+TITLE = "Người tốt, việc tốt"
+PARAMS = ("nam", "don-vi", "linh-vuc", "loai")
+"""Query parameters of the filter, in form order (also the keys of the JSON items)."""
+
+
+@dataclass(frozen=True)
+class GalleryView(View):
+    """One page of the gallery."""
+
+    page: int = 1
+    """1-based page number."""
+    pages: int = 1
+    """How many pages the gallery has."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A good deed with the published profile it belongs to."""
+
+    profile: Profile
+    deed: Deed
+    index: int
+    """Position of the deed in the profile's ``viec_tot`` (keeps equal entries stable)."""
+
+
+def entries(profiles: Sequence[Profile]) -> list[Entry]:
+    """Every deed of ``profiles`` (already filtered to published ones), newest first.
+
+    Deeds of the same day follow Vietnamese name order.
+    """
+    found = [Entry(p, d, i) for p in profiles for i, d in enumerate(p.viec_tot)]
+    return sorted(found, key=lambda e: (-e.deed.ngay.toordinal(), name_key(e.profile),
+                                        e.profile.slug, e.index))
+
+
+def title(n: int) -> str:
+    return TITLE if n == 1 else f"{TITLE} – trang {n}"
+
+
+def page_url(n: int) -> str:
+    return urls.GALLERY if n == 1 else f"{urls.GALLERY}trang-{n}/"
+
+
+def data_url() -> str:
+    return urls.GALLERY + DATA_FILE
+
+
+def kind_slug(kind: str) -> str:
+    """``ca_nhan`` -> ``ca-nhan``: the form used in addresses and filter values."""
+    return kind.replace("_", "-")
+
+
+def filter_values(e: Entry) -> dict[str, str]:
+    """What the filter compares, as strings (fields separated by spaces)."""
+    p = e.profile
+    return {"nam": str(e.deed.ngay.year), "don-vi": p.don_vi, "linh-vuc": " ".join(p.linh_vuc),
+            "loai": kind_slug(p.loai)}
+
+
+def entry_card(ctx: Context, e: Entry, url: str) -> str:
+    return card(ctx, e.profile, url, e.deed.noi_dung, e.deed.ngay, place=e.deed.dia_diem,
+                heading=2, data=filter_values(e))
+
+
+def _windows(page: int, pages: int) -> list[int | None]:
+    """Page numbers to show: first, last and two either side of ``page``; ``None`` is a gap."""
+    keep = {n for n in (1, pages, *range(page - 2, page + 3)) if 1 <= n <= pages}
+    # A gap that would hide a single number saves no room: show the number instead.
+    keep |= {n + 1 for n in keep if n + 2 in keep}
+    out: list[int | None] = []
+    for n in range(1, pages + 1):
+        if n in keep:
+            out.append(n)
+        elif out[-1] is not None:
+            out.append(None)
+    return out
+
+
+def pager(page: int, pages: int, url_of: Callable[[int], str], css: str = "") -> str:
+    """Numbered pager in Vietnamese that needs no JavaScript; "" for a single page.
+
+    ``url_of(n)`` is the link to page ``n`` relative to the current page; ``css`` adds classes.
+    """
+    if pages <= 1:
+        return ""
+
+    def edge(n: int, text: str, rel: str, ok: bool) -> str:
+        css = f"gs-pager-{rel}"
+        if not ok:
+            return f'<span class="{css}" aria-disabled="true">{text}</span>'
+        return f'<a {attrs(class_=css, href=url_of(n), rel=rel)}>{text}</a>'
+    items = []
+    for n in _windows(page, pages):
+        if n is None:
+            items.append('<li class="gs-pager-gap" aria-hidden="true">…</li>')
+        else:
+            a = attrs(href=url_of(n), aria_label=f"Trang {n}",
+                      aria_current="page" if n == page else None)
+            items.append(f"<li><a {a}>{n}</a></li>")
+    return (f'<nav class="{" ".join(["gs-pager", *css.split()])}" aria-label="Phân trang">'
+            f'{edge(page - 1, "Trang trước", "prev", page > 1)}'
+            f'<ol>{"".join(items)}</ol>'
+            f'{edge(page + 1, "Trang sau", "next", page < pages)}</nav>')
+
+
+def _options(ctx: Context, found: list[Entry]) -> dict[str, list[tuple[str, str]]]:
+    """Choices of each filter: only values that some deed has, in a reader's order."""
+    ref = ctx.ref
+    years = sorted({e.deed.ngay.year for e in found}, reverse=True)
+    units = {e.profile.don_vi for e in found}
+    fields = {f for e in found for f in e.profile.linh_vuc}
+    kinds = {e.profile.loai for e in found}
+    # Units, fields and kinds keep the order staff gave them in data/; unknown ids go last.
+    unit_ids = [u for u in ref.units if u in units] + sorted(units - set(ref.units))
+    field_ids = [f for f in ref.fields if f in fields] + sorted(fields - set(ref.fields))
+    known_kinds = list(ref.vocab.get("loai_ho_so", {}))
+    kind_ids = [k for k in known_kinds if k in kinds] + sorted(kinds - set(known_kinds))
+    return {
+        "nam": [(str(y), str(y)) for y in years],
+        "don-vi": [(u, ref.units[u].ten if u in ref.units else u) for u in unit_ids],
+        "linh-vuc": [(f, ref.fields[f].ten if f in ref.fields else f) for f in field_ids],
+        "loai": [(kind_slug(k), ref.label("loai_ho_so", k)) for k in kind_ids],
+    }
+
+
+_LABELS = {"nam": ("Năm", "Tất cả các năm"), "don-vi": ("Đơn vị", "Tất cả đơn vị"),
+           "linh-vuc": ("Lĩnh vực", "Tất cả lĩnh vực"), "loai": ("Loại", "Cá nhân, tập thể, gia đình")}
+
+
+def filter_form(ctx: Context, found: list[Entry], url: str) -> str:
+    """A real GET form with labelled selects; the script makes it filter in place."""
+    fields = []
+    for param, choices in _options(ctx, found).items():
+        label, everything = _LABELS[param]
+        sid = f"gs-loc-{param}"
+        opts = f'<option value="">{esc(everything)}</option>' + "".join(
+            f'<option value="{esc(v)}">{esc(text)}</option>' for v, text in choices)
+        fields.append(f'<p class="gs-field"><label for="{sid}">{label}</label>'
+                      f'<select id="{sid}" name="{param}">{opts}</select></p>')
+    return (f'<form {attrs(class_="gs-filter", method="get", action=urls.relative(urls.GALLERY, url))} '
+            f'data-gs-gallery="{esc(urls.relative(data_url(), url))}">'
+            f'<fieldset><legend>Lọc việc tốt</legend><div class="gs-filter-fields">{"".join(fields)}</div>'
+            '<p class="gs-filter-actions"><button type="submit" class="md-button md-button--primary">'
+            'Lọc</button> <a class="md-button gs-filter-reset" href="./">Bỏ lọc</a></p>'
+            "</fieldset></form>")
+
+
+def render_page(ctx: Context, found: list[Entry], page: int, pages: int) -> str:
+    url = page_url(page)
+    chunk = found[(page - 1) * PER_PAGE: page * PER_PAGE]
+    people = len({e.profile.slug for e in found})
+    parts = []
+    if found:
+        parts.append(f'<p class="gs-lead">Những việc làm tốt, cụ thể của cán bộ, viên chức, người '
+                     f"lao động và các tập thể, gia đình: {len(found)} việc tốt của {people} "
+                     "gương, mới nhất trước.</p>")
+        parts.append(filter_form(ctx, found, url))
+        parts.append('<noscript><p class="gs-note">Bộ lọc cần JavaScript. Khi JavaScript bị tắt, '
+                     "hãy xem lần lượt các trang bằng các nút chuyển trang bên dưới.</p></noscript>")
+        parts.append('<p class="gs-filter-status" role="status" aria-live="polite"></p>')
+        parts.append('<div class="gs-cards gs-gallery-results" hidden></div>')
+        parts.append('<div class="gs-cards gs-gallery-static">'
+                     + "".join(entry_card(ctx, e, url) for e in chunk) + "</div>")
+        # Hidden with the static cards while a filter shows matches from every page.
+        nav = pager(page, pages, lambda n: urls.relative(page_url(n), url), "gs-gallery-static")
+        if nav:
+            parts.append(nav)
+    else:
+        parts.append('<p class="gs-lead">Chưa có việc tốt nào được công bố.</p>')
+    meta = {"title": title(page),
+            "description": "Gương “Người tốt, việc tốt”: những việc làm tốt được ghi nhận.",
+            "guongsang": {"kind": "gallery", "page": page, "pages": pages}}
+    return front_matter(meta) + '<div class="gs-gallery">\n\n' + "\n\n".join(parts) + "\n\n</div>\n"
+
+
+def data_json(ctx: Context, found: list[Entry]) -> str:
+    """Every card of every page, with its filter values, for the script.
+
+    Links inside ``html`` are relative to ``nguoi-tot-viec-tot/`` (where this file lives); the
+    script resolves them against the file's own address, so any page can show them.
+    """
+    items = []
+    for e in found:
+        values = filter_values(e)
+        items.append({"nam": values["nam"], "don-vi": values["don-vi"],
+                      "linh-vuc": list(e.profile.linh_vuc), "loai": values["loai"],
+                      "html": entry_card(ctx, e, urls.GALLERY)})
+    return json.dumps({"tong": len(items), "muc": items}, ensure_ascii=False,
+                      separators=(",", ":")) + "\n"
+
+
+@generator
+def gallery_pages(ctx: Context) -> Iterator[View | Asset]:
+    found = entries(ctx.profiles)
+    pages = max(1, -(-len(found) // PER_PAGE))
+    for n in range(1, pages + 1):
+        yield GalleryView(page_url(n), title(n), render_page(ctx, found, n, pages),
+                          page=n, pages=pages)
+    yield Asset(data_url(), content=data_json(ctx, found))
