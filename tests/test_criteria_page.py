@@ -177,17 +177,17 @@ def test_legal_texts_with_dates_state_and_marker(page) -> None:
     table = section(md, "## Văn bản pháp lý")
     rows = table.split("<tbody>")[1].split("</tr>")[:-1]
     assert rows == [
-        '<tr id="vb-nd-98"><th scope="row">98/2023/NĐ-CP</th><td>Nghị định 98</td>'
-        "<td>31/12/2023 – 30/06/2025</td><td>Hết hiệu lực</td>",
-        '<tr id="vb-luat-2022"><th scope="row">06/2022/QH15</th><td>Luật Thi đua, khen thưởng '
-        "2022</td><td>Từ 01/01/2024</td><td>Đang có hiệu lực</td>",
-        '<tr id="vb-nd-152"><th scope="row">152/2025/NĐ-CP</th><td>Nghị định 152<br>'
-        '<span class="gs-muted">Hết hiệu lực từ 01/03/2027 nếu không được gia hạn.</span></td>'
-        "<td>01/07/2025 – 28/02/2027</td><td>Đang có hiệu lực</td>",
-        f'<tr id="vb-luat-2026"><th scope="row">06/2026/QH16 {UNCONFIRMED}</th><td>Luật sửa '
-        "đổi 2026</td><td>Từ 01/10/2026</td><td>Đang có hiệu lực</td>",
-        f'<tr id="vb-nd-2027"><th scope="row">1/2027/NĐ-CP {UNCONFIRMED}</th><td>Nghị định mới'
-        "</td><td>Từ 01/03/2027</td><td>Chưa có hiệu lực</td>",
+        ('<tr id="vb-nd-98"><th scope="row">98/2023/NĐ-CP</th><td>Nghị định 98</td>'
+         "<td>31/12/2023 – 30/06/2025</td><td>Hết hiệu lực</td>"),
+        ('<tr id="vb-luat-2022"><th scope="row">06/2022/QH15</th><td>Luật Thi đua, khen thưởng '
+         "2022</td><td>Từ 01/01/2024</td><td>Đang có hiệu lực</td>"),
+        ('<tr id="vb-nd-152"><th scope="row">152/2025/NĐ-CP</th><td>Nghị định 152<br>'
+         '<span class="gs-muted">Hết hiệu lực từ 01/03/2027 nếu không được gia hạn.</span></td>'
+         "<td>01/07/2025 – 28/02/2027</td><td>Đang có hiệu lực</td>"),
+        (f'<tr id="vb-luat-2026"><th scope="row">06/2026/QH16 {UNCONFIRMED}</th><td>Luật sửa '
+         "đổi 2026</td><td>Từ 01/10/2026</td><td>Đang có hiệu lực</td>"),
+        (f'<tr id="vb-nd-2027"><th scope="row">1/2027/NĐ-CP {UNCONFIRMED}</th><td>Nghị định mới'
+         "</td><td>Từ 01/03/2027</td><td>Chưa có hiệu lực</td>"),
     ]
     assert "<th scope=\"col\">Tình trạng ngày 27/11/2026</th>" in table
 
@@ -240,7 +240,7 @@ Câu chuyện.
 
 def test_page_and_checks_change_together_when_data_changes(tmp_path: Path) -> None:
     """Drift is impossible: one data edit changes both what the page says and what is checked."""
-    corpus, problems, before = build(make_repo(tmp_path / "before", {**DATA, **PROFILES}))
+    _, problems, before = build(make_repo(tmp_path / "before", {**DATA, **PROFILES}))
     assert [p.format_text() for p in problems if p.rule in
             ("thieu-minh-chung", "dieu-kien-khen-thuong")] == []
 
@@ -261,16 +261,16 @@ def test_page_and_checks_change_together_when_data_changes(tmp_path: Path) -> No
         # …and a status that now needs evidence.
         "data/tu-vung.yml": flipped,
     }
-    corpus, problems, after = build(make_repo(tmp_path / "after", changed))
+    _, problems, after = build(make_repo(tmp_path / "after", changed))
 
     new_texts = [
-        "<li><strong>Có sáng kiến công đoàn</strong>: Sáng kiến được Công đoàn ghi nhận. "
-        '<span class="gs-muted">(mục minh chứng <code>tieu_chi_doan_the.cd_sang_kien</code>)'
-        "</span></li>",
-        "<li>Trước năm được xét đã có ít nhất 1 lần “<a href=\"#kt-lao-dong-tien-tien\">Lao động "
-        f"tiên tiến</a>”. {REQUIRED}</li>",
-        "Hồ sơ ở trạng thái **Nhân tố mới**, **Điển hình tiên tiến**, **Điển hình tiêu biểu** "
-        "phải có minh chứng",
+        ("<li><strong>Có sáng kiến công đoàn</strong>: Sáng kiến được Công đoàn ghi nhận. "
+         '<span class="gs-muted">(mục minh chứng <code>tieu_chi_doan_the.cd_sang_kien</code>)'
+         "</span></li>"),
+        ("<li>Trước năm được xét đã có ít nhất 1 lần “<a href=\"#kt-lao-dong-tien-tien\">Lao động "
+         f"tiên tiến</a>”. {REQUIRED}</li>"),
+        ("Hồ sơ ở trạng thái **Nhân tố mới**, **Điển hình tiên tiến**, **Điển hình tiêu biểu** "
+         "phải có minh chứng"),
     ]
     for text in new_texts:
         assert text not in before
@@ -279,14 +279,14 @@ def test_page_and_checks_change_together_when_data_changes(tmp_path: Path) -> No
     got = [p.format_text().split("\n")[0] for p in problems
            if p.rule in ("thieu-minh-chung", "dieu-kien-khen-thuong")]
     assert got == [
-        "profiles/le-thi-lan/index.md:2: lỗi [thieu-minh-chung] trường `tieu_chuan.chap_hanh`: "
-        "Hồ sơ \"Nhân tố mới\" thiếu minh chứng cho tiêu chuẩn \"Gương mẫu chấp hành\" (`chap_hanh`).",
-        "profiles/le-thi-lan/index.md:2: lỗi [thieu-minh-chung] trường `tieu_chuan.sang_tao`: "
-        "Hồ sơ \"Nhân tố mới\" thiếu minh chứng cho tiêu chuẩn \"Sáng tạo\" (`sang_tao`).",
-        "profiles/nguyen-van-minh/index.md:12: lỗi [thieu-minh-chung] trường "
-        "`tieu_chi_doan_the.cd_sang_kien`: Hồ sơ do Công đoàn cơ sở đề xuất thiếu minh chứng "
-        "cho tiêu chí \"Có sáng kiến công đoàn\" (`cd_sang_kien`).",
-        "profiles/nguyen-van-minh/index.md:15: lỗi [dieu-kien-khen-thuong] trường "
-        "`khen_thuong[1].hinh_thuc`: \"Lao động tiên tiến\" năm 2025 cần đã có 1 lần "
-        "\"Lao động tiên tiến\" trước đó; hồ sơ ghi 0 lần.",
+        ("profiles/le-thi-lan/index.md:2: lỗi [thieu-minh-chung] trường `tieu_chuan.chap_hanh`: "
+         "Hồ sơ \"Nhân tố mới\" thiếu minh chứng cho tiêu chuẩn \"Gương mẫu chấp hành\" (`chap_hanh`)."),
+        ("profiles/le-thi-lan/index.md:2: lỗi [thieu-minh-chung] trường `tieu_chuan.sang_tao`: "
+         "Hồ sơ \"Nhân tố mới\" thiếu minh chứng cho tiêu chuẩn \"Sáng tạo\" (`sang_tao`)."),
+        ("profiles/nguyen-van-minh/index.md:12: lỗi [thieu-minh-chung] trường "
+         "`tieu_chi_doan_the.cd_sang_kien`: Hồ sơ do Công đoàn cơ sở đề xuất thiếu minh chứng "
+         "cho tiêu chí \"Có sáng kiến công đoàn\" (`cd_sang_kien`)."),
+        ("profiles/nguyen-van-minh/index.md:15: lỗi [dieu-kien-khen-thuong] trường "
+         "`khen_thuong[1].hinh_thuc`: \"Lao động tiên tiến\" năm 2025 cần đã có 1 lần "
+         "\"Lao động tiên tiến\" trước đó; hồ sơ ghi 0 lần."),
     ]

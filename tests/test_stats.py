@@ -14,7 +14,7 @@ from guongsang.pages.stats import StatsView
 from guongsang.project import Project
 from guongsang.svgchart import Bar, Series, bar_chart, format_number, format_percent
 
-from .conftest import TODAY, make_repo
+from .conftest import TODAY
 
 
 def profile(slug: str, head: str, awards: str = "", extra: str = "") -> tuple[str, str]:

@@ -18,7 +18,6 @@ from ..output import View
 from ..problems import Severity
 from ..refdata import AwardForm, Condition, LegalText, ReferenceData, Standard
 from ..rules.criteria import needs_evidence
-# The page states whether a condition blocks publishing exactly as the award rule decides it.
 from ..rules.legal import _severity as condition_severity
 from ..text import format_date
 from . import Context, generator
@@ -78,6 +77,7 @@ def condition_text(ref: ReferenceData, form: AwardForm, cond: Condition) -> str:
         text += f" Áp dụng cho quyết định ký từ {format_date(cond.ap_dung_tu)}."
     elif cond.ap_dung_den:
         text += f" Áp dụng cho quyết định ký đến {format_date(cond.ap_dung_den)}."
+    # Blocking or not is decided by the award rule's own function, so the page cannot disagree.
     if condition_severity(cond, form) is Severity.ERROR:
         return text + ' <span class="gs-required">Bắt buộc.</span>'
     return text + ' <span class="gs-advisory">Chỉ nhắc nhở, không chặn xuất bản.</span>'
@@ -160,16 +160,16 @@ def render_criteria(ctx: Context) -> str:
         "chính là dữ liệu mà bộ kiểm tra dùng để xét từng hồ sơ trước khi đăng: khi dữ liệu "
         "thay đổi, trang này và việc kiểm tra thay đổi cùng lúc."
         + (f" Tiêu chuẩn chung tóm tắt theo Kế hoạch của Trung tâm thực hiện {esc(plan)}." if plan else ""),
-        f'<p class="gs-note">Nội dung có nhãn {UNCONFIRMED} chưa được đối chiếu với văn bản '
-        "gốc, chỉ dùng để tham khảo. Điều kiện của danh hiệu, hình thức chưa xác nhận chỉ được "
-        "nhắc nhở khi kiểm tra hồ sơ, không chặn việc đăng.</p>",
+        (f'<p class="gs-note">Nội dung có nhãn {UNCONFIRMED} chưa được đối chiếu với văn bản '
+         "gốc, chỉ dùng để tham khảo. Điều kiện của danh hiệu, hình thức chưa xác nhận chỉ được "
+         "nhắc nhở khi kiểm tra hồ sơ, không chặn việc đăng.</p>"),
         "## Tiêu chuẩn chung",
         "Tập thể, cá nhân, gia đình điển hình tiên tiến cần đạt các tiêu chuẩn chung sau:",
         standards_html(ref.standards, "tieu_chuan") if ref.standards
         else '<p class="gs-muted">Chưa có tiêu chuẩn chung nào trong dữ liệu.</p>',
         "## Tiêu chí riêng của các đoàn thể",
-        "Mỗi đoàn thể xây dựng tiêu chí cụ thể của mình; hồ sơ do đoàn thể đề xuất cần minh "
-        "chứng cho các tiêu chí này.",
+        ("Mỗi đoàn thể xây dựng tiêu chí cụ thể của mình; hồ sơ do đoàn thể đề xuất cần minh "
+         "chứng cho các tiêu chí này."),
     ]
     orgs = [u.id for u in ref.units.values() if u.loai == "doan_the" or u.id in ref.criteria]
     orgs += [o for o in ref.criteria if o not in orgs]
@@ -196,8 +196,8 @@ def render_criteria(ctx: Context) -> str:
 
     parts += [
         "## Danh hiệu và hình thức khen thưởng",
-        "Khi kiểm tra điều kiện, khen thưởng đột xuất và khen thưởng theo chuyên đề không được "
-        "tính làm căn cứ. Điều kiện “bắt buộc” không đạt thì hồ sơ không được đăng.",
+        ("Khi kiểm tra điều kiện, khen thưởng đột xuất và khen thưởng theo chuyên đề không được "
+         "tính làm căn cứ. Điều kiện “bắt buộc” không đạt thì hồ sơ không được đăng."),
     ]
     for level, label in _levels(ref):
         forms = [f for f in ref.awards.values() if f.cap == level]
@@ -206,8 +206,8 @@ def render_criteria(ctx: Context) -> str:
             parts.append('<div class="gs-awards">'
                          + "".join(award_html(ref, f, today) for f in forms) + "</div>")
     parts += ["## Văn bản pháp lý",
-              "Căn cứ của một khen thưởng tuỳ theo ngày ký quyết định: văn bản phải còn hiệu lực "
-              "vào ngày đó.",
+              ("Căn cứ của một khen thưởng tuỳ theo ngày ký quyết định: văn bản phải còn hiệu lực "
+               "vào ngày đó."),
               legal_table(ref, today) if ref.legal
               else '<p class="gs-muted">Chưa có văn bản nào trong dữ liệu.</p>']
     meta = {"title": "Tiêu chí",

@@ -228,9 +228,9 @@ def render_stats(ctx: Context) -> str:
         f"không được tính. Hiện có **{format_number(len(profiles))}** hồ sơ đã công bố.")
     parts = ["# Thống kê", intro, *(section(s) for s in statistics(profiles, ctx.ref)),
              "## Theo dõi tin mới",
-             f'<p class="gs-feed-link">Gương mới được công nhận và khen thưởng mới được đăng qua '
-             f'<a href="{esc(feed)}" type="application/rss+xml">nguồn tin RSS</a>; dán địa chỉ '
-             "này vào ứng dụng đọc tin để nhận tin mới.</p>"]
+             (f'<p class="gs-feed-link">Gương mới được công nhận và khen thưởng mới được đăng qua '
+              f'<a href="{esc(feed)}" type="application/rss+xml">nguồn tin RSS</a>; dán địa chỉ '
+              "này vào ứng dụng đọc tin để nhận tin mới.</p>")]
     meta = {"title": "Thống kê",
             "description": "Số gương điển hình đã công bố theo năm, đơn vị, lĩnh vực, loại; "
                            "khen thưởng theo cấp và tỷ lệ khen thưởng cấp tỉnh, cấp Nhà nước.",
