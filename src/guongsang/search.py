@@ -1,0 +1,218 @@
+"""Site search: which pages are indexed, and the extra words that make folding complete.
+
+Search runs in the reader's browser with Pagefind, which loads its index in small fragments.
+Pagefind already matches "nguyen" with "Nguyễn" (it drops combining marks), but not
+"dang" with "Đặng" (đ is a letter of its own, not d plus a mark), and it treats "kỹ" and
+"kĩ" as different words. So each indexed page gets, hidden from readers, the extra spellings
+that Pagefind's own folding misses. ``overrides/assets/js/search.js`` folds the query the same
+way (:func:`guongsang.text.fold`) and, for a query typed with accents, ranks exact matches
+first using Pagefind's ``exactDiacritics`` mode.
+
+The published HTML is not changed: the pages are handed to Pagefind in memory.
+"""
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import urls
+from .output import SiteOutput
+from .postbuild import post_build
+from .problems import Problem
+from .project import Project
+from .text import fold, nfc
+
+log = logging.getLogger("mkdocs.plugins.guongsang.search")
+
+BUNDLE_DIR = "pagefind"
+"""Where the index is written, relative to the site root (``search.js`` loads it from here)."""
+
+UNUSED_FILES = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+)
+
+BLOCK_OPEN, BLOCK_CLOSE = "\u27e6", "\u27e7"
+"""Brackets around the hidden extra words, so ``search.js`` can cut them out of excerpts."""
+
+# Page kinds readers search for, by the first segment of the URL; shown next to each result.
+KINDS: dict[str, str] = {
+    urls.PROFILES: "Hồ sơ",
+    urls.CAMPAIGNS: "Phong trào thi đua",
+    urls.MODELS: "Mô hình, sáng kiến",
+}
+# Single pages worth finding besides those (their URL without the trailing slash).
+PAGES: dict[str, str] = {
+    urls.CRITERIA.rstrip("/"): "Tiêu chí",
+    "gioi-thieu": "Giới thiệu",
+}
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
+_DESCRIPTION = re.compile(r'<meta name="description"')
+_NOINDEX = re.compile(r'<meta name="robots" content="[^"]*noindex', re.I)
+_SCRIPT = re.compile(r"<(script|style|svg|template)\b.*?</\1>", re.S | re.I)
+_TAG = re.compile(r"<[^>]+>")
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S | re.I)
+_WORD = re.compile(r"\w+")
+# A syllable written with a lone i or y after its consonants: kỹ/kĩ, lý/lí, quý/quí, Vy/Vi.
+_IY = re.compile(r"^(qu|[bcdđghklmnpqrstvx]+)([iy])$")
+_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # the five tone marks
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """An HTML page of the finished site that belongs in the search index."""
+
+    url: str
+    """Directory URL relative to the site root, e.g. ``ho-so/dang-thi-thuy/``."""
+    kind: str
+    """Label shown next to the result ("Hồ sơ", "Phong trào thi đua", …)."""
+
+
+def page_kind(rel_path: str) -> SearchPage | None:
+    """The page at ``rel_path`` (e.g. ``ho-so/a/index.html``) if readers should find it.
+
+    Listing pages (gallery, directory, honour rolls, statistics, the search page itself and
+    section indexes) are left out: they repeat every name, so indexing them would bury the
+    profile a reader is looking for under lists that mention it.
+    """
+    if not rel_path.endswith("index.html"):
+        return None
+    url = rel_path[: -len("index.html")]
+    parts = [p for p in url.split("/") if p]
+    if len(parts) == 2 and parts[0] in KINDS:
+        return SearchPage(url, KINDS[parts[0]])
+    if len(parts) == 1 and parts[0] in PAGES:
+        return SearchPage(url, PAGES[parts[0]])
+    return None
+
+
+def native_fold(word: str) -> str:
+    """How Pagefind itself folds a word: lower case, combining marks dropped, đ kept."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def spellings(word: str) -> set[str]:
+    """Folded spellings a reader may type for ``word``: ``fold`` plus the i/y alternative.
+
+    >>> sorted(spellings("Kỹ"))
+    ['ki', 'ky']
+    >>> sorted(spellings("Đặng"))
+    ['dang']
+    """
+    folded = fold(nfc(word))
+    out = {folded}
+    if m := _IY.match(folded):
+        out.add(m.group(1) + ("y" if m.group(2) == "i" else "i"))
+    return out
+
+
+def extra_words(text: str) -> list[str]:
+    """Words to add to the index so every folded spelling of ``text`` can be found.
+
+    Only spellings that Pagefind's own folding does not produce are returned (those with
+    đ → d, and the other of i/y), in order of first appearance, without repeats.
+
+    >>> extra_words("Đặng Thị Thuỷ, kỹ sư")
+    ['dang', 'thy', 'ki']
+    """
+    native: set[str] = set()
+    extra: dict[str, None] = {}
+    for word in _WORD.findall(nfc(text)):
+        if word.isdigit():
+            continue
+        native.add(native_fold(word))
+        for spelling in sorted(spellings(word)):
+            extra.setdefault(spelling, None)
+    return [w for w in extra if w not in native]
+
+
+def visible_text(fragment: str) -> str:
+    """Readable text of an HTML fragment (scripts, styles and SVG dropped)."""
+    return html.unescape(_TAG.sub(" ", _SCRIPT.sub(" ", fragment)))
+
+
+def prepare(page_html: str, page: SearchPage) -> str | None:
+    """The HTML handed to Pagefind for ``page``; ``None`` when it has nothing to index.
+
+    Marks the article as the only indexed part, records the page kind and description as
+    Pagefind metadata, and puts the extra spellings right after the article's opening tag
+    (the name's own spellings weigh as much as a heading, the rest as body text).
+    """
+    if _NOINDEX.search(page_html):
+        return None
+    start = _ARTICLE.search(page_html)
+    if not start:
+        return None
+    end = page_html.find("</main>", start.end())
+    body = page_html[start.end(): end if end > 0 else len(page_html)]
+    title_match = _H1.search(body)
+    title_words = extra_words(visible_text(title_match.group(1))) if title_match else []
+    body_words = [w for w in extra_words(visible_text(body)) if w not in title_words]
+    block = "".join(
+        f'<span data-pagefind-weight="{weight}" hidden>{BLOCK_OPEN}{" ".join(words)}{BLOCK_CLOSE}</span>'
+        for weight, words in (("7", title_words), ("1", body_words)) if words)
+    kind = html.escape(page.kind.replace(",", " ").replace(":", " "), quote=True)
+    opening = page_html.find(">", start.end()) + 1
+    out = (page_html[:start.end()]
+           + f' data-pagefind-body data-pagefind-meta="loai:{kind}"'
+           + page_html[start.end():opening] + block + page_html[opening:])
+    return _DESCRIPTION.sub('<meta data-pagefind-meta="mo_ta[content]" name="description"', out, 1)
+
+
+def pages_to_index(site_dir: Path) -> Iterator[tuple[SearchPage, str]]:
+    """Every indexable page of a built site with the HTML to index, in path order."""
+    for path in sorted(site_dir.rglob("index.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        if rel.startswith(f"{BUNDLE_DIR}/"):
+            continue
+        page = page_kind(rel)
+        if page is None:
+            continue
+        prepared = prepare(path.read_text(encoding="utf-8"), page)
+        if prepared is not None:
+            yield page, prepared
+
+
+async def _write_index(pages: Iterable[tuple[SearchPage, str]], output: Path) -> int:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(output_path=str(output), force_language="vi")
+    count = 0
+    async with PagefindIndex(config=config) as index:
+        for page, content in pages:
+            await index.add_html_file(content=content, url=f"/{page.url}")
+            count += 1
+    return count
+
+
+def build_index(site_dir: Path) -> int:
+    """Write the Pagefind bundle into ``site_dir/pagefind``; returns the number of pages."""
+    output = site_dir / BUNDLE_DIR
+    count = asyncio.run(_write_index(pages_to_index(site_dir), output))
+    # Pagefind also writes its ready-made search interfaces; the site uses its own (search.js).
+    for unused in UNUSED_FILES:
+        (output / unused).unlink(missing_ok=True)
+    return count
+
+
+@post_build
+def search_index(site_dir: Path, output: SiteOutput, project: Project) -> list[Problem]:
+    """Post-build step: index the finished site for the search page."""
+    try:
+        import pagefind.index  # noqa: F401
+    except ImportError:
+        return [Problem(
+            "requirements.txt", 0, "pagefind", "tim-kiem-thieu",
+            "Chưa cài Pagefind nên trang chưa có chức năng tìm kiếm.",
+            "Cài các gói đã ghim: python -m pip install --require-hashes -r requirements.txt")]
+    count = build_index(site_dir)
+    log.info("Pagefind: đã lập chỉ mục tìm kiếm cho %d trang.", count)
+    return []
