@@ -144,7 +144,8 @@ def _row(*cells: str) -> str:
 
 def _table(css: str, columns: tuple[str, ...], rows: str) -> str:
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
-    return (f'<div class="gs-table"><table class="{css}"><thead><tr>{head}</tr></thead>'
+    # The class goes on the wrapper: Material styles (and makes scrollable) bare tables only.
+    return (f'<div class="gs-table {css}"><table><thead><tr>{head}</tr></thead>'
             f"<tbody>{rows}</tbody></table></div>")
 
 
@@ -153,8 +154,8 @@ def render_roll(ctx: Context, year: int, honours: list[Honour]) -> str:
     page = roll_url(year)
     title = f"Bảng vinh danh năm {year}"
     parts = [
-        f"# {title}",
         f'<p class="gs-print-only gs-print-org">{esc(ref.site.co_quan)}</p>',
+        f"# {title}",
         f'<p class="gs-lead">Năm {year} có {len(honours)} lượt khen thưởng được công bố, '
         "xếp theo cấp khen thưởng, danh hiệu hoặc hình thức, rồi theo tên.</p>",
         '<div class="gs-honours-tools">'

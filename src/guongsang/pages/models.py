@@ -107,7 +107,7 @@ def render_replications(ctx: Context, m: Model) -> str:
         f"<td>{format_date(r.ngay) if r.ngay else ''}</td><td>{esc(r.ghi_chu)}</td></tr>"
         for r in rows)
     return (head + f'<p class="gs-counts">Đã nhân rộng tại {units_reached(m)} đơn vị.</p>\n\n'
-            '<div class="gs-table"><table class="gs-replications"><thead><tr>'
+            '<div class="gs-table gs-replications"><table><thead><tr>'
             '<th scope="col">Đơn vị</th><th scope="col">Ngày áp dụng</th>'
             f'<th scope="col">Ghi chú</th></tr></thead><tbody>{body}</tbody></table></div>\n')
 
@@ -122,7 +122,7 @@ def render_index(ctx: Context) -> str:
         f"<td>{esc(ref.label('loai_mo_hinh', m.loai))}</td><td>{esc(_unit(ctx, m.don_vi))}</td>"
         f"<td>{m.nam}</td><td>{esc(reach_text(m))}</td></tr>" for m in models)
     return ("## Theo mức độ nhân rộng\n\n"
-            '<div class="gs-table"><table class="gs-models-index"><thead><tr>'
+            '<div class="gs-table gs-models-index"><table><thead><tr>'
             '<th scope="col">Mô hình, sáng kiến</th><th scope="col">Loại</th>'
             '<th scope="col">Đơn vị chủ trì</th><th scope="col">Năm</th>'
             f'<th scope="col">Nhân rộng</th></tr></thead><tbody>{body}</tbody></table></div>\n')
