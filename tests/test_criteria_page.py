@@ -151,7 +151,7 @@ def test_award_catalogue_by_level_with_conditions_in_words(page) -> None:
         "<dt>Điều kiện</dt><dd><ul><li>Trước năm được xét đã có ít nhất 2 lần "
         '“<a href="#kt-chien-si-thi-dua-cap-tinh">Chiến sĩ thi đua cấp tỉnh</a>”. Áp dụng cho '
         f"quyết định ký từ 01/01/2024 đến 30/06/2025. {ADVISORY}</li></ul></dd>"
-        "<dt>Căn cứ còn hiệu lực ngày 27/11/2026</dt>"
+        "<dt>Căn cứ hiện hành</dt>"
         "<dd>Không có văn bản nào trong danh mục còn hiệu lực.</dd>"
         "<dt>Ghi chú</dt><dd>Điều kiện chi tiết chưa được đối chiếu.</dd></dl></section></div>")
     tinh = section(md, "### Tỉnh")
@@ -290,3 +290,11 @@ def test_page_and_checks_change_together_when_data_changes(tmp_path: Path) -> No
          "`khen_thuong[1].hinh_thuc`: \"Lao động tiên tiến\" năm 2025 cần đã có 1 lần "
          "\"Lao động tiên tiến\" trước đó; hồ sơ ghi 0 lần."),
     ]
+
+
+def test_current_basis_is_dated(page) -> None:
+    _, _, md = page
+    assert section(md, "## Danh hiệu và hình thức khen thưởng") == (
+        "Khi kiểm tra điều kiện, khen thưởng đột xuất và khen thưởng theo chuyên đề không được "
+        "tính làm căn cứ. Điều kiện “bắt buộc” không đạt thì hồ sơ không được đăng. "
+        "“Căn cứ hiện hành” là các văn bản còn hiệu lực ngày 27/11/2026.")

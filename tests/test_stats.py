@@ -186,7 +186,7 @@ def page_of(corpus) -> str:
 def blocks(markdown: str) -> dict[str, tuple[ET.Element, ET.Element]]:
     """chart svg and table of each statistic, by key, parsed as XML."""
     found = {}
-    for m in re.finditer(r'<div class="gs-stat">(.*?)</div></div>\n?', markdown):
+    for m in re.finditer(r'<div class="gs-stat gs-stat-(?:narrow|wide)">(.*?)</div></div>\n?', markdown):
         root = ET.fromstring(f"<root>{m.group(1)}</div></root>")
         svg = root.find(".//{http://www.w3.org/2000/svg}svg")
         table = root.find(".//table")

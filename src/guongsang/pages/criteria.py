@@ -120,7 +120,7 @@ def award_html(ref: ReferenceData, form: AwardForm, today: date) -> str:
             ("Cấp", esc(ref.label("cap_khen_thuong", form.cap))),
             ("Thẩm quyền", esc(form.co_quan) or "Chưa ghi."),
             ("Điều kiện", conds),
-            (f"Căn cứ còn hiệu lực ngày {format_date(today)}", basis)]
+            ("Căn cứ hiện hành", basis)]
     if form.ghi_chu:
         rows.append(("Ghi chú", esc(form.ghi_chu)))
     mark = f" {UNCONFIRMED}" if not form.xac_nhan else ""
@@ -197,7 +197,8 @@ def render_criteria(ctx: Context) -> str:
     parts += [
         "## Danh hiệu và hình thức khen thưởng",
         ("Khi kiểm tra điều kiện, khen thưởng đột xuất và khen thưởng theo chuyên đề không được "
-         "tính làm căn cứ. Điều kiện “bắt buộc” không đạt thì hồ sơ không được đăng."),
+         "tính làm căn cứ. Điều kiện “bắt buộc” không đạt thì hồ sơ không được đăng. "
+         f"“Căn cứ hiện hành” là các văn bản còn hiệu lực ngày {format_date(today)}."),
     ]
     for level, label in _levels(ref):
         forms = [f for f in ref.awards.values() if f.cap == level]

@@ -215,7 +215,8 @@ def section(stat: Stat) -> str:
     out = f"## {stat.title}\n\n{esc(stat.note)}\n\n"
     if not any(b.total for b in stat.bars):  # no rows, or only zeros (kinds of an empty site)
         return out + '<p class="gs-muted">Chưa có số liệu.</p>'
-    return out + f'<div class="gs-stat">{chart_html(stat)}{table_html(stat)}</div>'
+    layout = "gs-stat-narrow" if len(stat.columns) == 1 else "gs-stat-wide"
+    return out + f'<div class="gs-stat {layout}">{chart_html(stat)}{table_html(stat)}</div>'
 
 
 def render_stats(ctx: Context) -> str:
