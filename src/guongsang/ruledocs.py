@@ -1,0 +1,253 @@
+"""The table of problem ids in the editor guide, generated from the code that reports them.
+
+Every check reports a :class:`~guongsang.problems.Problem` with a stable rule id. This module reads
+the source of the package (``ast``, nothing is run) and finds every place a problem is made:
+``Problem(...)``, ``at(...)`` in rules, ``self.report(...)`` in the schema check, the reference
+data reader's ``fail(...)`` and the ``@rule(...)`` registrations. From each it takes the id, the
+severity and the message and hint *templates* (the parts that vary per record shown as "…"), so
+the guide shows the words editors will really see. A short explanation per id, written by hand
+below, comes first; an id without one still gets its messages and hints.
+
+``guongsang schema`` rewrites the section between the markers in ``HUONG-DAN-BIEN-TAP.md``; a test
+fails when the guide misses an id the code uses.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BEGIN = "<!-- BẮT ĐẦU BẢNG MÃ LỖI: sinh tự động bởi `guongsang schema`, đừng sửa tay -->"
+END = "<!-- KẾT THÚC BẢNG MÃ LỖI -->"
+
+# Call name -> (index of the rule id, of the message, of the hint) among positional arguments.
+_CALLS = {"Problem": (3, 4, 5), "at": (2, 3, 4), "report": (1, 2, 3), "rule": (0, -1, -1)}
+# Helpers that wrap Problem with a fixed id: name -> (id, message index, hint index).
+_WRAPPERS = {"fail": ("du-lieu-tham-chieu", 1, 2)}
+_SEVERITY = {"ERROR": "lỗi", "WARNING": "cảnh báo", "INFO": "lưu ý"}
+_BUILD_MODULES = ("pages", "search.py", "postbuild.py", "images.py", "build.py", "output.py")
+
+MEANINGS: dict[str, str] = {
+    "anh": "Nhóm kiểm tra ảnh của hồ sơ; chỉ thấy mã này khi chính bộ kiểm tra gặp lỗi nội bộ.",
+    "anh-dinh-dang": "Tệp ghi ở `anh[].tep` không có đuôi ảnh .jpg, .png hoặc .webp.",
+    "anh-hong": "Tệp ảnh có đó nhưng không đọc được như một ảnh (hỏng, rỗng, quá lớn, "
+                "hoặc là tệp khác bị đổi đuôi).",
+    "anh-khong-ton-tai": "Hồ sơ nhắc tới một tệp ảnh không có trong thư mục hồ sơ "
+                         "(sai tên, sai chữ hoa/thường, hoặc chưa tải lên).",
+    "anh-ngoai-thu-muc": "Đường dẫn ảnh trỏ ra ngoài thư mục hồ sơ; ảnh phải nằm cùng thư mục "
+                         "với index.md.",
+    "can-cu-phap-ly": "Ngày ký quyết định không rơi vào thời gian hiệu lực của văn bản pháp lý nào "
+                      "làm căn cứ cho hình thức khen thưởng đó (theo data/van-ban-phap-ly.yml).",
+    "chua-dong-y": "Hồ sơ chưa có `dong_y_cong_bo: true` nên được giữ trong kho nhưng không hiện "
+                   "trên trang. Đây là lưu ý, không phải lỗi.",
+    "dieu-kien-khen-thuong": "Khen thưởng ghi trong hồ sơ chưa đủ điều kiện theo danh mục "
+                             "(ví dụ Chiến sĩ thi đua cấp tỉnh cần 3 năm liên tục Chiến sĩ thi đua "
+                             "cơ sở và một sáng kiến cấp tỉnh).",
+    "doc-tep": "Không đọc được tệp (quyền truy cập, tệp bị khoá…).",
+    "doi-tuong-khen-thuong": "Hình thức khen thưởng không dành cho loại hồ sơ này (ví dụ danh hiệu "
+                             "cá nhân ghi cho một tập thể).",
+    "du-lieu-tham-chieu": "Tệp dữ liệu tham chiếu trong data/ thiếu trường, sai ngày hoặc nhắc tới "
+                          "một mã không tồn tại.",
+    "gia-tri-la": "Giá trị không có trong danh sách cho phép (đơn vị, lĩnh vực, danh hiệu, "
+                  "trạng thái…); thường do gõ sai mã.",
+    "html-nguy-hiem": "Bài viết có thẻ HTML hoặc liên kết có thể chạy mã (script, iframe, "
+                      "javascript:…), bị chặn vì an toàn.",
+    "html-trong-truong": "Một trường thông tin có HTML hoặc mã; các trường chỉ nhận chữ thường.",
+    "khen-thuong-hop-le": "Nhóm kiểm tra tính hợp lệ của khen thưởng; chỉ thấy mã này khi bộ "
+                          "kiểm tra gặp lỗi nội bộ.",
+    "khen-thuong-trung": "Cùng một khen thưởng (hình thức, năm, số quyết định) được ghi hai lần.",
+    "khoa-trung": "Một tên trường xuất hiện hai lần trong cùng một nhóm; YAML sẽ âm thầm bỏ giá "
+                  "trị đầu.",
+    "lien-ket-hong": "Hồ sơ hoặc mô hình nhắc tới một phong trào, mô hình, hồ sơ không tồn tại "
+                     "(sai tên tệp).",
+    "lien-ket-ngoai-kho": "Tệp hoặc thư mục là liên kết (symlink) trỏ ra ngoài kho; bị bỏ qua vì "
+                          "an toàn.",
+    "lo-thong-tin-rieng": "Thông tin riêng tư ghi trong `rieng_tu` (điện thoại, số định danh…) "
+                          "lại xuất hiện trong phần công khai của hồ sơ.",
+    "lo-thong-tin-rieng-trang-khac": "Thông tin riêng tư của một hồ sơ xuất hiện trong trang mô "
+                                     "hình hoặc phong trào.",
+    "ma-hoa": "Tệp không được lưu bằng bảng mã UTF-8 (thường do chép từ Word hoặc dùng mã "
+              "TCVN3/VNI).",
+    "mo-ta-anh": "Mô tả ảnh (`mo_ta`) không nói ảnh có gì, nên người khiếm thị không biết ảnh "
+                 "thể hiện điều gì.",
+    "nam-khong-hop-le": "Năm không hợp lệ (nhỏ hơn giới hạn cho phép).",
+    "ngay-khong-hop-le": "Ngày viết sai dạng hoặc không tồn tại (ví dụ 31/02/2025).",
+    "ngay-quyet-dinh": "Ngày ký quyết định nằm trước năm của thành tích được khen.",
+    "ngay-tuong-lai": "Ngày hoặc năm ở tương lai, trong khi trường đó ghi việc đã xảy ra.",
+    "noi-dung-qua-dai": "Bài viết dài quá giới hạn cho phép (thường do dán nhầm cả một tài liệu).",
+    "qua-dai": "Trường dài quá số ký tự cho phép.",
+    "sai-kieu": "Giá trị sai kiểu: ví dụ cần một danh sách mà ghi một dòng, cần số mà ghi chữ.",
+    "sitemap": "Khi dựng trang: một trang được tạo không có trong sitemap.xml (lỗi cấu hình, "
+               "không phải lỗi hồ sơ).",
+    "so-quyet-dinh": "Số quyết định không đúng dạng `số/QĐ-cơ quan` (thường do dùng chữ D thay "
+                     "cho Đ, hoặc có dấu cách).",
+    "tac-gia-khong-khop": "Hồ sơ ghi là tác giả của một mô hình, nhưng tệp mô hình không ghi hồ sơ "
+                          "đó trong `tac_gia`.",
+    "ten-tep": "Tên tệp hoặc thư mục có chữ hoa, dấu tiếng Việt hoặc dấu cách; tên phải viết "
+               "thường, không dấu, nối bằng dấu gạch ngang.",
+    "thieu-du-lieu-nam-truoc": "Chưa kiểm tra được điều kiện \"nhiều năm liên tục\" vì hồ sơ chưa "
+                               "ghi các năm trước.",
+    "thieu-front-matter": "Tệp không bắt đầu bằng phần thông tin giữa hai dòng `---`, hoặc thiếu "
+                          "dòng `---` đóng.",
+    "thieu-minh-chung": "Hồ sơ điển hình tiên tiến/tiêu biểu thiếu minh chứng cho một tiêu chuẩn "
+                        "chung hoặc một tiêu chí của đoàn thể đề xuất.",
+    "thieu-truong": "Thiếu một trường bắt buộc, hoặc trường bắt buộc đang để trống.",
+    "tieu-chi-sai-doan-the": "Minh chứng ghi cho tiêu chí của một đoàn thể khác với đơn vị đề xuất "
+                             "hồ sơ.",
+    "tim-kiem-thieu": "Khi dựng trang: chưa cài công cụ tìm kiếm Pagefind (lỗi môi trường, không "
+                      "phải lỗi hồ sơ).",
+    "trung-dia-chi": "Một địa chỉ cũ (`slug_cu`) trùng với địa chỉ của hồ sơ khác.",
+    "trung-nguoi": "Hai hồ sơ trùng hoặc gần trùng tên trong cùng đơn vị: có thể là một người có "
+                   "hai hồ sơ.",
+    "truong-la": "Tên trường không có trong mẫu (thường do gõ sai); thông báo gợi ý tên đúng.",
+    "vi-tri-ho-so": "Hồ sơ không nằm đúng chỗ: mỗi hồ sơ là một thư mục trong profiles/ có tệp "
+                    "index.md.",
+    "yaml-cu-phap": "Phần thông tin (front matter) viết sai cú pháp YAML: thiếu dấu hai chấm, "
+                    "ngoặc không đóng, thụt lề lệch, dùng phím Tab…",
+}
+
+
+@dataclass
+class RuleDoc:
+    """Everything the code says about one rule id."""
+
+    id: str
+    severities: set[str] = field(default_factory=set)
+    messages: list[str] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+    files: set[str] = field(default_factory=set)
+    family: bool = False
+    """Registered with ``@rule`` (a family of checks)."""
+
+    @property
+    def at_build(self) -> bool:
+        """Reported only while building the site, not by ``guongsang check``."""
+        return bool(self.files) and all(f.startswith(_BUILD_MODULES) for f in self.files)
+
+
+def template(node: ast.AST | None) -> str:
+    """Text of a message expression with every computed part shown as "…"."""
+    if node is None:
+        return ""
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else "…"
+    if isinstance(node, ast.JoinedStr):
+        return "".join(template(v) if isinstance(v, ast.Constant) else "…" for v in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return template(node.left) + template(node.right)
+    return "…"
+
+
+def _arg(call: ast.Call, index: int, names: tuple[str, ...]) -> ast.AST | None:
+    for kw in call.keywords:
+        if kw.arg in names:
+            return kw.value
+    return call.args[index] if 0 <= index < len(call.args) else None
+
+
+def _severity(call: ast.Call) -> str:
+    for node in [*call.args, *(kw.value for kw in call.keywords)]:
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                and node.value.id == "Severity":
+            return _SEVERITY.get(node.attr, "lỗi")
+        if isinstance(node, ast.Name) and node.id in ("sev", "severity"):
+            return "tuỳ trường hợp"
+    return "lỗi"
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("\n", " ").split())
+
+
+def collect(package_dir: Path) -> dict[str, RuleDoc]:
+    """Every rule id reported anywhere in the package, with its messages and hints."""
+    docs: dict[str, RuleDoc] = {}
+    for path in sorted(package_dir.rglob("*.py")):
+        rel = path.relative_to(package_dir).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else (
+                func.attr if isinstance(func, ast.Attribute) else "")
+            if name == "report" and not (isinstance(func, ast.Attribute)
+                                         and isinstance(func.value, ast.Name)
+                                         and func.value.id == "self"):
+                continue
+            if name in _WRAPPERS and isinstance(func, ast.Attribute):
+                rule_id, mi, hi = _WRAPPERS[name]
+            elif name in _CALLS:
+                ri, mi, hi = _CALLS[name]
+                id_node = _arg(node, ri, ("rule", "rule_id"))
+                if not (isinstance(id_node, ast.Constant) and isinstance(id_node.value, str)):
+                    continue
+                rule_id = id_node.value
+            else:
+                continue
+            doc = docs.setdefault(rule_id, RuleDoc(rule_id))
+            doc.files.add(rel)
+            if name == "rule":
+                doc.family = True
+                continue
+            doc.severities.add(_severity(node))
+            for target, index, names in ((doc.messages, mi, ("message",)),
+                                         (doc.hints, hi, ("hint",))):
+                text = _clean(template(_arg(node, index, names)))
+                if text and text != "…" and text not in target:
+                    target.append(text)
+    return docs
+
+
+def _severity_text(doc: RuleDoc) -> str:
+    if not doc.severities:
+        return "—"
+    if "tuỳ trường hợp" in doc.severities or len(doc.severities) > 1:
+        order = [s for s in ("lỗi", "cảnh báo", "lưu ý") if s in doc.severities]
+        return " hoặc ".join(order) if order and "tuỳ trường hợp" not in doc.severities \
+            else "lỗi hoặc cảnh báo"
+    return next(iter(doc.severities))
+
+
+def render_section(docs: dict[str, RuleDoc]) -> str:
+    """Markdown between :data:`BEGIN` and :data:`END` (markers included)."""
+    ids = sorted(docs)
+    lines = [BEGIN, "", "| Mã | Mức | Khi nào | Ý nghĩa |", "|---|---|---|---|"]
+    for rid in ids:
+        d = docs[rid]
+        when = "khi dựng trang" if d.at_build else "khi kiểm tra"
+        meaning = MEANINGS.get(rid, d.messages[0] if d.messages else "").replace("|", "\\|")
+        lines.append(f"| `{rid}` | {_severity_text(d)} | {when} | {meaning} |")
+    lines.append("")
+    for rid in ids:
+        d = docs[rid]
+        lines += [f"#### `{rid}`", ""]
+        if rid in MEANINGS:
+            lines += [MEANINGS[rid], ""]
+        if d.messages:
+            lines.append("Thông báo bạn có thể gặp (… là phần thay đổi theo từng hồ sơ):")
+            lines.append("")
+            lines += [f"- {m}" for m in d.messages]
+            lines.append("")
+        if d.hints:
+            lines.append("Cách sửa:")
+            lines.append("")
+            lines += [f"- {h}" for h in d.hints]
+            lines.append("")
+        if d.family and not d.messages:
+            lines += ["Đây là tên một nhóm kiểm tra. Nếu thấy mã này kèm chữ \"lỗi nội bộ\", "
+                      "đó không phải lỗi của hồ sơ: hãy báo cho nhóm kỹ thuật.", ""]
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def update(guide: Path, docs: dict[str, RuleDoc]) -> str:
+    """Text of ``guide`` with its generated section replaced (the file is not written)."""
+    text = guide.read_text(encoding="utf-8")
+    start, end = text.find(BEGIN), text.find(END)
+    if start < 0 or end < start:
+        raise ValueError(f"{guide.name}: thiếu hai dòng đánh dấu bảng mã lỗi.")
+    return text[:start] + render_section(docs) + text[end + len(END):]
+
+
+def package_dir() -> Path:
+    return Path(__file__).resolve().parent
