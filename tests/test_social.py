@@ -416,3 +416,7 @@ def test_share_tags_follow_a_site_under_a_sub_path(tmp_path: Path,
     assert (site_dir / tags["og:image"].removeprefix("https://example.org/guong-sang/")).is_file()
     home = meta_tags(site_dir / "index.html")
     assert home["og:image"] == "https://example.org/guong-sang/" + DEFAULT_URI
+
+
+def test_image_text_gets_curly_quotes_and_single_spaces() -> None:
+    assert ogimage.typographic('Mở  "phiên chợ"\nvà "x') == "Mở “phiên chợ” và \"x"

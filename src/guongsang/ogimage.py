@@ -10,6 +10,7 @@ in large bold type, a subtitle (unit) and the summary, word-wrapped with an elli
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from . import avatars, fonts
 from .images import ImageCache, Variant
 from .text import nfc
 
-VERSION = "1"
+VERSION = "2"
 """Bump when the layout changes, so cached share images are redrawn."""
 WIDTH, HEIGHT = 1200, 630
 PANEL_W = 420
@@ -63,13 +64,21 @@ class ShareCard:
     """Lines under the emblem when the panel shows the site emblem (no photo, no initials)."""
 
 
+_QUOTED = re.compile(r'"([^"\n]+)"')
+
+
+def typographic(text: str) -> str:
+    """NFC, one space between words, and "straight" quotes turned into “curly” ones."""
+    return _QUOTED.sub("“\\1”", " ".join(nfc(text).split()))
+
+
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: int,
          max_lines: int | None = None) -> list[str]:
     """Greedy word wrap to ``width`` pixels; the last allowed line ends in "…" if text is cut.
 
     A word wider than a whole line (a long URL) is split between characters.
     """
-    words = nfc(text).split()
+    words = typographic(text).split()
     lines: list[str] = []
     current = ""
     for word in words:

@@ -91,7 +91,7 @@ def model_card(ctx: Context, m: Model) -> ShareCard:
 def default_card(ctx: Context) -> ShareCard:
     site = ctx.ref.site
     return ShareCard(title=_site_title(ctx), site=site.ten_ngan,
-                     kicker="Gương điển hình tiên tiến, người tốt việc tốt",
+                     kicker="Điển hình tiên tiến · Người tốt, việc tốt",
                      subtitle=site.co_quan, summary=site.mo_ta, footer=_domain(ctx))
 
 
