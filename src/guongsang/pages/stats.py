@@ -15,7 +15,7 @@ from ..html import esc, front_matter
 from ..output import View
 from ..records import Profile
 from ..refdata import ReferenceData
-from ..svgchart import Bar, Series, bar_chart, format_number, format_percent
+from ..svgchart import DEFAULT_SERIES, Bar, Series, bar_chart, format_number, format_percent
 from ..text import format_date, sort_key
 from . import Context, generator
 
@@ -48,7 +48,7 @@ class Stat:
     row_head: str
     """Heading of the first column (what the rows are: "Năm", "Đơn vị"…)."""
     bars: list[Bar] = field(default_factory=list)
-    series: tuple[Series, ...] = (Series("so-luong", "Số lượng", "#8a1c1c"),)
+    series: tuple[Series, ...] = DEFAULT_SERIES
     columns: tuple[str, ...] = ("Số lượng",)
     """Headings of the value columns of the table."""
     cells: list[tuple[str, ...]] = field(default_factory=list)
