@@ -80,6 +80,11 @@ def scalar(value: Any) -> str:
     return dumped.removesuffix("\n").removesuffix("\n...").strip()
 
 
+def level_phrase(label: str) -> str:
+    """Level label after "cấp": "cấp tỉnh", "cấp cơ sở", but "cấp Nhà nước" (a proper noun)."""
+    return label if label.startswith("Nhà nước") else label[:1].lower() + label[1:]
+
+
 def choices_of(ref: ReferenceData, f: Field) -> list[tuple[str, str]]:
     """(id, label) pairs allowed for a reference field."""
     if f.ref == "units":
@@ -89,9 +94,8 @@ def choices_of(ref: ReferenceData, f: Field) -> list[tuple[str, str]]:
     if f.ref == "fields":
         return [(t.id, t.ten) for t in ref.fields.values()]
     if f.ref == "awards":
-        levels = {k: t.ten for k, t in ref.vocab.get("cap_khen_thuong", {}).items()}
-        return [(a.id, f"{a.ten} (cấp {levels.get(a.cap, a.cap).lower()})")
-                for a in ref.awards.values()]
+        levels = {k: level_phrase(t.ten) for k, t in ref.vocab.get("cap_khen_thuong", {}).items()}
+        return [(a.id, f"{a.ten} (cấp {levels.get(a.cap, a.cap)})") for a in ref.awards.values()]
     if f.ref.startswith("vocab:"):
         return [(t.id, t.ten) for t in ref.vocab.get(f.ref[6:], {}).values()]
     return []

@@ -20,6 +20,7 @@ from datetime import date
 from ..loader import Corpus
 from ..records import Award, Profile
 from ..refdata import AwardForm
+from ..scaffold import level_phrase
 from ..text import format_date, format_date_formal
 from . import (EXEMPLAR_STATUSES, OutputFile, Period, csv_text, decision_text, display_key,
                generated_marker, md_table, percent, unit_name)
@@ -163,8 +164,9 @@ def render_markdown(corpus: Corpus, today: date, period: Period) -> str:
     if c.total:
         lines.append(
             f"Trong kỳ (tính theo ngày ký quyết định), đơn vị có {c.total} lượt khen thưởng: "
-            f"{c.by_level['nha_nuoc']} lượt cấp {names['nha_nuoc']}, {c.by_level['tinh']} lượt "
-            f"cấp {names['tinh'].lower()}, {c.by_level['co_so']} lượt cấp {names['co_so'].lower()}. "
+            f"{c.by_level['nha_nuoc']} lượt cấp {level_phrase(names['nha_nuoc'])}, "
+            f"{c.by_level['tinh']} lượt cấp {level_phrase(names['tinh'])}, "
+            f"{c.by_level['co_so']} lượt cấp {level_phrase(names['co_so'])}. "
             f"Tỉ lệ khen thưởng cấp tỉnh và cấp Nhà nước: {c.high}/{c.total} lượt "
             f"({percent(c.high, c.total)}).")
     else:
