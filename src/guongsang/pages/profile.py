@@ -37,8 +37,9 @@ def _figure(ctx: Context, p: Profile, i: int, url: str, sizes: str, eager: bool 
     if not pic:
         return ""
     ph = p.anh[i]
-    caption = " ".join(x for x in (esc(ph.chu_thich), f'<span class="gs-credit">{esc(ph.nguon)}</span>'
-                                   if ph.nguon else "") if x)
+    # Caption and credit are separate facts; a dash keeps them apart when both are given.
+    caption = " — ".join(x for x in (esc(ph.chu_thich), f'<span class="gs-credit">{esc(ph.nguon)}</span>'
+                                     if ph.nguon else "") if x)
     return f"<figure>{pic}{f'<figcaption>{caption}</figcaption>' if caption else ''}</figure>"
 
 
