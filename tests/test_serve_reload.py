@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -38,10 +39,10 @@ dong_y_cong_bo: true
 ---
 Câu chuyện của {name}.
 """
-OLD = dict(name="Đặng Thị Thuỷ", summary="Trả lại chiếc ví nhặt được ở chợ Đà Lạt.",
-           deed="Nhặt được ví có 5 triệu đồng, tìm trả lại cho chủ.")
-NEW = dict(name="Đặng Thị Thu Hà", summary="Cõng cụ bà qua đoạn đường ngập nước.",
-           deed="Giúp cụ bà qua đoạn đường ngập sau cơn mưa lớn.")
+OLD = {"name": "Đặng Thị Thuỷ", "summary": "Trả lại chiếc ví nhặt được ở chợ Đà Lạt.",
+       "deed": "Nhặt được ví có 5 triệu đồng, tìm trả lại cho chủ."}
+NEW = {"name": "Đặng Thị Thu Hà", "summary": "Cõng cụ bà qua đoạn đường ngập nước.",
+       "deed": "Giúp cụ bà qua đoạn đường ngập sau cơn mưa lớn."}
 OTHER = PROFILE.format(name="Võ Minh Trí", summary="Hiến máu tình nguyện 12 lần.",
                        deed="Hiến máu cứu một bệnh nhân cấp cứu.")
 SLUG = "dang-thi-thuy"
@@ -131,13 +132,13 @@ def _free_port() -> int | None:
 
 def _get(url: str) -> str | None:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+        with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8")
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return None
 
 
-def _wait_for(predicate, seconds: float) -> float | None:  # noqa: ANN001
+def _wait_for(predicate: Callable[[], bool], seconds: float) -> float | None:
     start = time.monotonic()
     while time.monotonic() - start < seconds:
         if predicate():

@@ -119,27 +119,20 @@ class ImageCache:
         os.replace(tmp, manifest)
         return result
 
-    def rendered(self, kind: str, key: object, ext: str,
-                 draw: Callable[[], Image.Image], **save: object) -> Path:
-        """A drawn image, cached by the hash of ``key`` (JSON-able: every input of ``draw``).
-
-        ``draw`` runs only on a miss; the file is written atomically, so a build stopped half
-        way never leaves a broken image behind.
-        """
-        global render_count
+    def rendered_path(self, kind: str, key: object, ext: str) -> Path:
+        """Where the drawn image for ``key`` (JSON-able: every input of the drawing) lives."""
         digest = hashlib.sha256(json.dumps([kind, key], ensure_ascii=False, sort_keys=True,
                                            default=str).encode()).hexdigest()
-        folder = self.root / kind
-        path = folder / f"{digest[:24]}.{ext}"
-        if path.exists():
-            return path
-        folder.mkdir(parents=True, exist_ok=True)
-        img = draw()
-        render_count += 1
-        img.info.clear()
-        tmp = path.with_name(path.name + ".tmp")
-        img.save(tmp, {"jpg": "JPEG", "png": "PNG", "webp": "WEBP"}[ext], **save)
-        os.replace(tmp, path)
+        return self.root / kind / f"{digest[:24]}.{ext}"
+
+    def rendered(self, kind: str, key: object, ext: str,
+                 draw: Callable[[], Image.Image], **save: object) -> Path:
+        """A drawn image, cached by the hash of ``key``; ``draw`` runs only on a miss."""
+        global render_count
+        path = self.rendered_path(kind, key, ext)
+        if not path.exists():
+            save_image(draw(), path, **save)
+            render_count += 1
         return path
 
     def open_variant(self, variant: Variant) -> Image.Image:
@@ -167,6 +160,16 @@ class ImageCache:
                 resized.save(self.dir / name, fmt.upper(), **opts)
                 variants.append(Variant(name, width, height, fmt))
         return Processed(digest, w, h, tuple(variants))
+
+
+def save_image(img: Image.Image, path: Path, **save: object) -> None:
+    """Write ``img`` without any metadata, atomically (a stopped build leaves no broken file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    img.info.clear()
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    fmt = {".jpg": "JPEG", ".png": "PNG", ".webp": "WEBP"}[path.suffix]
+    img.save(tmp, fmt, **save)
+    os.replace(tmp, path)
 
 
 def open_image(source: Path) -> Image.Image:

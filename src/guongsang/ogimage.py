@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
@@ -20,7 +21,7 @@ from . import avatars, fonts
 from .images import ImageCache, Variant
 from .text import nfc
 
-VERSION = "2"
+VERSION = "3"
 """Bump when the layout changes, so cached share images are redrawn."""
 WIDTH, HEIGHT = 1200, 630
 PANEL_W = 420
@@ -79,24 +80,36 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: int,
     A word wider than a whole line (a long URL) is split between characters.
     """
     words = typographic(text).split()
+    measure = _Measure(font)
     lines: list[str] = []
-    current = ""
+    current, current_w = "", 0.0
     for word in words:
-        candidate = f"{current} {word}" if current else word
-        if font.getlength(candidate) <= width:
-            current = candidate
+        word_w = measure(word)
+        candidate_w = current_w + measure(" ") + word_w if current else word_w
+        if candidate_w <= width:
+            current, current_w = (f"{current} {word}" if current else word), candidate_w
             continue
         if current:
             lines.append(current)
-        current = word
-        while font.getlength(current) > width:  # split an over-long word
+        current, current_w = word, word_w
+        while current_w > width:  # split an over-long word
             cut = len(current) - 1
             while cut > 1 and font.getlength(current[:cut]) > width:
                 cut -= 1
             lines.append(current[:cut])
             current = current[cut:]
+            current_w = measure(current)
     if current:
         lines.append(current)
+    # Widths were summed word by word; kerning across a space could add a pixel. Check.
+    for i, line in enumerate(lines):
+        while font.getlength(line) > width and " " in line:
+            line, moved = line.rsplit(" ", 1)
+            lines[i] = line
+            if i + 1 < len(lines):
+                lines[i + 1] = f"{moved} {lines[i + 1]}"
+            else:
+                lines.append(moved)
     if max_lines is not None and len(lines) > max_lines:
         kept = lines[:max_lines]
         last = kept[-1]
@@ -105,6 +118,25 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: int,
         kept[-1] = last.rstrip(" ,;:–-") + "…"
         return kept
     return lines
+
+
+class _Measure:
+    """Width of a word in ``font``, remembered: a card measures the same words many times."""
+
+    _cache: ClassVar[dict[tuple[str, int, str], float]] = {}
+
+    def __init__(self, font: ImageFont.FreeTypeFont):
+        self.font = font
+        self.key = (font.path if isinstance(font.path, str) else "", font.size)
+
+    def __call__(self, word: str) -> float:
+        key = (*self.key, word)
+        width = self._cache.get(key)
+        if width is None:
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            width = self._cache[key] = self.font.getlength(word)
+        return width
 
 
 def _line_height(font: ImageFont.FreeTypeFont, factor: float = 1.22) -> int:
@@ -209,19 +241,23 @@ def render(card: ShareCard, photo: Image.Image | None = None) -> Image.Image:
     return img
 
 
+SAVE = {"quality": 88, "optimize": True}
+"""Baseline JPEG: what every crawler reads; ~70 kB for a card with a photo."""
+
+
+def _key(card: ShareCard, photo: Variant | None) -> dict[str, object]:
+    """Every input of the drawing: the card's text, the photo variant (its name carries the
+    source's content hash), the font and the layout version."""
+    return {"v": VERSION, "font": fonts.digest(), "card": asdict(card),
+            "photo": photo.file if photo else None}
+
+
 def share_image(cache: ImageCache, card: ShareCard, photo: Variant | None = None) -> Path:
-    """Cached JPEG of ``card``; ``photo`` is a cached variant of the profile's first photo.
-
-    The key holds every input: the card's text, the photo variant (its name carries the
-    source's content hash), the font and the layout version.
-    """
-    key = {"v": VERSION, "font": fonts.digest(), "card": asdict(card),
-           "photo": photo.file if photo else None}
-
+    """Cached JPEG of ``card``; ``photo`` is a cached variant of the profile's first photo."""
     def draw() -> Image.Image:
         return render(card, cache.open_variant(photo) if photo else None)
 
-    return cache.rendered("og", key, "jpg", draw, quality=88, optimize=True, progressive=True)
+    return cache.rendered("og", _key(card, photo), "jpg", draw, **SAVE)
 
 
 def panel_variant(variants: list[Variant]) -> Variant | None:

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from .. import urls
 from ..avatars import colour, initials
+from ..images import Variant
 from ..ogimage import HEIGHT, WIDTH, ShareCard, panel_variant, share_image
 from ..output import Asset, View
 from ..records import Campaign, Model, Profile
@@ -102,26 +103,26 @@ def _meta(ctx: Context, uri: str, card: ShareCard) -> dict[str, object]:
             "description": " ".join(card.summary.split())}
 
 
-def _publish(ctx: Context, src_uri: str, card: ShareCard, photo=None) -> None:  # noqa: ANN001
-    path = share_image(ctx.images, card, photo)
-    uri = f"{OG_DIR}/{path.name}"
-    ctx.publish(uri, path)
-    ctx.output.meta.setdefault(src_uri, {})["og"] = _meta(ctx, uri, card)
-
-
 @generator
 def share_images(ctx: Context) -> Iterator[View | Asset]:
-    path = share_image(ctx.images, default_card(ctx))
-    ctx.publish(DEFAULT_URI, path)
-
+    jobs: list[tuple[str, ShareCard, Variant | None]] = [("", default_card(ctx), None)]
     for p in ctx.profiles:
         photo = None
         if p.anh:
             done = ctx.photo(p, p.anh[0])
             photo = panel_variant(done.by_format("jpeg")) if done else None
-        _publish(ctx, urls.src_uri(urls.profile(p.slug)), profile_card(ctx, p), photo)
+        jobs.append((urls.src_uri(urls.profile(p.slug)), profile_card(ctx, p), photo))
     for c in ctx.corpus.campaigns.values():
-        _publish(ctx, f"{urls.CAMPAIGNS}/{c.slug}.md", campaign_card(ctx, c))
+        jobs.append((f"{urls.CAMPAIGNS}/{c.slug}.md", campaign_card(ctx, c), None))
     for m in ctx.corpus.models.values():
-        _publish(ctx, f"{urls.MODELS}/{m.slug}.md", model_card(ctx, m))
+        jobs.append((f"{urls.MODELS}/{m.slug}.md", model_card(ctx, m), None))
+
+    for src_uri, card, photo in jobs:
+        path = share_image(ctx.images, card, photo)
+        if not src_uri:
+            ctx.publish(DEFAULT_URI, path)
+            continue
+        uri = f"{OG_DIR}/{path.name}"
+        ctx.publish(uri, path)
+        ctx.output.meta.setdefault(src_uri, {})["og"] = _meta(ctx, uri, card)
     return iter(())
