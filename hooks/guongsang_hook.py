@@ -30,13 +30,24 @@ def _project(config: MkDocsConfig) -> Project:
     return Project(root=Path(config.config_file_path).resolve().parent)
 
 
+_command = {"name": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is `mkdocs serve`: its local address must stay the site URL."""
+    _command["name"] = command
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Site identity comes from data/site.yml, not from mkdocs.yml."""
     project = _project(config)
     ref, _ = load_reference(project.path(project.data_dir), project.root)
     config.site_name = ref.site.ten_ngan
     config.site_description = ref.site.mo_ta
-    config.site_url = ref.site.url
+    if _command["name"] != "serve":
+        # Under `mkdocs serve`, MkDocs has already pointed site_url at the local server;
+        # keeping it makes canonical and share links work on the preview too.
+        config.site_url = ref.site.url
     config.copyright = ref.site.ban_quyen
     if ref.site.logo:
         config.theme["logo"] = ref.site.logo
