@@ -64,8 +64,9 @@ MEANINGS: dict[str, str] = {
                           "an toàn.",
     "lo-thong-tin-rieng": "Thông tin riêng tư ghi trong `rieng_tu` (điện thoại, số định danh…) "
                           "lại xuất hiện trong phần công khai của hồ sơ.",
-    "lo-thong-tin-rieng-trang-khac": "Thông tin riêng tư của một hồ sơ xuất hiện trong trang mô "
-                                     "hình hoặc phong trào.",
+    "lo-thong-tin-rieng-trang-khac": "Nhóm kiểm tra thông tin riêng tư của hồ sơ bị nhắc lại trong "
+                                     "trang mô hình hoặc phong trào (báo bằng mã "
+                                     "`lo-thong-tin-rieng`).",
     "ma-hoa": "Tệp không được lưu bằng bảng mã UTF-8 (thường do chép từ Word hoặc dùng mã "
               "TCVN3/VNI).",
     "mo-ta-anh": "Mô tả ảnh (`mo_ta`) không nói ảnh có gì, nên người khiếm thị không biết ảnh "
@@ -94,6 +95,8 @@ MEANINGS: dict[str, str] = {
     "thieu-truong": "Thiếu một trường bắt buộc, hoặc trường bắt buộc đang để trống.",
     "tieu-chi-sai-doan-the": "Minh chứng ghi cho tiêu chí của một đoàn thể khác với đơn vị đề xuất "
                              "hồ sơ.",
+    "tim-kiem-loi": "Khi dựng trang: công cụ tìm kiếm Pagefind không lập được chỉ mục (lỗi môi "
+                    "trường, không phải lỗi hồ sơ).",
     "tim-kiem-thieu": "Khi dựng trang: chưa cài công cụ tìm kiếm Pagefind (lỗi môi trường, không "
                       "phải lỗi hồ sơ).",
     "trung-dia-chi": "Một địa chỉ cũ (`slug_cu`) trùng với địa chỉ của hồ sơ khác.",
@@ -200,7 +203,7 @@ def collect(package_dir: Path) -> dict[str, RuleDoc]:
 
 def _severity_text(doc: RuleDoc) -> str:
     if not doc.severities:
-        return "—"
+        return "nhóm kiểm tra" if doc.family else "—"
     if "tuỳ trường hợp" in doc.severities or len(doc.severities) > 1:
         order = [s for s in ("lỗi", "cảnh báo", "lưu ý") if s in doc.severities]
         return " hoặc ".join(order) if order and "tuỳ trường hợp" not in doc.severities \
@@ -234,8 +237,9 @@ def render_section(docs: dict[str, RuleDoc]) -> str:
             lines += [f"- {h}" for h in d.hints]
             lines.append("")
         if d.family and not d.messages:
-            lines += ["Đây là tên một nhóm kiểm tra. Nếu thấy mã này kèm chữ \"lỗi nội bộ\", "
-                      "đó không phải lỗi của hồ sơ: hãy báo cho nhóm kỹ thuật.", ""]
+            lines += ["Đây là tên một nhóm kiểm tra; các lỗi của nhóm được báo bằng những mã khác "
+                      "trong bảng. Mã này chỉ hiện kèm chữ \"lỗi nội bộ\" khi chính bộ kiểm tra "
+                      "gặp sự cố: đó không phải lỗi của hồ sơ, hãy báo cho nhóm kỹ thuật.", ""]
     lines.append(END)
     return "\n".join(lines)
 
