@@ -120,13 +120,13 @@ def test_help_is_in_vietnamese(capsys, argv: list[str]) -> None:
 @pytest.mark.parametrize(("argv", "error"), [
     (["--khong-co"], "Lỗi: không hiểu tham số: --khong-co"),
     (["new"], "Lỗi: thiếu tham số bắt buộc: LOẠI, TÊN"),
-    (["new", "nguoi", "An"], "Lỗi: tham số LOẠI: lựa chọn không hợp lệ: 'nguoi' (chọn một trong: "
-                             "'campaign', 'ho-so', 'mo-hinh', 'model', 'phong-trao', 'profile')"),
-    (["check", "--format", "xml"], "Lỗi: tham số --format: lựa chọn không hợp lệ: 'xml' (chọn "
-                                   "một trong: 'text', 'github', 'json')"),
+    (["new", "nguoi", "An"], ("Lỗi: tham số LOẠI: lựa chọn không hợp lệ: 'nguoi' (chọn một trong: "
+                             "'campaign', 'ho-so', 'mo-hinh', 'model', 'phong-trao', 'profile')")),
+    (["check", "--format", "xml"], ("Lỗi: tham số --format: lựa chọn không hợp lệ: 'xml' (chọn "
+                                   "một trong: 'text', 'github', 'json')")),
     (["report", "periodic", "--period"], "Lỗi: tham số --period: cần một giá trị"),
-    (["lam-gi"], "Lỗi: tham số LỆNH: lựa chọn không hợp lệ: 'lam-gi' (chọn một trong: 'check', "
-                 "'new', 'report', 'schema', 'preview-links')"),
+    (["lam-gi"], ("Lỗi: tham số LỆNH: lựa chọn không hợp lệ: 'lam-gi' (chọn một trong: 'check', "
+                 "'new', 'report', 'schema', 'preview-links')")),
 ])
 def test_usage_errors_are_in_vietnamese_with_exit_2(capsys, argv: list[str], error: str) -> None:
     code, out, err = run(capsys, *argv)
@@ -145,8 +145,8 @@ def test_no_command_prints_help_and_exit_2(capsys) -> None:
 def test_bad_period_is_a_usage_error(repo, capsys) -> None:
     root = repo({})
     assert run(capsys, "--thu-muc", str(root), "report", "periodic", "--period", "năm nay") == (
-        2, "", "Lỗi: Không hiểu kỳ báo cáo \"năm nay\". Viết một năm (2026) hoặc một khoảng ngày "
-               "(01/01/2026-30/06/2026).\n")
+        2, "", ("Lỗi: Không hiểu kỳ báo cáo \"năm nay\". Viết một năm (2026) hoặc một khoảng ngày "
+               "(01/01/2026-30/06/2026).\n"))
 
 
 def test_root_is_found_from_a_subfolder(repo, capsys, monkeypatch) -> None:
@@ -310,7 +310,7 @@ def test_correction_form_and_config() -> None:
 
 def test_pull_request_template_checklist() -> None:
     text = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
-    boxes = re.findall(r"^- \[ \] \*\*([^*]+)\*\*", text, re.M)
+    boxes = re.findall(r"^- \[ \] \*\*([^*]+)\*\*", text, re.MULTILINE)
     assert boxes == ["Đồng ý công bố:", "Thông tin riêng tư:", "Ảnh:", "Khen thưởng:",
                      "Kiểm tra tự động đạt:", "Đã xem bản xem trước:"]
 
@@ -355,7 +355,7 @@ def test_deploy_publishes_the_stored_previews() -> None:
 def test_vscode_and_codespaces_files() -> None:
     def jsonc(rel: str):
         text = (ROOT / rel).read_text(encoding="utf-8")
-        return json.loads(re.sub(r"^\s*//.*$", "", text, flags=re.M))
+        return json.loads(re.sub(r"^\s*//.*$", "", text, flags=re.MULTILINE))
 
     settings = jsonc(".vscode/settings.json")
     assert settings["yaml.schemas"] == {

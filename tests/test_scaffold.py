@@ -34,7 +34,7 @@ def new(root: Path, kind: str, name: str) -> int:
 def fill(text: str, values: dict[str, str]) -> str:
     """What an editor does: type the value after the colon of each empty required field."""
     for key, value in values.items():
-        text, n = re.subn(rf"^{key}:[ ]*$", f"{key}:{value}", text, count=1, flags=re.M)
+        text, n = re.subn(rf"^{key}:[ ]*$", f"{key}:{value}", text, count=1, flags=re.MULTILINE)
         assert n == 1, f"no empty line for {key}"
     return text
 
@@ -120,7 +120,7 @@ def test_every_field_of_the_schema_is_in_the_scaffold_under_a_comment(kind: str)
     text = scaffold.render(kind, ref, "Tên")
     lines = text.split("\n")
     for f in _all_fields(SCHEMAS[kind]):
-        assert re.search(rf"^#?\s*(- )?{f.key}:", text, re.M), f.key
+        assert re.search(rf"^#?\s*(- )?{f.key}:", text, re.MULTILINE), f.key
     for f in SCHEMAS[kind]:
         first = next(i for i, line in enumerate(lines) if re.match(rf"^(# )?{f.key}:( |$)", line))
         assert lines[first - 1].startswith("#"), f"{f.key} has no comment above it"

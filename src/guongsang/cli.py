@@ -69,7 +69,7 @@ def _vietnamese() -> Iterator[None]:
 class _Parser(argparse.ArgumentParser):
     """argparse with Vietnamese help and usage errors."""
 
-    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
         kwargs.setdefault("add_help", False)
         super().__init__(*args, **kwargs)
@@ -78,11 +78,11 @@ class _Parser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                           help="hiện hướng dẫn này rồi thoát")
 
-    def parse_args(self, args=None, namespace=None):  # noqa: ANN001, ANN201
+    def parse_args(self, args=None, namespace=None):
         with _vietnamese():
             return super().parse_args(args, namespace)
 
-    def parse_known_args(self, args=None, namespace=None):  # noqa: ANN001, ANN201
+    def parse_known_args(self, args=None, namespace=None):
         with _vietnamese():
             return super().parse_known_args(args, namespace)
 

@@ -118,9 +118,9 @@ def comment(changed: list[Change], base_url: str, run_url: str = "") -> str:
             lines.append(text)
     else:
         lines.append("Pull request này không thay đổi trang nào của hồ sơ, mô hình hay phong trào.")
-    lines += ["", "Trang xem trước được cập nhật vài phút sau mỗi lần đẩy commit (khi quy trình "
+    lines += ["", ("Trang xem trước được cập nhật vài phút sau mỗi lần đẩy commit (khi quy trình "
               "`deploy` chạy xong) và được gỡ khi pull request đóng. Trang có thẻ `noindex`, "
-              "nhưng ai có đường dẫn đều xem được: đừng gửi ra ngoài."]
+              "nhưng ai có đường dẫn đều xem được: đừng gửi ra ngoài.")]
     if run_url:
         lines += ["", f"Không mở được? Tải bản dựng (tệp zip) ở mục Artifacts của lần chạy: {run_url}"]
     return "\n".join(lines) + "\n"

@@ -237,9 +237,9 @@ def render_section(docs: dict[str, RuleDoc]) -> str:
             lines += [f"- {h}" for h in d.hints]
             lines.append("")
         if d.family and not d.messages:
-            lines += ["Đây là tên một nhóm kiểm tra; các lỗi của nhóm được báo bằng những mã khác "
+            lines += [("Đây là tên một nhóm kiểm tra; các lỗi của nhóm được báo bằng những mã khác "
                       "trong bảng. Mã này chỉ hiện kèm chữ \"lỗi nội bộ\" khi chính bộ kiểm tra "
-                      "gặp sự cố: đó không phải lỗi của hồ sơ, hãy báo cho nhóm kỹ thuật.", ""]
+                      "gặp sự cố: đó không phải lỗi của hồ sơ, hãy báo cho nhóm kỹ thuật."), ""]
     lines.append(END)
     return "\n".join(lines)
 

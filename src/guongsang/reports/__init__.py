@@ -109,12 +109,12 @@ ReportFn = Callable[[Corpus, date, Period], list[OutputFile]]
 def _registry() -> dict[str, tuple[ReportFn, str]]:
     from . import eligibility, followup, periodic
     return {
-        "eligibility": (eligibility.files, "rà soát ai đủ điều kiện hoặc còn thiếu một năm để "
-                                          "đề nghị khen thưởng cao hơn (--period NĂM)"),
-        "follow-up": (followup.files, "gương điển hình quá 6 tháng chưa được theo dõi "
-                                      "(tính đến hôm nay)"),
-        "periodic": (periodic.files, "báo cáo định kỳ gửi Ban Thi đua – Khen thưởng tỉnh, "
-                                     "Markdown và CSV (--period)"),
+        "eligibility": (eligibility.files, ("rà soát ai đủ điều kiện hoặc còn thiếu một năm để "
+                                          "đề nghị khen thưởng cao hơn (--period NĂM)")),
+        "follow-up": (followup.files, ("gương điển hình quá 6 tháng chưa được theo dõi "
+                                      "(tính đến hôm nay)")),
+        "periodic": (periodic.files, ("báo cáo định kỳ gửi Ban Thi đua – Khen thưởng tỉnh, "
+                                     "Markdown và CSV (--period)")),
     }
 
 
@@ -211,8 +211,8 @@ def csv_text(headers: list[str], rows: list[list[object]]) -> str:
 
 def internal_note(corpus: Corpus, today: date, command: str) -> list[str]:
     return [
-        f"**TÀI LIỆU NỘI BỘ – không công bố.** {corpus.ref.site.co_quan}. "
-        f"Lập ngày {format_date(today)} bằng lệnh `{command}` từ dữ liệu trong kho.",
+        (f"**TÀI LIỆU NỘI BỘ – không công bố.** {corpus.ref.site.co_quan}. "
+        f"Lập ngày {format_date(today)} bằng lệnh `{command}` từ dữ liệu trong kho."),
     ]
 
 

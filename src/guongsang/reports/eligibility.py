@@ -24,8 +24,17 @@ from datetime import date
 from ..loader import Corpus
 from ..records import Award, Profile
 from ..refdata import AwardForm, Condition
-from . import (OutputFile, Period, award_name, display_key, generated_marker,
-               internal_note, md_table, site_note, unit_name)
+from . import (
+    OutputFile,
+    Period,
+    award_name,
+    display_key,
+    generated_marker,
+    internal_note,
+    md_table,
+    site_note,
+    unit_name,
+)
 
 _SCOPE_RANK = {"don_vi": 0, "tinh": 1, "toan_quoc": 2}
 
@@ -151,10 +160,10 @@ def render(corpus: Corpus, today: date, year: int) -> str:
         "",
         *internal_note(corpus, today, command),
         "",
-        "Điều kiện lấy từ danh mục khen thưởng (`data/danh-muc-khen-thuong.yml`, mục `dieu_kien`), "
+        ("Điều kiện lấy từ danh mục khen thưởng (`data/danh-muc-khen-thuong.yml`, mục `dieu_kien`), "
         "chỉ xét các danh hiệu, hình thức có điều kiện đã được xác nhận. Khen thưởng đột xuất, "
         "theo chuyên đề không được tính làm căn cứ. Danh sách gồm cả hồ sơ chưa công bố trên "
-        "trang. Đây là gợi ý để rà soát, không thay cho việc thẩm định hồ sơ.",
+        "trang. Đây là gợi ý để rà soát, không thay cho việc thẩm định hồ sơ."),
         "",
         f"## 1. Đủ điều kiện đề nghị năm {year}",
         "",

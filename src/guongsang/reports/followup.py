@@ -14,8 +14,17 @@ from datetime import date
 from ..loader import Corpus
 from ..records import Profile
 from ..text import format_date
-from . import (EXEMPLAR_STATUSES, OutputFile, Period, display_key, generated_marker,
-               internal_note, md_table, site_note, unit_name)
+from . import (
+    EXEMPLAR_STATUSES,
+    OutputFile,
+    Period,
+    display_key,
+    generated_marker,
+    internal_note,
+    md_table,
+    site_note,
+    unit_name,
+)
 
 MONTHS = 6
 
@@ -59,9 +68,9 @@ def render(corpus: Corpus, today: date) -> str:
         "",
         *internal_note(corpus, today, command),
         "",
-        f"Tính đến ngày {format_date(today)}: các hồ sơ ở trạng thái {statuses} chưa có lần theo "
+        (f"Tính đến ngày {format_date(today)}: các hồ sơ ở trạng thái {statuses} chưa có lần theo "
         f"dõi nào từ ngày {format_date(cutoff)} ({MONTHS} tháng), hoặc chưa được theo dõi lần "
-        "nào. Gương theo dõi lâu nhất xếp trước. Danh sách gồm cả hồ sơ chưa công bố trên trang.",
+        "nào. Gương theo dõi lâu nhất xếp trước. Danh sách gồm cả hồ sơ chưa công bố trên trang."),
         "",
     ]
     if late:

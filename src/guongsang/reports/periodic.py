@@ -22,8 +22,18 @@ from ..records import Award, Profile
 from ..refdata import AwardForm
 from ..scaffold import level_phrase
 from ..text import format_date, format_date_formal
-from . import (EXEMPLAR_STATUSES, OutputFile, Period, csv_text, decision_text, display_key,
-               generated_marker, md_table, percent, unit_name)
+from . import (
+    EXEMPLAR_STATUSES,
+    OutputFile,
+    Period,
+    csv_text,
+    decision_text,
+    display_key,
+    generated_marker,
+    md_table,
+    percent,
+    unit_name,
+)
 
 LEVELS = ("co_so", "tinh", "nha_nuoc")
 """Columns of the count tables, lowest level first."""
@@ -182,8 +192,8 @@ def render_markdown(corpus: Corpus, today: date, period: Period) -> str:
                       [[name, *_row(ct)] for name, ct in c.by_unit] + [["Tổng cộng", *_row(total_row)]])
     lines += ["", "### 3. Theo lĩnh vực", ""]
     lines += md_table(["Lĩnh vực", *heads], [[name, *_row(ct)] for name, ct in c.by_field])
-    lines += ["", "*Một hồ sơ có thể thuộc nhiều lĩnh vực nên tổng các dòng có thể lớn hơn tổng số "
-              "lượt khen thưởng.*", "", "## II. Gương điển hình tiêu biểu, tiên tiến", ""]
+    lines += ["", ("*Một hồ sơ có thể thuộc nhiều lĩnh vực nên tổng các dòng có thể lớn hơn tổng số "
+              "lượt khen thưởng.*"), "", "## II. Gương điển hình tiêu biểu, tiên tiến", ""]
     chosen = exemplars(corpus, period)
     for n, status in enumerate(EXEMPLAR_STATUSES, 1):
         group = [p for p in chosen if p.trang_thai == status]
@@ -204,8 +214,8 @@ def render_markdown(corpus: Corpus, today: date, period: Period) -> str:
             lines += [f"   - {item}" for item in items]
             lines.append("")
     lines += [
-        "| **Nơi nhận:**<br>- Như trên;<br>- Lưu: VT. | **THỦ TRƯỞNG ĐƠN VỊ**<br>*(Ký, ghi rõ họ "
-        "tên, đóng dấu)* |",
+        ("| **Nơi nhận:**<br>- Như trên;<br>- Lưu: VT. | **THỦ TRƯỞNG ĐƠN VỊ**<br>*(Ký, ghi rõ họ "
+        "tên, đóng dấu)* |"),
         "|:---|:---:|",
     ]
     return "\n".join(lines) + "\n"
