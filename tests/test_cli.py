@@ -203,11 +203,13 @@ def test_preview_links_point_at_each_changed_page(repo, capsys, monkeypatch) -> 
                                             .replace("true", "false"),
         "content/mo-hinh/so-tay.md": MODEL,
         "content/phong-trao/chuyen-doi-so-2026.md": CAMPAIGN,
+        "content/gioi-thieu.md": "---\ntitle: Giới thiệu\n---\n# Về Gương sáng\n",
+        "content/index.md": "# Gương sáng\n",
     })
     changed = ["profiles/nguyen-van-an/index.md", "profiles/nguyen-van-an/chan-dung.jpg",
                "profiles/le-thi-ba/index.md", "profiles/da-xoa/index.md",
                "content/mo-hinh/so-tay.md", "content/phong-trao/chuyen-doi-so-2026.md",
-               "content/gioi-thieu.md", "content/index.md", "data/don-vi.yml",
+               "content/gioi-thieu.md", "content/index.md", "content/cu.md", "data/don-vi.yml",
                "src/guongsang/cli.py", ""]
     monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(changed)))
     code, out, err = run(capsys, "--thu-muc", str(root), "preview-links",
@@ -224,8 +226,9 @@ def test_preview_links_point_at_each_changed_page(repo, capsys, monkeypatch) -> 
         "- Hồ sơ: da-xoa — đã xoá hoặc đổi tên, không còn trang\n"
         f"- Mô hình, sáng kiến: [Sổ tay nhà đầu tư]({base}mo-hinh/so-tay/)\n"
         f"- Phong trào: [Thi đua chuyển đổi số 2026]({base}phong-trao/chuyen-doi-so-2026/)\n"
-        f"- Trang: [gioi-thieu.md]({base}gioi-thieu/)\n"
-        f"- Trang: [index.md]({base})\n"
+        f"- Trang: [Giới thiệu]({base}gioi-thieu/)\n"
+        f"- Trang: [Gương sáng]({base})\n"
+        "- Trang: cu.md — đã xoá hoặc đổi tên\n"
         f"- Dữ liệu tham chiếu: [data/*.yml]({base}) — có thể ảnh hưởng nhiều trang; xem trang "
         "chủ và trang Tiêu chí\n\n"
         "Trang xem trước được cập nhật vài phút sau mỗi lần đẩy commit (khi quy trình `deploy` "

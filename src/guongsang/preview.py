@@ -7,8 +7,9 @@ plain note for records that have no page (not consented, withdrawn, deleted).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from . import urls
 from .loader import Corpus
@@ -37,6 +38,20 @@ def _content_url(rel: str) -> str:
         parent = path.parent.as_posix()
         return "" if parent == "." else f"{parent}/"
     return f"{path.with_suffix('').as_posix()}/"
+
+
+def _page_title(path: Path, fallback: str) -> str:
+    """A content page's ``title`` from its front matter, else its first ``# `` heading."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return fallback
+    if m := re.match(r"^---\n(.*?)\n---", text, re.DOTALL):
+        if t := re.search(r"^title:\s*['\"]?(.+?)['\"]?\s*$", m.group(1), re.MULTILINE):
+            return t.group(1)
+    if h := re.search(r"^# (.+?)\s*$", text, re.MULTILINE):
+        return h.group(1)
+    return fallback
 
 
 def changes(paths: list[str], corpus: Corpus, project: Project) -> list[Change]:
@@ -88,7 +103,11 @@ def changes(paths: list[str], corpus: Corpus, project: Project) -> list[Change]:
                 add(("campaign", slug), Change("Phong trào", c.ten, urls.campaign(slug)))
         elif rel.startswith(project.content_dir + "/") and rel.endswith(".md"):
             inner = rel[len(project.content_dir) + 1:]
-            add(("page", inner), Change("Trang", inner, _content_url(inner)))
+            page = project.path(rel)
+            if page.is_file():
+                add(("page", inner), Change("Trang", _page_title(page, inner), _content_url(inner)))
+            else:
+                add(("page", inner), Change("Trang", inner, None, "đã xoá hoặc đổi tên"))
         elif rel.startswith(project.data_dir + "/"):
             data_changed = True
         else:
