@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv serve build test check bench clean
+.PHONY: help venv serve build test check schema bench clean
 
 help:
 	@echo "Gương sáng — các lệnh make:"
@@ -20,6 +20,7 @@ help:
 	@echo "  make build   Dựng trang tĩnh vào site/ (mkdocs build --strict)"
 	@echo "  make test    Chạy bộ kiểm thử (pytest); thêm tham số qua PYTEST_ARGS=\"...\""
 	@echo "  make check   Kiểm tra dữ liệu hồ sơ (guongsang check)"
+	@echo "  make schema  Tạo lại JSON Schema, mẫu hồ sơ và bảng mã lỗi sau khi sửa data/ hoặc schema.py"
 	@echo "  make bench   Đo hiệu năng (scripts/bench.py)"
 	@echo "  make clean   Xoá .venv, site/ và các tệp tạm"
 	@echo "Biến: PYTHON=$(PYTHON) (trình thông dịch dùng để tạo .venv)"
@@ -45,6 +46,9 @@ test: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/guongsang check
+
+schema: $(STAMP)
+	$(BIN)/guongsang schema
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
