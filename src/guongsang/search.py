@@ -12,12 +12,16 @@ The published HTML is not changed: the pages are handed to Pagefind in memory.
 """
 from __future__ import annotations
 
-import asyncio
 import html
+import importlib.util
 import logging
 import re
+import shutil
+import subprocess
+import sys
+import tempfile
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +51,11 @@ KINDS: dict[str, str] = {
     urls.CAMPAIGNS: "Phong trào thi đua",
     urls.MODELS: "Mô hình, sáng kiến",
 }
+# Thousands of profiles: for them only the name and the summary are indexed (see
+# head_summary), not the facts or the story. Words such as "Thị", "Phòng" or "Xúc tiến" occur on
+# nearly every profile, and their index entries alone would outweigh the 300 KB one search may
+# download at 5,000 profiles. Campaigns and models are few and are indexed in full.
+HEAD_ONLY = {urls.PROFILES}
 # Single pages worth finding besides those (their URL without the trailing slash).
 PAGES: dict[str, str] = {
     urls.CRITERIA.rstrip("/"): "Tiêu chí",
@@ -54,7 +63,9 @@ PAGES: dict[str, str] = {
 }
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
-_DESCRIPTION = re.compile(r'<meta name="description"')
+_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
+_H2 = re.compile(r"<h2[\s>]", re.I)
+_P = re.compile(r"<p\b([^>]*)>(.*?)</p>", re.S | re.I)
 _NOINDEX = re.compile(r'<meta name="robots" content="[^"]*noindex', re.I)
 _SCRIPT = re.compile(r"<(script|style|svg|template)\b.*?</\1>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
@@ -73,6 +84,8 @@ class SearchPage:
     """Directory URL relative to the site root, e.g. ``ho-so/dang-thi-thuy/``."""
     kind: str
     """Label shown next to the result ("Hồ sơ", "Phong trào thi đua", …)."""
+    head_only: bool = False
+    """Index only what comes before the first section heading (h2)."""
 
 
 def page_kind(rel_path: str) -> SearchPage | None:
@@ -87,7 +100,7 @@ def page_kind(rel_path: str) -> SearchPage | None:
     url = rel_path[: -len("index.html")]
     parts = [p for p in url.split("/") if p]
     if len(parts) == 2 and parts[0] in KINDS:
-        return SearchPage(url, KINDS[parts[0]])
+        return SearchPage(url, KINDS[parts[0]], head_only=parts[0] in HEAD_ONLY)
     if len(parts) == 1 and parts[0] in PAGES:
         return SearchPage(url, PAGES[parts[0]])
     return None
@@ -139,32 +152,54 @@ def visible_text(fragment: str) -> str:
     return html.unescape(_TAG.sub(" ", _SCRIPT.sub(" ", fragment)))
 
 
+def head_summary(article: str) -> str:
+    """What a head-only page indexes: its name (first h1) and lead paragraphs.
+
+    The facts list (unit, position, fields, status…), the kicker and captions are left out:
+    their words recur on thousands of profiles, and each such word weighs on every search that
+    touches it. Readers reach profiles by unit or field through the directory pages instead.
+    """
+    section = _H2.search(article)
+    head = article[:section.start()] if section else article
+    parts = [m.group(0) for m in _H1.finditer(head)][:1]
+    parts += [f"<p>{m.group(2)}</p>" for m in _P.finditer(head) if "gs-lead" in m.group(1)]
+    return "".join(parts)
+
+
 def prepare(page_html: str, page: SearchPage) -> str | None:
     """The HTML handed to Pagefind for ``page``; ``None`` when it has nothing to index.
 
-    Marks the article as the only indexed part, records the page kind and description as
-    Pagefind metadata, and puts the extra spellings right after the article's opening tag
-    (the name's own spellings weigh as much as a heading, the rest as body text).
+    A small document is built from the page's article (or its head, see ``head_only``): the
+    page kind and description become Pagefind metadata, and the extra spellings go first, in
+    hidden spans (the name's own weigh as much as a heading, the others as body text).
     """
     if _NOINDEX.search(page_html):
         return None
     start = _ARTICLE.search(page_html)
     if not start:
         return None
-    end = page_html.find("</main>", start.end())
-    body = page_html[start.end(): end if end > 0 else len(page_html)]
+    opening = page_html.find(">", start.end()) + 1
+    main_end = page_html.find("</main>", opening)
+    main_end = main_end if main_end > 0 else len(page_html)
+    close = page_html.rfind("</article>", opening, main_end)
+    body = page_html[opening: close if close > 0 else main_end]
+    if page.head_only:
+        body = head_summary(body)
     title_match = _H1.search(body)
-    title_words = extra_words(visible_text(title_match.group(1))) if title_match else []
+    title = visible_text(title_match.group(1)).strip() if title_match else ""
+    title_words = extra_words(title)
     body_words = [w for w in extra_words(visible_text(body)) if w not in title_words]
     block = "".join(
-        f'<span data-pagefind-weight="{weight}" hidden>{BLOCK_OPEN}{" ".join(words)}{BLOCK_CLOSE}</span>'
+        f'<span data-pagefind-weight="{weight}" hidden>{BLOCK_OPEN} {" ".join(words)} {BLOCK_CLOSE}</span>'
         for weight, words in (("7", title_words), ("1", body_words)) if words)
     kind = html.escape(page.kind.replace(",", " ").replace(":", " "), quote=True)
-    opening = page_html.find(">", start.end()) + 1
-    out = (page_html[:start.end()]
-           + f' data-pagefind-body data-pagefind-meta="loai:{kind}"'
-           + page_html[start.end():opening] + block + page_html[opening:])
-    return _DESCRIPTION.sub('<meta data-pagefind-meta="mo_ta[content]" name="description"', out, 1)
+    description = _DESCRIPTION.search(page_html)
+    meta = (f'<meta name="description" content="{description.group(1)}" '
+            'data-pagefind-meta="mo_ta[content]">' if description else "")
+    return (f'<!doctype html><html lang="vi"><head><meta charset="utf-8">'
+            f"<title>{html.escape(title)}</title>{meta}</head><body>"
+            f'<main data-pagefind-body data-pagefind-meta="loai:{kind}">{block}{body}</main>'
+            "</body></html>")
 
 
 def pages_to_index(site_dir: Path) -> Iterator[tuple[SearchPage, str]]:
@@ -181,22 +216,37 @@ def pages_to_index(site_dir: Path) -> Iterator[tuple[SearchPage, str]]:
             yield page, prepared
 
 
-async def _write_index(pages: Iterable[tuple[SearchPage, str]], output: Path) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
+class SearchIndexError(RuntimeError):
+    """Pagefind could not index the site (its own message is kept)."""
 
-    config = IndexConfig(output_path=str(output), force_language="vi")
-    count = 0
-    async with PagefindIndex(config=config) as index:
-        for page, content in pages:
-            await index.add_html_file(content=content, url=f"/{page.url}")
-            count += 1
-    return count
+
+def _run_pagefind(source: Path, output: Path) -> None:
+    # The command line, not Pagefind's asyncio API: that API cannot run inside another event
+    # loop (Playwright's, a dev server's) and answers one request per 0.1 s.
+    command = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path",
+               str(output), "--force-language", "vi", "--silent"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SearchIndexError((done.stderr or done.stdout).strip() or f"exit {done.returncode}")
 
 
 def build_index(site_dir: Path) -> int:
-    """Write the Pagefind bundle into ``site_dir/pagefind``; returns the number of pages."""
+    """Write the Pagefind bundle into ``site_dir/pagefind``; returns the number of pages.
+
+    The prepared pages go to a scratch directory that Pagefind reads in one run.
+    """
     output = site_dir / BUNDLE_DIR
-    count = asyncio.run(_write_index(pages_to_index(site_dir), output))
+    count = 0
+    with tempfile.TemporaryDirectory(prefix="guongsang-search-") as tmp:
+        scratch = Path(tmp)
+        for page, content in pages_to_index(site_dir):
+            target = scratch / page.url / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+            count += 1
+        if output.exists():
+            shutil.rmtree(output)
+        _run_pagefind(scratch, output)
     # Pagefind also writes its ready-made search interfaces; the site uses its own (search.js).
     for unused in UNUSED_FILES:
         (output / unused).unlink(missing_ok=True)
@@ -206,13 +256,16 @@ def build_index(site_dir: Path) -> int:
 @post_build
 def search_index(site_dir: Path, output: SiteOutput, project: Project) -> list[Problem]:
     """Post-build step: index the finished site for the search page."""
-    try:
-        import pagefind.index  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("pagefind_bin") is None:
         return [Problem(
-            "requirements.txt", 0, "pagefind", "tim-kiem-thieu",
-            "Chưa cài Pagefind nên trang chưa có chức năng tìm kiếm.",
-            "Cài các gói đã ghim: python -m pip install --require-hashes -r requirements.txt")]
-    count = build_index(site_dir)
+            "requirements-dev.txt", 0, "pagefind", "tim-kiem-thieu",
+            "Chưa cài Pagefind (gói pagefind[bin]) nên trang chưa có chức năng tìm kiếm.",
+            "Cài các gói đã ghim bằng lệnh: make venv")]
+    try:
+        count = build_index(site_dir)
+    except SearchIndexError as err:
+        return [Problem("mkdocs.yml", 0, "pagefind", "tim-kiem-loi",
+                        f"Pagefind không lập được chỉ mục tìm kiếm: {err}",
+                        "Chạy lại `make build`; nếu vẫn lỗi, gửi thông báo này cho người phụ trách kỹ thuật.")]
     log.info("Pagefind: đã lập chỉ mục tìm kiếm cho %d trang.", count)
     return []

@@ -108,6 +108,10 @@
 
   function setStatus(text) { status.textContent = text; }
 
+  function count(n) {
+    try { return n.toLocaleString("vi-VN"); } catch (e) { return String(n); }
+  }
+
   function ids(search) { return search ? search.results.map(function (r) { return r.id; }) : []; }
 
   function rank(pf, query, results) {
@@ -224,8 +228,10 @@
         setStatus("Không tìm thấy kết quả nào cho «" + query + "». Hãy thử gõ ít chữ hơn.");
         return;
       }
-      setStatus("Tìm thấy " + results.length + " kết quả cho «" + query + "».");
-      return showMore(seq, false);
+      return showMore(seq, false).then(function () {
+        if (seq !== current.seq) return;
+        setStatus("Tìm thấy " + count(results.length) + " kết quả cho «" + query + "».");
+      });
     }).catch(function () {
       if (seq !== current.seq) return;
       setStatus("Chưa tải được chức năng tìm kiếm. Hãy tải lại trang rồi thử lại.");
