@@ -2,6 +2,7 @@
 """How much one search downloads: type queries on tim-kiem/ of a built site, sum the bytes.
 
     python scripts/search_weight.py site/                 # the usual queries
+    python scripts/synthetic.py /tmp/gs-5000 --profiles 5000 && (cd /tmp/gs-5000 && mkdocs build)
     python scripts/search_weight.py /tmp/gs-5000/site "tran van" "Thủy"
 
 Each query runs in a fresh browser context (nothing cached), after the search page itself has

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from ..conftest import ROOT
+from .extra_profiles import write_profiles
 
 CHROMIUM = Path(os.environ.get("GUONGSANG_CHROMIUM", "/usr/bin/chromium"))
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -78,14 +79,6 @@ def _tools() -> None:
     pytest.skip(message + " Skipped (set GUONGSANG_REQUIRE_BROWSER=1 to make this an error).")
 
 
-def _load_generator():
-    spec = importlib.util.spec_from_file_location("gen_synthetic", ROOT / "scripts" / "gen_synthetic.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="session")
 def site_dir(_tools: None, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample site plus the test profiles, built with ``--strict``."""
@@ -101,8 +94,8 @@ def site_dir(_tools: None, tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copy2(src, root / name)
     if (ROOT / ".cache").is_dir():  # processed photos: saves re-encoding them
         shutil.copytree(ROOT / ".cache", root / ".cache")
-    _load_generator().write_profiles(root / "profiles", EXTRA_GENERATED, seed=7,
-                                     extra_names=EXTRA_NAMES, today=date.today())
+    write_profiles(root / "profiles", EXTRA_GENERATED, seed=7, extra_names=EXTRA_NAMES,
+                   today=date.today())
     return mkdocs_build(root)
 
 

@@ -1,31 +1,20 @@
-#!/usr/bin/env python3
-"""Write a synthetic Gương sáng repository with many fictional profiles (for load tests).
+"""Fictional profiles added to the sample site for the browser tests.
 
-    python scripts/gen_synthetic.py /tmp/gs-5000 --profiles 5000
-
-The output is a complete repository (mkdocs.yml, hooks, overrides, data, content copied from
-this one) whose ``profiles/`` holds ``--profiles`` generated records besides the samples:
-deterministic for a given ``--seed``, valid under every rule, without photos. Names use the
-whole range of Vietnamese spelling (đ, tone marks, old and new tone placement, i/y), so search
-and sorting meet the hard cases at scale. Every person is fictional.
-
-:func:`write_profiles` is also used by the browser tests to add profiles to the sample site.
+:func:`write_profiles` writes named profiles (search cases the sample lacks) and generated ones
+(so the gallery needs more than one page): valid under every rule, without photos, each with
+one or two good deeds. Names use the whole range of Vietnamese spelling (đ, tone marks, old and
+new tone placement, i/y). For load tests of whole synthetic sites see scripts/synthetic.py.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import random
-import shutil
-import sys
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
-
-from guongsang.text import identity_key, slugify  # noqa: E402
+from guongsang.text import identity_key, slugify
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
           "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đoàn", "Lương", "Trịnh", "Mai", "Tô",
@@ -132,11 +121,14 @@ def write_profiles(profiles_dir: Path, count: int, seed: int = 1,
     """Write ``count`` generated profiles (plus one per ``extra_names``); returns their names."""
     rng = random.Random(seed)
     today = today or date.today()
-    existing = {identity_key(n) for n in extra_names}
+    extra = list(extra_names)
+    present = [m.group(1).strip().strip('"') for f in profiles_dir.glob("*/index.md")
+               if (m := re.search(r"^ho_ten:(.*)$", f.read_text("utf-8"), re.M))]
+    existing = {identity_key(n) for n in [*present, *extra]}
     written: list[str] = []
     gen = names(rng)
-    wanted = list(extra_names)
-    while len(wanted) < len(existing) + count:
+    wanted = list(extra)
+    while len(wanted) < len(extra) + count:
         name, _ = next(gen)
         if identity_key(name) not in existing:
             wanted.append(name)
@@ -152,34 +144,3 @@ def write_profiles(profiles_dir: Path, count: int, seed: int = 1,
         (folder / "index.md").write_text(profile_text(name, rng, today), encoding="utf-8")
         written.append(name)
     return written
-
-
-def copy_site(target: Path) -> None:
-    """Copy everything a build needs except the sample profiles."""
-    for name in ("mkdocs.yml", "hooks", "overrides", "data", "content"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, target / name, dirs_exist_ok=True)
-        else:
-            shutil.copy2(src, target / name)
-    # Samples are referenced by content pages (campaign/model authors); keep them.
-    shutil.copytree(ROOT / "profiles", target / "profiles", dirs_exist_ok=True)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("target", type=Path, help="thư mục sẽ tạo (phải chưa tồn tại hoặc rỗng)")
-    parser.add_argument("--profiles", type=int, default=5000, help="số hồ sơ sinh thêm")
-    parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args(argv)
-    if args.target.exists() and any(args.target.iterdir()):
-        parser.error(f"{args.target} đã có nội dung; hãy chọn thư mục trống")
-    args.target.mkdir(parents=True, exist_ok=True)
-    copy_site(args.target)
-    write_profiles(args.target / "profiles", args.profiles, args.seed)
-    print(f"Đã tạo {args.profiles} hồ sơ trong {args.target / 'profiles'}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
