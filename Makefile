@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv serve build test check schema bench clean
+.PHONY: help venv serve build test check schema bench lighthouse clean
 
 help:
 	@echo "Gương sáng — các lệnh make:"
@@ -22,6 +22,7 @@ help:
 	@echo "  make check   Kiểm tra dữ liệu hồ sơ (guongsang check)"
 	@echo "  make schema  Tạo lại JSON Schema, mẫu hồ sơ và bảng mã lỗi sau khi sửa data/ hoặc schema.py"
 	@echo "  make bench   Đo hiệu năng (scripts/bench.py)"
+	@echo "  make lighthouse  Chấm Lighthouse các trang chính (cần npm ci và chromium)"
 	@echo "  make clean   Xoá .venv, site/ và các tệp tạm"
 	@echo "Biến: PYTHON=$(PYTHON) (trình thông dịch dùng để tạo .venv)"
 
@@ -52,6 +53,9 @@ schema: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+lighthouse: $(STAMP)
+	$(BIN)/python scripts/lighthouse.py
 
 clean:
 	rm -rf $(VENV) site/ reports/ .cache/ .pytest_cache/ .bench/ build/ src/*.egg-info
