@@ -18,6 +18,7 @@ from guongsang.check import check
 from guongsang.output import SiteOutput
 from guongsang.problems import Severity, format_report
 from guongsang.project import Project, today
+from guongsang.rawhtml import Protected, protect
 from guongsang.refdata import load_reference
 
 # A mkdocs.plugins.* logger, so `mkdocs build --strict` counts our warnings.
@@ -110,4 +111,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     for key, value in output.meta.get(page.file.src_uri, {}).items():
         page.meta.setdefault(key, value)
-    return output.page_markdown(page.file.src_uri, markdown)
+    # Generated raw-HTML blocks skip Markdown's HTML parsing; on_page_content puts them back.
+    protected = protect(output.page_markdown(page.file.src_uri, markdown))
+    _raw_blocks[page.file.src_uri] = protected
+    return protected.markdown
+
+
+_raw_blocks: dict[str, Protected] = {}
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    protected = _raw_blocks.pop(page.file.src_uri, None)
+    if protected is None or not protected.blocks:
+        return html
+    # MkDocs finds anchors in raw HTML while converting; these blocks were out of its sight.
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= protected.ids()
+    return protected.restore(html)

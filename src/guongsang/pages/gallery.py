@@ -151,10 +151,14 @@ _LABELS = {"nam": ("Năm", "Tất cả các năm"), "don-vi": ("Đơn vị", "T�
            "linh-vuc": ("Lĩnh vực", "Tất cả lĩnh vực"), "loai": ("Loại", "Cá nhân, tập thể, gia đình")}
 
 
-def filter_form(ctx: Context, found: list[Entry], url: str) -> str:
-    """A real GET form with labelled selects; the script makes it filter in place."""
+def filter_form(ctx: Context, found: list[Entry], url: str,
+                options: dict[str, list[tuple[str, str]]] | None = None) -> str:
+    """A real GET form with labelled selects; the script makes it filter in place.
+
+    ``options`` (from :func:`_options`) saves scanning every deed again for each page.
+    """
     fields = []
-    for param, choices in _options(ctx, found).items():
+    for param, choices in (_options(ctx, found) if options is None else options).items():
         label, everything = _LABELS[param]
         sid = f"gs-loc-{param}"
         opts = f'<option value="">{esc(everything)}</option>' + "".join(
@@ -169,16 +173,21 @@ def filter_form(ctx: Context, found: list[Entry], url: str) -> str:
             "</fieldset></form>")
 
 
-def render_page(ctx: Context, found: list[Entry], page: int, pages: int) -> str:
+def render_page(ctx: Context, found: list[Entry], page: int, pages: int,
+                people: int | None = None,
+                options: dict[str, list[tuple[str, str]]] | None = None) -> str:
+    """One static page; ``people`` and ``options`` describe all of ``found`` (computed once by
+    the caller, so a gallery of N pages does not scan every deed N times)."""
     url = page_url(page)
     chunk = found[(page - 1) * PER_PAGE: page * PER_PAGE]
-    people = len({e.profile.slug for e in found})
+    if people is None:
+        people = len({e.profile.slug for e in found})
     parts = []
     if found:
         parts.append(f'<p class="gs-lead">Những việc làm tốt, cụ thể của cán bộ, viên chức, người '
                      f"lao động và các tập thể, gia đình: {len(found)} việc tốt của {people} "
                      "gương, mới nhất trước.</p>")
-        parts.append(filter_form(ctx, found, url))
+        parts.append(filter_form(ctx, found, url, options))
         parts.append('<noscript><p class="gs-note">Bộ lọc cần JavaScript. Khi JavaScript bị tắt, '
                      "hãy xem lần lượt các trang bằng các nút chuyển trang bên dưới.</p></noscript>")
         parts.append('<p class="gs-filter-status" role="status" aria-live="polite"></p>')
@@ -217,7 +226,8 @@ def data_json(ctx: Context, found: list[Entry]) -> str:
 def gallery_pages(ctx: Context) -> Iterator[View | Asset]:
     found = entries(ctx.profiles)
     pages = max(1, -(-len(found) // PER_PAGE))
+    people, options = len({e.profile.slug for e in found}), _options(ctx, found)
     for n in range(1, pages + 1):
-        yield GalleryView(page_url(n), title(n), render_page(ctx, found, n, pages),
+        yield GalleryView(page_url(n), title(n), render_page(ctx, found, n, pages, people, options),
                           page=n, pages=pages)
     yield Asset(data_url(), content=data_json(ctx, found))
