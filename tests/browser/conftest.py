@@ -36,8 +36,8 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 REQUIRED = os.environ.get("GUONGSANG_REQUIRE_BROWSER") == "1"
 PREFIX = "/guong-sang/"
 """The site is served under this sub-path (like https://<org>.github.io/<repo>/)."""
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
