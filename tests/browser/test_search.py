@@ -77,6 +77,14 @@ def test_accented_query_with_another_tone_puts_that_name_first(tab: Tab) -> None
     assert {"Đặng Thị Thuỷ", "Bùi Thị Thủy"} <= set(found[1:])
 
 
+@pytest.mark.parametrize("query", ["Hòa", "hoà"])
+def test_names_spelled_exactly_outrank_pages_that_mention_them(tab: Tab, query: str) -> None:
+    # Campaign and model pages name "Phan Văn Hòa" as author and rank high for "hoa"; the two
+    # people called Hòa/Hoà (same name, other tone placement) must still come first.
+    found = titles(run_search(tab, query))
+    assert set(found[:2]) == {"Phan Văn Hòa", "Nguyễn Thị Hoà"}, found
+
+
 def test_i_and_y_spellings_find_each_other(tab: Tab) -> None:
     assert "Ưng Thị Mỹ Duyên" in titles(run_search(tab, "mĩ duyen"))
     assert "Ưng Thị Mỹ Duyên" in titles(run_search(tab, "mi duyen"))

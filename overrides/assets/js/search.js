@@ -112,29 +112,36 @@
     try { return n.toLocaleString("vi-VN"); } catch (e) { return String(n); }
   }
 
-  function ids(search) { return search ? search.results.map(function (r) { return r.id; }) : []; }
-
+  /* Results matching more accented words exactly come first; among those, the higher
+     Pagefind's exact-match score (a name in the title weighs most); then Pagefind's order. */
   function rank(pf, query, results) {
     var words = query.split(/\s+/).filter(isAccented).slice(0, 5);
     if (!words.length || results.length < 2) return Promise.resolve(results);
     var counts = {};
+    var scores = {};
     var chain = pf.options({ exactDiacritics: true });
     words.forEach(function (word) {
-      var hits = {};
+      var best = {};
       variants(word).forEach(function (v) {
         chain = chain.then(function () { return pf.search(v); }).then(function (s) {
-          ids(s).forEach(function (id) { hits[id] = true; });
+          (s ? s.results : []).forEach(function (r) {
+            best[r.id] = Math.max(best[r.id] || 0, r.score);
+          });
         });
       });
       chain = chain.then(function () {
-        Object.keys(hits).forEach(function (id) { counts[id] = (counts[id] || 0) + 1; });
+        Object.keys(best).forEach(function (id) {
+          counts[id] = (counts[id] || 0) + 1;
+          scores[id] = (scores[id] || 0) + best[id];
+        });
       });
     });
     var restore = function () { return pf.options({ exactDiacritics: false }); };
     return chain.then(restore, function (err) { return restore().then(function () { throw err; }); })
       .then(function () {
-        return results.map(function (r, i) { return { r: r, i: i, n: counts[r.id] || 0 }; })
-          .sort(function (a, b) { return b.n - a.n || a.i - b.i; })
+        return results.map(function (r, i) {
+          return { r: r, i: i, n: counts[r.id] || 0, s: scores[r.id] || 0 };
+        }).sort(function (a, b) { return b.n - a.n || b.s - a.s || a.i - b.i; })
           .map(function (x) { return x.r; });
       });
   }
