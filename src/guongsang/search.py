@@ -258,7 +258,7 @@ def search_index(site_dir: Path, output: SiteOutput, project: Project) -> list[P
     """Post-build step: index the finished site for the search page."""
     if importlib.util.find_spec("pagefind_bin") is None:
         return [Problem(
-            "requirements-dev.txt", 0, "pagefind", "tim-kiem-thieu",
+            "requirements.txt", 0, "pagefind", "tim-kiem-thieu",
             "Chưa cài Pagefind (gói pagefind[bin]) nên trang chưa có chức năng tìm kiếm.",
             "Cài các gói đã ghim bằng lệnh: make venv")]
     try:
