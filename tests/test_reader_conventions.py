@@ -100,3 +100,25 @@ def test_material_search_is_gone_and_pagefind_is_there(sample_site: Path) -> Non
     home = (sample_site / "index.html").read_text("utf-8")
     assert 'role="search"' in home and 'name="q"' in home
     assert 'data-md-component="search"' not in home
+
+
+def test_directory_lists_people_by_given_name(sample_site: Path) -> None:
+    """DOMAIN.md: people sort by given name, then middle names, then family name."""
+    from datetime import date
+
+    from guongsang.check import check
+    from guongsang.project import Project
+    from guongsang.text import person_sort_key
+
+    from .conftest import ROOT
+
+    corpus, _ = check(Project(root=ROOT), date.today())
+    people = {p.slug: p.ho_ten for p in corpus.published_profiles if p.loai == "ca_nhan"}
+    checked = 0
+    for page in sorted((sample_site / "guong-dien-hinh").glob("*/*/index.html")):
+        slugs = list(dict.fromkeys(re.findall(r'href="[./]*ho-so/([a-z0-9-]+)/"',
+                                              page.read_text("utf-8"))))
+        names = [people[s] for s in slugs if s in people]
+        assert names == sorted(names, key=person_sort_key), (page, names)
+        checked += len(names) > 1
+    assert checked, "no directory page lists two people: the check checked nothing"
