@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 # Combining marks that carry a *tone*. The others (breve, circumflex, horn) change the
 # letter itself (a -> ă, â; o -> ô, ơ; u -> ư) and so belong to the spelling.
@@ -85,6 +86,9 @@ def toc_slugify(value: str, separator: str) -> str:
     return slugify(value, separator) or "muc"
 
 
+# A site has a few thousand distinct words and sorts lists of every profile many times over:
+# computing each word's key once takes name sorting from a fifth of a build to almost nothing.
+@lru_cache(maxsize=1 << 16)
 def _word_sort_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     letters: list[int] = []
     tones: list[int] = []

@@ -43,7 +43,22 @@ def relative(target: str, page_url: str) -> str:
     '../../phong-trao/x/'
     """
     base = page_url.rstrip("/") or "."
-    rel = posixpath.relpath(target.rstrip("/") or ".", base)
+    rel = _relpath(target.rstrip("/") or ".", base)
     if (target.endswith("/") or not target) and rel != ".":
         rel += "/"
     return "./" if rel == "." else rel
+
+
+def _relpath(target: str, base: str) -> str:
+    """``posixpath.relpath`` for two plain site paths, without its two calls to os.getcwd()
+    (this runs for every link of every card); anything unusual goes to ``posixpath``."""
+    to = [] if target == "." else target.split("/")
+    start = [] if base == "." else base.split("/")
+    if target.startswith("/") or base.startswith("/") or {"", ".", ".."} & {*to, *start}:
+        return posixpath.relpath(target, base)
+    common = 0
+    for a, b in zip(to, start):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
