@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -44,7 +45,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = _project(config)
     ref, _ = load_reference(project.path(project.data_dir), project.root)
     config.site_name = ref.site.ten_ngan
-    config.site_description = ref.site.mo_ta
+    # Material prints the description into an attribute without escaping; see on_page_context.
+    config.site_description = escape(ref.site.mo_ta)
     if _command["name"] != "serve":
         # Under `mkdocs serve`, MkDocs has already pointed site_url at the local server;
         # keeping it makes canonical and share links work on the preview too.
@@ -128,3 +130,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= protected.ids()
     return protected.restore(html)
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """Escape the page description once: Material writes ``content="{{ page.meta.description }}"``
+    unescaped, so a quote in a summary would end the attribute. A ``Markup`` value is left as is
+    by the ``| e`` filters of overrides/main.html, so nothing is escaped twice."""
+    description = page.meta.get("description")
+    if isinstance(description, str) and not isinstance(description, Markup):
+        page.meta["description"] = escape(description)
+    return context

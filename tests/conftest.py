@@ -32,3 +32,18 @@ def repo(tmp_path: Path):
     def factory(files: dict[str, str | bytes]) -> Path:
         return make_repo(tmp_path / "repo", files)
     return factory
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped sample site built with ``--strict`` (any warning fails it), once per session."""
+    import os
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    site_dir = tmp_path_factory.mktemp("site")
+    cfg = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    build(cfg)
+    return site_dir

@@ -1,4 +1,7 @@
-"""End to end: the shipped sample site builds strictly and publishes nothing it must not."""
+"""End to end: the shipped sample site builds strictly and publishes nothing it must not.
+
+The site is built once per session by the ``sample_site`` fixture in conftest.py.
+"""
 from __future__ import annotations
 
 import gzip
@@ -12,21 +15,6 @@ from guongsang.check import check
 from guongsang.project import Project
 
 from .conftest import ROOT, TODAY
-
-
-@pytest.fixture(scope="session")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample site built with ``--strict`` (any warning fails it)."""
-    import os
-
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    site_dir = tmp_path_factory.mktemp("site")
-    cfg = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-    build(cfg)
-    return site_dir
 
 
 @pytest.fixture(scope="session")

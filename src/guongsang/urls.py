@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import posixpath
 
+from .text import slugify
+
 PROFILES = "ho-so"
 MODELS = "mo-hinh"
 CAMPAIGNS = "phong-trao"
@@ -17,6 +19,8 @@ STATS = "thong-ke/"
 CRITERIA = "tieu-chi/"
 SEARCH = "tim-kiem/"
 FEED = "feed.xml"
+RECOGNITION_ANCHOR = "cong-nhan"
+"""Anchor of the recognition date on a profile page; the feed's recognition entries point here."""
 
 
 def profile(slug: str) -> str:
@@ -29,6 +33,16 @@ def model(slug: str) -> str:
 
 def campaign(slug: str) -> str:
     return f"{CAMPAIGNS}/{slug}/"
+
+
+def award_anchor(hinh_thuc: str, nam: int, so_quyet_dinh: str) -> str:
+    """Anchor of one award's row on its profile page (and the fragment of its feed guid).
+
+    Built from the award's own content, not its position in the list, so re-ordering a record
+    keeps every anchor and guid (feed readers would otherwise show the entry again as new).
+    """
+    return "-".join(x for x in ("khen-thuong", slugify(hinh_thuc), str(nam), slugify(so_quyet_dinh))
+                    if x)
 
 
 def src_uri(url: str) -> str:

@@ -17,7 +17,7 @@ from .. import urls
 from ..output import Asset
 from ..records import Award, Profile
 from ..refdata import ReferenceData
-from ..text import format_date, slugify
+from ..text import format_date
 from . import Context, generator
 from .cards import name_key
 
@@ -65,8 +65,8 @@ def recognition_item(ref: ReferenceData, p: Profile) -> Item | None:
     parts = [f"{who} được công nhận là {status} ngày {format_date(p.ngay_cong_nhan)}."]
     if p.tom_tat:
         parts.append(p.tom_tat)
-    return Item(p.ngay_cong_nhan, f"{p.ho_ten}: {status}", urls.profile(p.slug), "cong-nhan",
-                " ".join(parts), (0, name_key(p)))
+    return Item(p.ngay_cong_nhan, f"{p.ho_ten}: {status}", urls.profile(p.slug),
+                urls.RECOGNITION_ANCHOR, " ".join(parts), (0, name_key(p)))
 
 
 def award_item(ref: ReferenceData, p: Profile, a: Award) -> Item | None:
@@ -80,10 +80,8 @@ def award_item(ref: ReferenceData, p: Profile, a: Award) -> Item | None:
     parts = [f"{p.ho_ten} {verb} {form.ten} năm {a.nam}.", decision + "."]
     if a.ly_do:
         parts.append(a.ly_do.rstrip(".") + ".")
-    # Built from the award's own content, not its position in the list, so re-ordering a
-    # record keeps every guid (readers would otherwise show the entry again as new).
-    fragment = "-".join(x for x in ("khen-thuong", slugify(a.hinh_thuc), str(a.nam),
-                                    slugify(a.so_quyet_dinh)) if x)
+    # The guid's fragment is the award's row on the profile page (stable across re-ordering).
+    fragment = urls.award_anchor(a.hinh_thuc, a.nam, a.so_quyet_dinh)
     return Item(a.ngay_quyet_dinh, f"{p.ho_ten} {verb} {form.ten} năm {a.nam}",
                 urls.profile(p.slug), fragment, " ".join(parts),
                 (1, name_key(p), a.index))

@@ -55,7 +55,9 @@ def _facts(ctx: Context, p: Profile) -> str:
         ("Ngày công nhận", format_date(p.ngay_cong_nhan) if p.ngay_cong_nhan else ""),
         ("Đơn vị đề xuất", ref.units[p.don_vi_de_xuat].ten if p.don_vi_de_xuat in ref.units else ""),
     ]
-    items = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows if v)
+    # The recognition date carries the anchor the feed's recognition entry points to.
+    ids = {"Ngày công nhận": urls.RECOGNITION_ANCHOR}
+    items = "".join(tag("dt", esc(k), id=ids.get(k)) + f"<dd>{esc(v)}</dd>" for k, v in rows if v)
     return f'<dl class="gs-facts">{items}</dl>'
 
 
@@ -66,16 +68,31 @@ def models_of(ctx: Context, p: Profile) -> list:
 
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_HEADING = re.compile(r"^(#{1,5})(\s)")
+_HEADING = re.compile(r"^(#{1,6})(\s)")
 
 
-def demote_headings(markdown: str) -> str:
-    """Push the story's headings one level down so they sit under "Câu chuyện" (h2)."""
-    out, fenced = [], False
-    for line in markdown.split("\n"):
+def demote_headings(markdown: str, top: int = 3) -> str:
+    """Move the story's headings so its highest one is h3, under "Câu chuyện" (h2).
+
+    The shift is relative: a story whose first level is ``###`` keeps its structure instead of
+    jumping from h2 to h4 (HTML checkers flag skipped levels, and so do screen readers' users).
+    """
+    lines, fenced, levels = markdown.split("\n"), False, []
+    for line in lines:
         if _FENCE.match(line):
             fenced = not fenced
-        out.append(line if fenced else _HEADING.sub(r"#\1\2", line))
+        elif not fenced and (m := _HEADING.match(line)):
+            levels.append(len(m.group(1)))
+    if not levels:
+        return markdown
+    shift = top - min(levels)
+    out, fenced = [], False
+    for line in lines:
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and (m := _HEADING.match(line)):
+            line = "#" * max(1, min(6, len(m.group(1)) + shift)) + line[len(m.group(1)):]
+        out.append(line)
     return "\n".join(out)
 
 
@@ -125,7 +142,8 @@ def render_profile(ctx: Context, p: Profile) -> str:
             form = ref.awards.get(a.hinh_thuc)
             name = form.ten if form else a.hinh_thuc
             note = " (đột xuất)" if a.dot_xuat else " (chuyên đề)" if a.chuyen_de else ""
-            body += ("<tr>" + tag("td", esc(name + note)) + tag("td", esc(ref.label("cap_khen_thuong", form.cap) if form else ""))
+            anchor = urls.award_anchor(a.hinh_thuc, a.nam, a.so_quyet_dinh)
+            body += (f'<tr id="{esc(anchor)}">' + tag("td", esc(name + note)) + tag("td", esc(ref.label("cap_khen_thuong", form.cap) if form else ""))
                      + tag("td", str(a.nam)) + tag("td", esc(a.so_quyet_dinh))
                      + tag("td", esc(format_date(a.ngay_quyet_dinh) if a.ngay_quyet_dinh else "")) + "</tr>")
         parts.append(f'## Khen thưởng\n\n<div class="gs-table"><table><thead><tr>{head}</tr></thead>'
