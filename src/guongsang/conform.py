@@ -16,7 +16,7 @@ from .problems import Problem, Severity
 from .refdata import ReferenceData
 from .schema import PAGE_META_KEYS, Field
 from .text import format_date, parse_date
-from .yamlsrc import Path_, Source, format_path
+from .yamlsrc import Path_, Source, format_path, key_name
 
 # "163/QĐ-UBND", "45/QĐ-TTg", "12/2024/QĐ-UBND". The Đ must be the Vietnamese letter.
 DECISION_RE = re.compile(r"^\d{1,6}(/\d{4})?/QĐ-[A-Za-zĐđ0-9]+(-[A-Za-zĐđ0-9]+)*$")
@@ -38,12 +38,21 @@ REF_NAMES = {
     "awards": "danh mục khen thưởng (data/danh-muc-khen-thuong.yml)",
 }
 
+# Any text field without its own ``max_len`` is held to this: the longest field of the sample
+# is 150 characters, so only a paste accident (or an attack) goes past it.
+MAX_TEXT_CHARS = 5000
+
 _TRUE = {"có", "co", "đúng", "dung"}
 _FALSE = {"không", "khong", "sai"}
 
 
-def describe(value: Any) -> str:
-    """How a found value reads to an editor (never a Python type name)."""
+def describe(value: Any, private: bool = False) -> str:
+    """How a found value reads to an editor (never a Python type name).
+
+    A private value (``rieng_tu``) is never quoted: messages end up in CI logs.
+    """
+    if private and isinstance(value, (str, int, float, date)) and not isinstance(value, bool):
+        return "một giá trị riêng tư (không hiển thị ở đây)"
     if value is None:
         return "để trống"
     if isinstance(value, bool):
@@ -69,10 +78,20 @@ def example_line(f: Field) -> str:
         return f"{f.key}:\n        {k}: {v}"
     if isinstance(ex, bool):
         return f"{f.key}: {'true' if ex else 'false'}"
+    if f.type == "list" and f.item is not None and f.item.type == "object":
+        # A list of groups: one item with its required keys ("- " before the first).
+        first, *rest = _shown_fields(f.item)
+        return "\n".join([f"{f.key}:", f"        - {first.key}: {first.example}",
+                          *(f"          {c.key}: {c.example}" for c in rest)])
     if f.type == "object":
-        inner = "\n".join(f"        {c.key}: {c.example}" for c in f.fields if c.required)
+        inner = "\n".join(f"        {c.key}: {c.example}" for c in _shown_fields(f))
         return f"{f.key}:\n{inner}"
     return f"{f.key}: {ex}"
+
+
+def _shown_fields(f: Field) -> list[Field]:
+    """The children worth showing in an example: the required ones, else the first two."""
+    return [c for c in f.fields if c.required] or list(f.fields[:2])
 
 
 def did_you_mean(word: str, choices: list[str]) -> str:
@@ -104,7 +123,7 @@ class Conformer:
         by_key = {f.key: f for f in fields}
         out: dict[str, Any] = {}
         for key, value in data.items():
-            key_s = str(key)
+            key_s = key_name(key)
             if key_s in by_key:
                 out[key_s] = self.value(value, by_key[key_s], path + (key_s,))
             elif allow_page_meta and key_s in PAGE_META_KEYS:
@@ -144,7 +163,8 @@ class Conformer:
 
     def wrong_type(self, value: Any, f: Field, path: Path_) -> None:
         self.report(path, "sai-kieu",
-                    f"Trường `{f.key}` phải là {TYPE_NAMES[f.type]}, nhưng đang là {describe(value)}.",
+                    f"Trường `{f.key}` phải là {TYPE_NAMES[f.type]}, nhưng đang là "
+                    f"{describe(value, f.private)}.",
                     f"Ví dụ:\n      {example_line(f)}")
 
     def _text(self, value: Any, f: Field, path: Path_) -> Any:
@@ -154,9 +174,10 @@ class Conformer:
         if isinstance(value, date):
             value = format_date(value)
         value = str(value).strip() if not isinstance(value, str) else value.strip()
-        if f.max_len and len(value) > f.max_len:
+        limit = f.max_len or MAX_TEXT_CHARS
+        if len(value) > limit:
             self.report(path, "qua-dai",
-                        f"`{f.key}` dài {len(value)} ký tự; tối đa {f.max_len} ký tự.",
+                        f"`{f.key}` dài {len(value)} ký tự; tối đa {limit} ký tự.",
                         "Viết gọn lại; phần chi tiết đưa vào nội dung bài viết.")
         if f.pattern == "decision" and not DECISION_RE.match(value):
             self.report(path, "so-quyet-dinh",
@@ -206,7 +227,7 @@ class Conformer:
         parsed = parse_date(value)
         if parsed is None:
             self.report(path, "ngay-khong-hop-le",
-                        f"Ngày {describe(value)} không hợp lệ hoặc không tồn tại.",
+                        f"Ngày {describe(value, f.private)} không hợp lệ hoặc không tồn tại.",
                         f"Viết ngày dạng dd/mm/yyyy, ví dụ: {f.key}: {f.example or '05/01/2024'}")
             return None
         if f.past_only and parsed > self.today:
@@ -248,7 +269,7 @@ class Conformer:
         allowed = self.allowed_keys(f.keys_ref)
         out: dict[str, str] = {}
         for key, text in value.items():
-            key = str(key)
+            key = key_name(key)
             if key not in allowed:
                 self.unknown_key(key, allowed, path)
                 continue
@@ -258,6 +279,10 @@ class Conformer:
                             f"Ví dụ:\n      {key}: Chủ trì 3 hội nghị xúc tiến năm 2024")
                 continue
             out[key] = str(text).strip()
+            if len(out[key]) > MAX_TEXT_CHARS:
+                self.report(path + (key,), "qua-dai",
+                            f"`{key}` dài {len(out[key])} ký tự; tối đa {MAX_TEXT_CHARS} ký tự.",
+                            "Viết gọn lại; phần chi tiết đưa vào nội dung bài viết.")
         return out
 
     def allowed_keys(self, keys_ref: str) -> list[str]:

@@ -5,6 +5,7 @@ problems, so the caller can report everything at once.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,17 +13,27 @@ from pathlib import Path
 
 from .conform import Conformer
 from .problems import Problem
-from .project import Project
+from .project import Project, is_inside
 from .records import Campaign, Model, Profile, campaign_from, model_from, profile_from
 from .refdata import ReferenceData, load_reference
 from .schema import CAMPAIGN, KIND_LABELS, MODEL, PROFILE
-from .text import slugify
-from .yamlsrc import Source, parse_markdown
+from .text import format_count, slugify
+from .yamlsrc import Source, parse_markdown, read_utf8
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Bodies larger than this are refused: a profile story is a few pages, not a book, and an
 # accidental paste of a huge file should not slow every build down.
 MAX_BODY_CHARS = 200_000
+# Python-Markdown scans ahead from every "[" for its "]", from every "](" for its ")" and from
+# every raw "<tag" for its ">"; an opener left open costs a scan to the end of the story, so a
+# few dozen kilobytes of "[[[[…" or "<a\n<a\n…" keep a build busy for hours. The work is
+# estimated in one pass (:func:`markup_work`, units of roughly a microsecond) and bounded.
+MAX_MARKUP_WORK = 5_000_000
+_BRACKETS = re.compile(r"(?<!\\)[\[\]]")
+_TAGS_AND_PARENS = ((re.compile(r"<[a-zA-Z/!?]|>"), ">", 4), (re.compile(r"\]\(|\)"), ")", 1))
+# Front matter beyond this is refused before YAML parsing (thousands of awards fit in a
+# fraction of it; PyYAML would need seconds per megabyte).
+MAX_FRONT_MATTER_CHARS = 1_000_000
 
 
 @dataclass
@@ -42,17 +53,45 @@ class Corpus:
 
 
 def _read(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        return None, [Problem(rel, 0, "", "doc-tep", f"Không đọc được tệp ({err.strerror}).")]
-    try:
-        return raw.decode("utf-8"), []
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        return None, [Problem(rel, line, "", "ma-hoa",
-                              "Tệp không phải UTF-8 (có thể lưu từ Word hoặc mã TCVN3/VNI).",
-                              "Mở tệp bằng VS Code, chọn “Save with Encoding” → UTF-8.")]
+    return read_utf8(path, rel)
+
+
+def markup_work(text: str) -> tuple[int, int]:
+    """Estimated work of rendering ``text`` as Markdown, and the offset of its costliest opener.
+
+    Each opener costs the distance to its closer (to the end of the text when there is none);
+    raw-HTML scans are four times cheaper than bracket scans. Linear in the text.
+    """
+    n = len(text)
+    work, worst, worst_at = 0, -1, 0
+
+    def add(start: int, cost: int) -> None:
+        nonlocal work, worst, worst_at
+        work += cost
+        if cost > worst:
+            worst, worst_at = cost, start
+
+    stack: list[int] = []
+    for m in _BRACKETS.finditer(text):
+        if m.group() == "[":
+            stack.append(m.start())
+        elif stack:
+            start = stack.pop()
+            add(start, m.start() - start)
+    for start in stack:
+        add(start, n - start)
+    for pattern, closer, cheaper in _TAGS_AND_PARENS:
+        pending: list[int] = []
+        for m in pattern.finditer(text):
+            if m.group() == closer:
+                for start in pending:
+                    add(start, (m.start() - start) // cheaper)
+                pending.clear()
+            else:
+                pending.append(m.start())
+        for start in pending:
+            add(start, (n - start) // cheaper)
+    return work, worst_at
 
 
 def _slug_problem(rel: str, name: str, what: str) -> Problem:
@@ -67,24 +106,56 @@ def _parse(path: Path, project: Project, problems: list[Problem]) -> Source | No
     problems.extend(probs)
     if text is None:
         return None
-    src, probs = parse_markdown(text, rel)
+    src, probs = parse_markdown(text, rel, MAX_FRONT_MATTER_CHARS)
     problems.extend(probs)
     if src and len(src.body) > MAX_BODY_CHARS:
         problems.append(Problem(rel, src.body_line, "", "noi-dung-qua-dai",
-                                f"Nội dung dài {len(src.body):,} ký tự, vượt giới hạn "
-                                f"{MAX_BODY_CHARS:,} ký tự.".replace(",", "."),
+                                f"Nội dung dài {format_count(len(src.body))} ký tự, vượt giới hạn "
+                                f"{format_count(MAX_BODY_CHARS)} ký tự.",
                                 "Rút gọn bài viết hoặc tách phần phụ lục ra tài liệu riêng."))
         src.body = ""
+    elif src:
+        work, at = markup_work(src.body)
+        if work > MAX_MARKUP_WORK:
+            problems.append(Problem(
+                rel, src.body_line + src.body.count("\n", 0, at), "", "noi-dung-qua-dai",
+                "Nội dung có quá nhiều dấu [, ( hoặc < không được đóng (từ dòng này): dựng trang "
+                "sẽ mất rất lâu, nên bài viết không được xử lý.",
+                "Mỗi dấu mở cần dấu đóng: [chữ](https://…), <em>…</em>. Muốn viết chính dấu [ "
+                "hoặc <, gõ \\[ hoặc &lt;."))
+            src.body = ""
     return src
 
 
 def _inside(path: Path, root: Path) -> bool:
     """False for a symlink (or a path through one) that leads outside the repository."""
-    return path.resolve().is_relative_to(root.resolve())
+    return is_inside(path, root)
+
+
+OUTSIDE_MESSAGE = "Tệp là liên kết (symlink) trỏ ra ngoài kho; bị bỏ qua."
+OUTSIDE_HINT = "Chép nội dung thật vào kho thay vì tạo liên kết."
+
+
+def escaping_links(project: Project, dirs: tuple[str, ...]) -> list[Problem]:
+    """Symlinks under ``dirs`` that lead outside the repository (or loop).
+
+    MkDocs follows symlinks in its docs folder, so one named ``content/x.md`` pointing at a
+    file of the build machine would publish that file; reporting it as an error stops the build.
+    """
+    out: list[Problem] = []
+    for d in dirs:
+        for dirpath, dirnames, filenames in os.walk(project.path(d)):  # does not follow links
+            for name in sorted(dirnames + filenames):
+                path = Path(dirpath) / name
+                if path.is_symlink() and not _inside(path, project.root):
+                    out.append(Problem(project.rel(path), 0, "", "lien-ket-ngoai-kho",
+                                       OUTSIDE_MESSAGE, OUTSIDE_HINT))
+    return out
 
 
 def load(project: Project, today: date) -> tuple[Corpus, list[Problem]]:
     ref, problems = load_reference(project.path(project.data_dir), project.root)
+    problems.extend(escaping_links(project, (project.content_dir, project.data_dir)))
     corpus = Corpus(ref=ref, today=today, project=project)
 
     pdir = project.path(project.profiles_dir)
@@ -128,8 +199,7 @@ def load(project: Project, today: date) -> tuple[Corpus, list[Problem]]:
                 continue
             if not _inside(path, project.root):
                 problems.append(Problem(project.rel(path), 0, "", "lien-ket-ngoai-kho",
-                                        "Tệp là liên kết (symlink) trỏ ra ngoài kho; bị bỏ qua.",
-                                        "Chép nội dung thật vào kho thay vì tạo liên kết."))
+                                        OUTSIDE_MESSAGE, OUTSIDE_HINT))
                 continue
             if not SLUG_RE.match(path.stem):
                 problems.append(_slug_problem(project.rel(path), path.stem, "tệp"))

@@ -37,3 +37,12 @@ def today() -> date:
     """Today's date; ``GUONGSANG_TODAY=YYYY-MM-DD`` pins it so tests and CI are reproducible."""
     pinned = os.environ.get("GUONGSANG_TODAY")
     return date.fromisoformat(pinned) if pinned else date.today()
+
+
+def is_inside(path: Path, root: Path) -> bool:
+    """False for a symlink (or a path through one) that leads outside ``root``, and for a
+    symlink loop: neither may be read."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # RuntimeError: "Symlink loop" (Python 3.11)
+        return False

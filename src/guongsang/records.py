@@ -187,8 +187,10 @@ def profile_from(slug: str, src: Source, clean: dict[str, Any], folder: Path) ->
         dong_y_cong_bo=clean.get("dong_y_cong_bo") is True,
         theo_doi=[FollowUp(t["ngay"], t.get("ghi_chu") or "")
                   for t in _items(clean, "theo_doi") if t.get("ngay")],
+        # Any `thu_hoi`, even a malformed one (reported by the schema check), withdraws.
         thu_hoi=Withdrawal(withdrawn.get("ngay"), withdrawn.get("ly_do") or "")
-        if isinstance(withdrawn, dict) or "thu_hoi" in src.data else None,
+        if isinstance(withdrawn, dict)
+        else Withdrawal(None, "") if "thu_hoi" in src.data else None,
         slug_cu=list(clean.get("slug_cu") or []),
         khong_trung_voi=list(clean.get("khong_trung_voi") or []),
     )

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from .problems import Problem
+from .project import is_inside
 from .text import parse_date
-from .yamlsrc import Source, format_path, load_yaml_file
+from .yamlsrc import Source, format_path, load_yaml_file, read_utf8
 
 DATA_FILES = {
     "site": "site.yml",
@@ -204,7 +205,19 @@ def load_reference(data_dir: Path, root: Path) -> tuple[ReferenceData, list[Prob
                                     "Sao chép tệp mẫu từ kho Gương sáng và chỉnh sửa."))
             sources[key] = Source(rel, {} if key in ("site", "vocab", "criteria") else [])  # type: ignore[arg-type]
             continue
-        src, probs = load_yaml_file(path.read_text(encoding="utf-8"), rel)
+        if not is_inside(path, root):
+            # Not even read: messages quoting its content would leak a file of the build machine.
+            problems.append(Problem(rel, 0, "", "lien-ket-ngoai-kho",
+                                    "Tệp là liên kết (symlink) trỏ ra ngoài kho; bị bỏ qua.",
+                                    "Chép nội dung thật vào kho thay vì tạo liên kết."))
+            text = None
+        else:
+            text, probs = read_utf8(path, rel)
+            problems.extend(probs)
+        if text is None:
+            sources[key] = Source(rel, {} if key in ("site", "vocab", "criteria") else [])  # type: ignore[arg-type]
+            continue
+        src, probs = load_yaml_file(text, rel)
         problems.extend(probs)
         sources[key] = src or Source(rel, {})
     ref = _build(sources, problems)

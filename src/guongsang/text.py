@@ -135,6 +135,11 @@ def person_sort_key(full_name: str) -> tuple:
     return sort_key(" ".join(reordered))
 
 
+def format_count(n: int) -> str:
+    """A whole number with the Vietnamese thousands separator: 1234567 -> "1.234.567"."""
+    return f"{n:,}".replace(",", ".")
+
+
 def format_date(value: date) -> str:
     """dd/mm/yyyy, as Vietnamese readers expect."""
     return value.strftime("%d/%m/%Y")

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import frontmatter
 import yaml
 
 from .problems import Problem
-from .text import nfc
+from .text import format_count, nfc
 
 Path_ = tuple[str | int, ...]
 
@@ -41,13 +42,33 @@ class Source:
         return self.lines.get((), 1)
 
 
+def key_name(key: Any) -> str:
+    """A mapping key as an editor wrote it: ``true``/``false``/``null``, not Python's names."""
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return str(key)
+
+
+def _key_of(node: yaml.Node) -> str:
+    """:func:`key_name` of the value a key node will be constructed into."""
+    if not isinstance(node, yaml.ScalarNode):
+        return str(node)
+    if node.tag == "tag:yaml.org,2002:null":
+        return "null"
+    if node.tag == "tag:yaml.org,2002:bool":
+        return key_name(yaml.constructor.SafeConstructor.bool_values[node.value.lower()])
+    return node.value
+
+
 def _walk(node: yaml.Node, path: Path_, offset: int, lines: dict[Path_, int],
           dupes: list[tuple[Path_, int, int]]) -> None:
     lines.setdefault(path, node.start_mark.line + 1 + offset)
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            key = _key_of(key_node)
             line = key_node.start_mark.line + 1 + offset
             if key in seen:
                 dupes.append((path + (key,), line, seen[key]))
@@ -71,6 +92,24 @@ def _normalise(value: Any) -> Any:
     return value
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors (``&name``) and aliases (``*name``).
+
+    Records never need them, and aliases are how a few hundred bytes of YAML expand to
+    gigabytes ("billion laughs") or loop forever (an alias inside its own anchor). The check
+    runs on parser events, before any node is built or expanded.
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(None, None, _ANCHOR, event.start_mark)
+        return super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+
+
+_ANCHOR = "anchor or alias"
+
+
 def _yaml_error(file: str, err: yaml.YAMLError, offset: int) -> Problem:
     raw = f"{getattr(err, 'context', '') or ''} {getattr(err, 'problem', '') or ''}".strip()
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
@@ -84,6 +123,14 @@ def _yaml_error(file: str, err: yaml.YAMLError, offset: int) -> Problem:
 
 def _explain_yaml(raw: str) -> tuple[str, str]:
     """Turn PyYAML's English into something an editor can act on."""
+    if _ANCHOR in raw or "scanning an alias" in raw or "scanning an anchor" in raw:
+        return ("Không dùng ký hiệu & (neo) và * (bí danh) của YAML trong hồ sơ: mỗi giá trị "
+                "phải được viết ra đầy đủ.",
+                'Viết thẳng giá trị; nếu giá trị bắt đầu bằng & hoặc *, đặt nó trong ngoặc kép, '
+                'ví dụ: ly_do: "*Đột xuất* cứu người bị nạn"')
+    if "unhashable key" in raw:
+        return ("Tên trường phải là một chữ, không phải một danh sách hay một nhóm.",
+                "Mỗi dòng viết dạng `ten_truong: giá trị`, ví dụ: ho_ten: Nguyễn Văn An")
     if "'\\t'" in raw or "\\t" in raw:
         return ("Dòng này có ký tự Tab; YAML chỉ chấp nhận dấu cách để thụt đầu dòng.",
                 "Thay mỗi Tab bằng 2 dấu cách, ví dụ:\n      khen_thuong:\n        - nam: 2024")
@@ -129,7 +176,7 @@ def _compose(text: str) -> tuple[yaml.SafeLoader, yaml.Node | None]:
             return fast, fast.get_single_node()
         except yaml.YAMLError:
             fast.dispose()
-    loader = yaml.SafeLoader(text)
+    loader = _NoAliasLoader(text)
     return loader, loader.get_single_node()
 
 
@@ -153,6 +200,15 @@ def parse_yaml(text: str, file: str, offset: int = 0) -> tuple[Any, dict[Path_, 
             data = loader.construct_document(node)
         finally:
             loader.dispose()
+    except yaml.reader.ReaderError as err:
+        # A control character (NUL, BEL…) pasted from Word or a PDF; PyYAML gives no line.
+        line = text.count("\n", 0, err.position) + 1 + offset
+        char = err.character
+        code = char if isinstance(char, int) else ord(str(char)[:1] or "?")
+        return None, {}, [Problem(file, line, "", "yaml-cu-phap",
+                                  f"Dòng này có ký tự điều khiển không in được (mã U+{code:04X}), "
+                                  "thường do chép từ Word hoặc PDF.",
+                                  "Gõ lại đoạn chữ ở dòng này (hoặc xoá ký tự lạ) rồi lưu tệp.")]
     except yaml.YAMLError as err:
         return None, {}, [_yaml_error(file, err, offset)]
     return _normalise(data), lines, problems
@@ -161,8 +217,14 @@ def parse_yaml(text: str, file: str, offset: int = 0) -> tuple[Any, dict[Path_, 
 _BOUNDARY = re.compile(r"^-{3}\s*$", re.MULTILINE)
 
 
-def parse_markdown(text: str, file: str) -> tuple[Source | None, list[Problem]]:
-    """Split front matter from body (python-frontmatter) and parse it with line numbers."""
+def parse_markdown(text: str, file: str,
+                   max_front_matter: int = 0) -> tuple[Source | None, list[Problem]]:
+    """Split front matter from body (python-frontmatter) and parse it with line numbers.
+
+    A front matter longer than ``max_front_matter`` characters (when given) is refused
+    unparsed: PyYAML reads a couple of megabytes a second, so a pasted document would stall
+    every build.
+    """
     text = nfc(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
     handler = frontmatter.YAMLHandler()
     if not handler.detect(text) or not text.startswith("---"):
@@ -177,6 +239,13 @@ def parse_markdown(text: str, file: str) -> tuple[Source | None, list[Problem]]:
         return None, [Problem(file, 1, "", "thieu-front-matter",
                               "Phần front matter mở bằng `---` nhưng không có dòng `---` đóng lại.",
                               "Thêm một dòng `---` sau trường cuối cùng.")]
+    if max_front_matter and len(fm) > max_front_matter:
+        return None, [Problem(file, 1, "", "noi-dung-qua-dai",
+                              f"Phần thông tin (front matter) dài {format_count(len(fm))} ký tự, "
+                              f"vượt giới hạn {format_count(max_front_matter)} ký tự; tệp không "
+                              "được đọc.",
+                              "Kiểm tra xem có dán nhầm cả một tài liệu vào giữa hai dòng `---` "
+                              "không; phần thông tin chỉ gồm các trường ngắn.")]
     # python-frontmatter keeps the newline after the opening `---` in ``fm``, so line 1 of
     # ``fm`` is the `---` line itself and no offset is needed.
     data, lines, problems = parse_yaml(fm, file, offset=0)
@@ -192,6 +261,21 @@ def parse_markdown(text: str, file: str) -> tuple[Source | None, list[Problem]]:
         return None, problems
     lines.setdefault((), 1)
     return Source(file, data, lines, body, body_start), problems
+
+
+def read_utf8(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
+    """The text of a UTF-8 file, or the problem that stops it being read (never an exception)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(rel, 0, "", "doc-tep", f"Không đọc được tệp ({err.strerror}).")]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, [Problem(rel, line, "", "ma-hoa",
+                              "Tệp không phải UTF-8 (có thể lưu từ Word hoặc mã TCVN3/VNI).",
+                              "Mở tệp bằng VS Code, chọn “Save with Encoding” → UTF-8.")]
 
 
 def load_yaml_file(text: str, file: str) -> tuple[Source | None, list[Problem]]:

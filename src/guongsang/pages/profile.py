@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from .. import urls
 from ..avatars import avatar_html
 from ..html import esc, front_matter, link, tag
+from ..loader import SLUG_RE
 from ..output import Asset, ProfileView, View
 from ..records import Profile
 from ..text import format_date
@@ -198,7 +199,7 @@ def profile_pages(ctx: Context) -> Iterator[View | Asset]:
         url = urls.profile(p.slug)
         yield ProfileView(url, p.ho_ten, render_profile(ctx, p), slug=p.slug)
         for old in p.slug_cu:
-            if old in ctx.corpus.profiles:
+            if old in ctx.corpus.profiles or not SLUG_RE.match(old):
                 continue  # reported by the duplicate-slug rule; never shadow a real page
             yield Asset(f"{urls.profile(old)}index.html",
                         content=redirect_html(urls.relative(url, urls.profile(old)), p.ho_ten))

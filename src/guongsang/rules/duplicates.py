@@ -4,9 +4,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..loader import Corpus
+from ..loader import SLUG_RE, Corpus
 from ..problems import Problem, Severity
-from ..text import fold, identity_key
+from ..text import fold, identity_key, slugify
 from . import at, rule
 
 
@@ -20,7 +20,15 @@ def duplicate_slugs(corpus: Corpus) -> Iterator[Problem]:
     owners: dict[str, str] = {slug: slug for slug in corpus.profiles}
     for p in corpus.profiles.values():
         for i, old in enumerate(p.slug_cu):
-            if old == p.slug:
+            if not SLUG_RE.match(old):
+                # The redirect page is written at ho-so/<old>/: "../" or "/" would put it
+                # anywhere in the site.
+                yield at(p, ("slug_cu", i), "ten-tep",
+                         f"Địa chỉ cũ \"{old}\" phải là tên thư mục cũ: viết thường, không dấu, "
+                         "nối bằng dấu gạch ngang.",
+                         "Ghi đúng tên thư mục cũ của hồ sơ, ví dụ: "
+                         f"{slugify(old) or 'nguyen-thi-an-cu'}")
+            elif old == p.slug:
                 yield at(p, ("slug_cu", i), "trung-dia-chi",
                          f"Địa chỉ cũ \"{old}\" trùng với địa chỉ hiện tại của chính hồ sơ này.",
                          "Xoá dòng này: chỉ ghi tên thư mục *trước khi* đổi.")

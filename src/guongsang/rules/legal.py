@@ -6,7 +6,10 @@ a warning names what is missing.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..loader import Corpus
 from ..problems import Problem, Severity
@@ -18,13 +21,36 @@ from . import at, rule
 _SCOPE_RANK = {"don_vi": 0, "tinh": 1, "toan_quoc": 2}
 
 
-def _grounds(p: Profile, form_id: str, year: int) -> list[Award]:
-    return [a for a in p.khen_thuong if a.hinh_thuc == form_id and a.nam == year]
+@dataclass(frozen=True)
+class _Facts:
+    """One profile's awards indexed once, so checking thousands of awards stays linear."""
 
-
-def _known_years(p: Profile) -> set[int]:
+    by_form_year: dict[tuple[str, int], list[Award]]
+    known_years: set[int]
     """Years about which the record says anything."""
-    return {t.nam for t in p.thanh_tich} | {a.nam for a in p.khen_thuong}
+    ratings: dict[int, str]
+    """Year-end rating (xep_loai) by year."""
+    counted_years: dict[str, list[int]]
+    """Sorted years of the awards that count as grounds, by form."""
+
+    @classmethod
+    def of(cls, p: Profile) -> _Facts:
+        by_form_year: dict[tuple[str, int], list[Award]] = defaultdict(list)
+        counted: dict[str, list[int]] = defaultdict(list)
+        for a in p.khen_thuong:
+            by_form_year[(a.hinh_thuc, a.nam)].append(a)
+            if a.counts_as_grounds:
+                counted[a.hinh_thuc].append(a.nam)
+        return cls(dict(by_form_year),
+                   {t.nam for t in p.thanh_tich} | {a.nam for a in p.khen_thuong},
+                   {t.nam: t.xep_loai for t in p.thanh_tich if t.xep_loai},
+                   {k: sorted(v) for k, v in counted.items()})
+
+    def grounds(self, form_id: str, year: int) -> list[Award]:
+        return self.by_form_year.get((form_id, year), [])
+
+    def counted_before(self, form_id: str, year: int) -> int:
+        return bisect_left(self.counted_years.get(form_id, []), year)
 
 
 def _severity(cond: Condition, form: AwardForm) -> Severity:
@@ -35,15 +61,16 @@ def _severity(cond: Condition, form: AwardForm) -> Severity:
 
 
 def _check_condition(corpus: Corpus, p: Profile, award: Award, form: AwardForm,
-                     cond: Condition) -> Iterator[Problem]:
+                     cond: Condition, facts: _Facts | None = None) -> Iterator[Problem]:
     ref = corpus.ref
+    facts = facts or _Facts.of(p)
     path = ("khen_thuong", award.index, "hinh_thuc")
     sev = _severity(cond, form)
     need = ref.awards.get(cond.hinh_thuc)
     need_name = need.ten if need else cond.hinh_thuc
     title = f"\"{form.ten}\" năm {award.nam}"
     if cond.kieu == "cung_nam":
-        found = _grounds(p, cond.hinh_thuc, award.nam)
+        found = facts.grounds(cond.hinh_thuc, award.nam)
         if not any(a.counts_as_grounds for a in found):
             extra = (" (chỉ có khen thưởng đột xuất/chuyên đề, không được tính làm căn cứ)"
                      if found else "")
@@ -53,11 +80,11 @@ def _check_condition(corpus: Corpus, p: Profile, award: Award, form: AwardForm,
                      "hoặc kiểm tra lại năm.", sev)
     elif cond.kieu == "lien_tiep":
         years = range(award.nam - cond.so_nam + 1, award.nam + 1)
-        known = _known_years(p)
-        ratings = {t.nam: t.xep_loai for t in p.thanh_tich if t.xep_loai}
+        known = facts.known_years
+        ratings = facts.ratings
         good = {k for k, t in ref.vocab.get("xep_loai", {}).items() if t.extra.get("dat_chuan")}
         missing = [y for y in years if not any(a.counts_as_grounds
-                                               for a in _grounds(p, cond.hinh_thuc, y))]
+                                               for a in facts.grounds(cond.hinh_thuc, y))]
         unknown = [y for y in missing if y not in known]
         broken = [y for y in missing if y in known]
         if broken:
@@ -80,12 +107,11 @@ def _check_condition(corpus: Corpus, p: Profile, award: Award, form: AwardForm,
                          f"\"{ref.label('xep_loai', ratings[y])}\".",
                          "Kiểm tra lại xếp loại trong mục thanh_tich.", sev)
     elif cond.kieu == "so_lan":
-        earlier = [a for a in p.khen_thuong if a.hinh_thuc == cond.hinh_thuc
-                   and a.nam < award.nam and a.counts_as_grounds]
-        if len(earlier) < cond.so_lan:
+        earlier = facts.counted_before(cond.hinh_thuc, award.nam)
+        if earlier < cond.so_lan:
             yield at(p, path, "dieu-kien-khen-thuong",
                      f"{title} cần đã có {cond.so_lan} lần \"{need_name}\" trước đó; "
-                     f"hồ sơ ghi {len(earlier)} lần.",
+                     f"hồ sơ ghi {earlier} lần.",
                      "Bổ sung các khen thưởng trước đó (có số quyết định) nếu hồ sơ còn thiếu.",
                      sev)
     elif cond.kieu == "sang_kien":
@@ -120,13 +146,14 @@ def award_conditions(corpus: Corpus) -> Iterator[Problem]:
     FAIL: "Chiến sĩ thi đua cấp tỉnh" 2024 with "Chiến sĩ thi đua cơ sở" only in 2023 and 2024
     """
     for p in corpus.profiles.values():
+        facts = _Facts.of(p)
         for award in p.khen_thuong:
             form = corpus.ref.awards.get(award.hinh_thuc)
             if form is None:
                 continue  # reported by the schema check
             for cond in form.dieu_kien:
                 if cond.applies(award.ngay_quyet_dinh):
-                    yield from _check_condition(corpus, p, award, form, cond)
+                    yield from _check_condition(corpus, p, award, form, cond, facts)
 
 
 @rule("khen-thuong-hop-le")

@@ -27,8 +27,11 @@ def photo_path(p: Profile, photo: Photo) -> Path | None:
     pure = PurePosixPath(name)
     if pure.is_absolute() or ".." in pure.parts or ":" in name:
         return None
-    folder = p.folder.resolve()
-    target = (p.folder / pure).resolve()
+    try:
+        folder = p.folder.resolve()
+        target = (p.folder / pure).resolve()
+    except (OSError, RuntimeError):  # a symlink loop: treat as leaving the folder
+        return None
     return target if target.is_relative_to(folder) else None
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import unescape
 from typing import Any
 
 from ..loader import Corpus
@@ -10,32 +11,52 @@ from ..problems import Problem
 from ..records import Record
 from . import at, rule
 
-_BODY_PATTERNS = [
-    (re.compile(r"<\s*(script|iframe|object|embed|style|form|base|meta|link)\b", re.I),
-     "thẻ HTML <{0}> không được phép trong bài viết.",
-     "Xoá thẻ này; muốn chèn video hay bản đồ, hãy nhờ nhóm kỹ thuật."),
-    (re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.I),
-     "thuộc tính sự kiện `{0}` (chạy mã JavaScript) không được phép.",
-     "Xoá thuộc tính này; chỉ dùng Markdown thông thường."),
-    (re.compile(r"(javascript|vbscript|data)\s*:(?!\s*image/)", re.I),
-     "liên kết `{0}:` có thể chạy mã độc và không được phép.",
-     "Dùng liên kết https://…, ví dụ: [Báo Lâm Đồng](https://baolamdong.vn/)"),
-]
-_FIELD_PATTERN = re.compile(r"<\s*/?\s*[a-z!][^>]*>|javascript\s*:|vbscript\s*:", re.I)
-# A plain-text link "data:" would be rare in a story; only flag it inside link syntax.
-_LINK_TARGET = re.compile(r"(?:\]\(|href\s*=\s*[\"']?|src\s*=\s*[\"']?)\s*(javascript|vbscript|data)\s*:", re.I)
+_TAG = re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|applet|portal|style|form|"
+                  r"base|meta|link|svg|math)\b", re.IGNORECASE)
+# Event handler inside a tag (the tag may span lines; "<svg/onload=" has no space before it)…
+_HANDLER = re.compile(r"<[a-z][^>]*?[\s/\"'](on[a-z]+)\s*=", re.IGNORECASE)
+# …or in a Markdown attribute list, which attr_list turns into a real attribute:
+# "[x](https://a.vn){ onclick=… }", "Đoạn văn\n{: onmouseover=… }".
+_ATTR_LIST_HANDLER = re.compile(r"\{[^{}\n]*?(?<![\w-])(on[a-z]+)\s*=", re.IGNORECASE)
+# A URL with a dangerous scheme where Markdown or HTML takes a link: "](…", a reference
+# definition "[id]: …", any attribute "=…" (href, src, formaction, xlink:href, attr_list),
+# or CSS "url(…". A plain-text "data:" in a sentence is left alone.
+_LINK_TARGET = re.compile(r"(?:\]\(\s*<?|^[ ]{0,3}\[[^\]\n]+\]:\s*<?|=\s*[\"']?|url\(\s*[\"']?)"
+                          r"\s*(javascript|vbscript|data)\s*:", re.IGNORECASE | re.MULTILINE)
+_MESSAGES = {
+    "tag": ("thẻ HTML <{0}> không được phép trong bài viết.",
+            "Xoá thẻ này; muốn chèn video hay bản đồ, hãy nhờ nhóm kỹ thuật."),
+    "handler": ("thuộc tính sự kiện `{0}` (chạy mã JavaScript) không được phép.",
+                "Xoá thuộc tính này; chỉ dùng Markdown thông thường."),
+    "link": ("liên kết `{0}:` có thể chạy mã độc và không được phép.",
+             "Dùng liên kết https://…, ví dụ: [Báo Lâm Đồng](https://baolamdong.vn/)"),
+}
+_FIELD_PATTERN = re.compile(r"<\s*/?\s*[a-z!][^>]*>|javascript\s*:|vbscript\s*:"
+                            r"|\{[^{}]*?(?<![\w-])on[a-z]+\s*=", re.IGNORECASE)
+# Browsers drop tabs, line breaks and other control characters inside a URL, so
+# "java&#x09;script:" runs like "javascript:".
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def normalise(text: str) -> str:
+    """What a browser sees in each line: entities decoded, control characters dropped.
+
+    Line breaks are kept (one output line per input line) so offsets still give line numbers.
+    """
+    return "\n".join(_CONTROL.sub("", unescape(line)) for line in text.split("\n"))
 
 
 def _body_problems(record: Record) -> Iterator[Problem]:
-    for n, line in enumerate(record.body.split("\n")):
-        for pattern, message, hint in _BODY_PATTERNS[:2]:
-            if m := pattern.search(line):
-                yield Problem(record.file, record.source.body_line + n, "", "html-nguy-hiem",
-                              "Nội dung có " + message.format(m.group(1).lower()), hint)
-        if m := _LINK_TARGET.search(line):
-            _, message, hint = _BODY_PATTERNS[2]
-            yield Problem(record.file, record.source.body_line + n, "", "html-nguy-hiem",
-                          "Nội dung có " + message.format(m.group(1).lower()), hint)
+    body = normalise(record.body)
+    found = [("tag", m) for m in _TAG.finditer(body)]
+    found += [("handler", m) for m in _HANDLER.finditer(body)]
+    found += [("handler", m) for m in _ATTR_LIST_HANDLER.finditer(body)]
+    found += [("link", m) for m in _LINK_TARGET.finditer(body)]
+    for kind, m in found:
+        message, hint = _MESSAGES[kind]
+        line = record.source.body_line + body.count("\n", 0, m.start(1))
+        yield Problem(record.file, line, "", "html-nguy-hiem",
+                      "Nội dung có " + message.format(m.group(1).lower()), hint)
 
 
 def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
@@ -60,7 +81,7 @@ def unsafe_html(corpus: Corpus) -> Iterator[Problem]:
     for record in [*corpus.profiles.values(), *corpus.models.values(), *corpus.campaigns.values()]:
         yield from _body_problems(record)
         for path, text in _strings(record.source.data, ()):
-            if m := _FIELD_PATTERN.search(text):
+            if m := _FIELD_PATTERN.search(text) or _FIELD_PATTERN.search(normalise(text)):
                 yield at(record, path, "html-trong-truong",
                          f"Trường chỉ nhận chữ thường, không nhận HTML hay mã: tìm thấy "
                          f"\"{m.group(0)[:40]}\".",
