@@ -23,6 +23,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -53,9 +54,9 @@ class _Server(http.server.SimpleHTTPRequestHandler):
     alone is 130 KB uncompressed, about 20 KB gzipped).
     """
 
-    COMPRESS = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+    COMPRESS: ClassVar[set[str]] = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 
-    def do_GET(self) -> None:  # noqa: N802 - name fixed by the base class
+    def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"

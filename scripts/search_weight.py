@@ -6,18 +6,21 @@
     python scripts/search_weight.py /tmp/gs-5000/site "tran van" "Thủy"
 
 Each query runs in a fresh browser context (nothing cached), after the search page itself has
-loaded; every response from then on counts (Pagefind's script, WebAssembly, metadata, index
-chunks and the fragments of the results shown). Exits 1 if a query needs more than --limit KB.
+loaded; every response from then on counts, headers included (Pagefind's script, WebAssembly,
+metadata, index chunks and the fragments of the results shown). Text files are sent gzipped,
+as GitHub Pages does; --no-gzip measures the worst case of a host that compresses nothing. Exits 1 if a query needs more than --limit KB.
 Uses Debian's /usr/bin/chromium through Playwright (never `playwright install`).
 """
 from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import sys
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 QUERIES = ["nguyen", "nguyen van", "dang", "thuy", "Thủy", "tran thi thuy", "le"]
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -26,16 +29,39 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """Static files; with ``gzip`` set, text is sent gzip-compressed as GitHub Pages does
+    (Pagefind's own index files are compressed already and go as they are)."""
+
+    gzip = False
+    COMPRESS: ClassVar[set[str]] = {".html", ".css", ".js", ".json", ".svg", ".xml"}
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if self.gzip and path.suffix in self.COMPRESS and path.is_file():
+            body = gzip.compress(path.read_bytes(), 6)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
     def log_message(self, *args: object) -> None:
         pass
 
 
-def measure(site: Path, queries: list[str], chromium: str) -> list[tuple[str, int, int, str]]:
-    """(query, bytes, requests, status line) per query."""
+def measure(site: Path, queries: list[str], chromium: str,
+            compress: bool) -> list[tuple[str, int, int, str]]:
+    """(query, bytes over the wire, requests, status line) per query."""
     from playwright.sync_api import sync_playwright
 
+    handler = type("Handler", (_Quiet,), {"gzip": compress})
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     rows = []
@@ -48,13 +74,14 @@ def measure(site: Path, queries: list[str], chromium: str) -> list[tuple[str, in
                 page.goto(base + "tim-kiem/", wait_until="networkidle")
                 sizes: list[int] = []
 
-                def record(response, sizes=sizes) -> None:
+                def record(request, sizes=sizes) -> None:
                     try:
-                        sizes.append(len(response.body()) if response.ok else 0)
-                    except Exception:  # noqa: BLE001 - a response whose page is gone
+                        s = request.sizes()
+                        sizes.append(s["responseBodySize"] + s["responseHeadersSize"])
+                    except Exception:  # noqa: BLE001 - a request whose page is gone
                         pass
 
-                page.on("response", record)
+                page.on("requestfinished", record)
                 page.fill("#gs-search-q", query)
                 page.press("#gs-search-q", "Enter")
                 page.wait_for_function(
@@ -62,7 +89,7 @@ def measure(site: Path, queries: list[str], chromium: str) -> list[tuple[str, in
                     ".includes('«' + q + '»')", arg=query)
                 page.wait_for_load_state("networkidle")
                 status = page.inner_text("[data-gs-search-status]")
-                page.remove_listener("response", record)
+                page.remove_listener("requestfinished", record)
                 rows.append((query, sum(sizes), len(sizes), status))
                 context.close()
             browser.close()
@@ -77,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("queries", nargs="*", default=QUERIES)
     parser.add_argument("--limit", type=float, default=300, help="KB tối đa cho một lần tìm")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--no-gzip", action="store_true",
+                        help="gửi mọi tệp không nén (mặc định nén như GitHub Pages)")
     args = parser.parse_args(argv)
     if not (args.site / "pagefind" / "pagefind.js").is_file():
         parser.error(f"{args.site} chưa có chỉ mục tìm kiếm (pagefind/); hãy dựng trang trước")
@@ -84,7 +113,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Trang trong chỉ mục: {pages}")
     print(f"{'Truy vấn':<18} {'KB':>7} {'Yêu cầu':>8}  Kết quả")
     worst = 0
-    for query, size, count, status in measure(args.site, args.queries, args.chromium):
+    how = "không nén" if args.no_gzip else "nén gzip như GitHub Pages"
+    print(f"Máy chủ: {how}; tính cả tiêu đề HTTP")
+    for query, size, count, status in measure(args.site, args.queries, args.chromium,
+                                              not args.no_gzip):
         worst = max(worst, size)
         print(f"{query:<18} {size / 1024:>7.1f} {count:>8}  {status}")
     print(f"Nhiều nhất: {worst / 1024:.1f} KB (giới hạn {args.limit:.0f} KB)")

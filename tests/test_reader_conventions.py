@@ -11,17 +11,16 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
 
-
-SCRIPT = re.compile(r"<(script|style|svg)\b.*?</\1>", re.S | re.I)
+SCRIPT = re.compile(r"<(script|style|svg)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 TAG = re.compile(r"<[^>]+>")
 ISO_DATE = re.compile(r"\b(19|20)\d\d-\d\d-\d\d\b")
 SHORT_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-TIME = re.compile(r'<time datetime="(\d{4}-\d\d-\d\d)"[^>]*>(.*?)</time>', re.S)
-CELL = re.compile(r"<(?:td|dd)\b[^>]*>(.*?)</(?:td|dd)>", re.S)
+TIME = re.compile(r'<time datetime="(\d{4}-\d\d-\d\d)"[^>]*>(.*?)</time>', re.DOTALL)
+CELL = re.compile(r"<(?:td|dd)\b[^>]*>(.*?)</(?:td|dd)>", re.DOTALL)
 RESOURCE = re.compile(
     r"<(?:script|img|iframe|source|audio|video)\b[^>]*?\s(?:src|srcset)=\"([^\"]+)\""
     r"|<link\b[^>]*?\srel=\"(?:stylesheet|preload|modulepreload|icon|preconnect|dns-prefetch|manifest)\"[^>]*>",
-    re.I)
+    re.IGNORECASE)
 ENGLISH = ["Skip to content", "Back to top", "Made with", "Table of contents", "Initializing search",
            "404 - Not found", "Last update", "Copy to clipboard"]
 

@@ -89,13 +89,35 @@ def test_prepare_builds_a_small_document_with_hidden_spellings() -> None:
         '</head><body><main data-pagefind-body data-pagefind-meta="loai:Phong trào thi đua">'
         '<span data-pagefind-weight="7" hidden>⟦ dang thy ⟧</span>'
         '<span data-pagefind-weight="1" hidden>⟦ ki da ⟧</span>'
-        "<h1>Đặng Thị Thuỷ</h1><p>Kỹ sư ở Đà Lạt.</p><h2>Kết quả</h2><p>Tốt.</p>"
+        # "ở" is a function word: left out of the index, never out of the title.
+        "<h1>Đặng Thị Thuỷ </h1><p>Kỹ sư  Đà Lạt. </p><h2>Kết quả </h2><p>Tốt. </p>"
         "</main></body></html>")
 
 
-def test_profiles_index_only_their_name_and_summary() -> None:
+def test_function_words_leave_the_index_but_not_titles() -> None:
+    page = search.SearchPage("mo-hinh/a/", "Mô hình, sáng kiến")
+    out = search.prepare(page_html("<h1>Sổ tay của nhà đầu tư</h1><p>Được dùng và khen.</p>"), page)
+    assert out is not None and "<h1>Sổ tay của nhà đầu tư </h1><p> dùng  khen. </p>" in out
+
+
+def test_neighbouring_cells_stay_separate_words() -> None:
+    page = search.SearchPage("mo-hinh/a/", "Mô hình, sáng kiến")
+    out = search.prepare(page_html(
+        "<h1>A</h1><dl><dt>Tác giả</dt><dd>Nguyễn Thị Hoà</dd></dl>"), page)
+    assert out is not None and "<dt>Tác giả </dt><dd>Nguyễn Thị Hoà </dd>" in out
+
+
+def test_generated_sections_are_not_indexed() -> None:
+    page = search.SearchPage("phong-trao/a/", "Phong trào thi đua")
+    out = search.prepare(page_html(
+        '<h1>Phong trào A</h1><p>Nội dung.</p><h2 id="gs-ket-qua">Kết quả phong trào</h2>'
+        '<ul><li><a href="../../ho-so/x/">Lê Văn X</a></li></ul>'), page)
+    assert out is not None and "Nội dung" in out and "Lê Văn X" not in out
+
+
+def test_profiles_index_only_their_name() -> None:
     page = search.page_kind("ho-so/dang-thi-thuy/index.html")
-    assert page is not None and page.head_only
+    assert page is not None and page.name_only
     html = page_html(
         '<div class="gs-profile-head"><figure><img alt="Ảnh chị Thuỷ"></figure><div>'
         '<p class="gs-kicker">Điển hình tiên tiến</p><h1>Đặng Thị Thuỷ</h1>'
@@ -105,11 +127,10 @@ def test_profiles_index_only_their_name_and_summary() -> None:
     out = search.prepare(html, page)
     assert out is not None
     body = out.split("<main", 1)[1]
-    assert "<h1>Đặng Thị Thuỷ</h1><p>Làm video quảng bá điểm đến.</p></main>" in body
-    for left_out in ("Điển hình", "Phòng Xúc tiến", "Đơn vị", "Câu chuyện", "năm 2023"):
-        assert left_out not in body
-    # The extra spellings follow what is indexed: the name's, then "điểm đến"'s.
-    assert "⟦ dang thy ⟧" in body and "⟦ diem den ⟧" in body
+    assert body.endswith('<span data-pagefind-weight="7" hidden>⟦ dang thy ⟧</span>'
+                         "<h1>Đặng Thị Thuỷ </h1></main></body></html>")
+    # The summary is still shown in the results, as the page description.
+    assert 'content="Mô tả ngắn" data-pagefind-meta="mo_ta[content]"' in out
 
 
 def test_prepare_skips_redirect_pages_and_pages_without_article() -> None:
@@ -195,3 +216,25 @@ def test_exact_variants_cover_tone_placement_and_i_y(word: str, must_include: se
 ])
 def test_excerpts_lose_the_hidden_spellings(excerpt: str, expected: str) -> None:
     assert _run_js(f"s.cleanExcerpt({json.dumps(excerpt, ensure_ascii=False)})") == expected
+
+
+@pytest.mark.parametrize(("query", "core", "extra"), [
+    ("dang", ["dang"], []),
+    ("nguyen van", ["nguyen", "van"], []),
+    ("Đặng Thị Thuỷ", ["dang", "thuy"], ["thi"]),
+    ("Nguyễn Thị Thu Hằng", ["nguyen", "hang"], ["thi", "thu"]),
+    ("le le  van", ["le", "van"], []),
+])
+def test_only_the_two_longest_words_are_looked_up(query: str, core: list, extra: list) -> None:
+    # Pagefind downloads an index chunk per word looked up; the other words are checked on
+    # the results, so a long query costs no more than a two-word one.
+    got = _run_js(f"s.plan({json.dumps(query, ensure_ascii=False)})")
+    assert (got["core"], got["extra"]) == (core, extra)
+
+
+def test_other_words_are_checked_on_name_description_and_text() -> None:
+    data = {"meta": {"title": "Đặng Thị Thuỷ", "mo_ta": "Làm video"},
+            "content": "⟦ dang thy ⟧ Đặng Thị Thuỷ"}
+    case = json.dumps(data, ensure_ascii=False)
+    assert _run_js(f"[s.hasAll({case}, ['thi', 'vid']), s.hasAll({case}, ['thy']),"
+                   f" s.hasAll({case}, ['hoa'])]") == [True, True, False]

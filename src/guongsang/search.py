@@ -42,6 +42,17 @@ UNUSED_FILES = (
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
 )
 
+STOP_WORDS = frozenset([
+    "và", "của", "các", "những", "được", "trong", "cho", "với", "là", "có", "một", "đã", "để",
+    "đến", "từ", "theo", "này", "khi", "thì", "mà", "ở", "ra", "vào", "về", "như", "cũng",
+    "không", "sau", "trên", "đó", "nên", "đang", "sẽ", "bị", "vì", "nếu", "hoặc", "tại",
+    "bằng", "do", "qua", "rồi", "lại", "còn", "hơn", "rất", "đều", "nhưng", "nào", "gì",
+    "cùng", "nhiều",
+])
+"""Vietnamese function words left out of the index (never out of titles). Nobody finds a page
+by "và" or "được", yet they are the most frequent words of every text: their entries filled
+index chunks for nothing. Results show the page description, so no excerpt misses them."""
+
 BLOCK_OPEN, BLOCK_CLOSE = "\u27e6", "\u27e7"
 """Brackets around the hidden extra words, so ``search.js`` can cut them out of excerpts."""
 
@@ -51,11 +62,13 @@ KINDS: dict[str, str] = {
     urls.CAMPAIGNS: "Phong trào thi đua",
     urls.MODELS: "Mô hình, sáng kiến",
 }
-# Thousands of profiles: for them only the name and the summary are indexed (see
-# head_summary), not the facts or the story. Words such as "Thị", "Phòng" or "Xúc tiến" occur on
-# nearly every profile, and their index entries alone would outweigh the 300 KB one search may
-# download at 5,000 profiles. Campaigns and models are few and are indexed in full.
-HEAD_ONLY = {urls.PROFILES}
+# Thousands of profiles: for them only the name is indexed (see name_only). Pagefind splits
+# its index into chunks of a fixed number of entries (about 60 KB each at 5,000 names) and a
+# search downloads the chunk of every word it looks up; a profile's summary, facts or story
+# would triple the chunks' number, and words such as "Thị", "Phòng" or "Xúc tiến" would put
+# one in every search. The summary still shows in the results (as the page description).
+# Campaigns and models are few and are indexed in full, up to their generated sections.
+NAME_ONLY = {urls.PROFILES}
 # Single pages worth finding besides those (their URL without the trailing slash).
 PAGES: dict[str, str] = {
     urls.CRITERIA.rstrip("/"): "Tiêu chí",
@@ -64,16 +77,24 @@ PAGES: dict[str, str] = {
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
 _DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
-_H2 = re.compile(r"<h2[\s>]", re.I)
-_P = re.compile(r"<p\b([^>]*)>(.*?)</p>", re.S | re.I)
-_NOINDEX = re.compile(r'<meta name="robots" content="[^"]*noindex', re.I)
-_SCRIPT = re.compile(r"<(script|style|svg|template)\b.*?</\1>", re.S | re.I)
+_H2 = re.compile(r"<h2[\s>]", re.IGNORECASE)
+_TEXT = re.compile(r">([^<]+)<")
+# Generated sections (a campaign's results, a model's replications) start with an h2 whose id
+# begins with "gs-"; they list other pages, which are indexed on their own.
+_GENERATED = re.compile(r'<h2 id="gs-')
+_TOKEN = re.compile(r"\w+|\W+")
+# Pagefind runs the text of neighbouring cells and list items together ("Tác giảNguyễn");
+# a space before each closing block tag keeps the words apart.
+_BLOCK_END = re.compile(
+    r"(</(?:p|li|dt|dd|td|th|tr|h[1-6]|div|figcaption|caption|blockquote|section|ul|ol|dl"
+    r"|table|figure|summary|details)>|<br\s*/?>)", re.IGNORECASE)
+_NOINDEX = re.compile(r'<meta name="robots" content="[^"]*noindex', re.IGNORECASE)
+_SCRIPT = re.compile(r"<(script|style|svg|template)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
-_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S | re.I)
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL | re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 # A syllable written with a lone i or y after its consonants: kỹ/kĩ, lý/lí, quý/quí, Vy/Vi.
 _IY = re.compile(r"^(qu|[bcdđghklmnpqrstvx]+)([iy])$")
-_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # the five tone marks
 
 
 @dataclass(frozen=True)
@@ -84,8 +105,8 @@ class SearchPage:
     """Directory URL relative to the site root, e.g. ``ho-so/dang-thi-thuy/``."""
     kind: str
     """Label shown next to the result ("Hồ sơ", "Phong trào thi đua", …)."""
-    head_only: bool = False
-    """Index only what comes before the first section heading (h2)."""
+    name_only: bool = False
+    """Index only the page's name (its h1)."""
 
 
 def page_kind(rel_path: str) -> SearchPage | None:
@@ -100,7 +121,7 @@ def page_kind(rel_path: str) -> SearchPage | None:
     url = rel_path[: -len("index.html")]
     parts = [p for p in url.split("/") if p]
     if len(parts) == 2 and parts[0] in KINDS:
-        return SearchPage(url, KINDS[parts[0]], head_only=parts[0] in HEAD_ONLY)
+        return SearchPage(url, KINDS[parts[0]], name_only=parts[0] in NAME_ONLY)
     if len(parts) == 1 and parts[0] in PAGES:
         return SearchPage(url, PAGES[parts[0]])
     return None
@@ -152,24 +173,24 @@ def visible_text(fragment: str) -> str:
     return html.unescape(_TAG.sub(" ", _SCRIPT.sub(" ", fragment)))
 
 
-def head_summary(article: str) -> str:
-    """What a head-only page indexes: its name (first h1) and lead paragraphs.
+def _drop_stop_words(fragment: str) -> str:
+    """``fragment`` with the function words of :data:`STOP_WORDS` taken out of its text."""
+    def clean(text: str) -> str:
+        return "".join(part for part in _TOKEN.findall(text)
+                       if nfc(part).lower() not in STOP_WORDS)
+    return _TEXT.sub(lambda m: ">" + clean(m.group(1)) + "<", f">{fragment}<")[1:-1]
 
-    The facts list (unit, position, fields, status…), the kicker and captions are left out:
-    their words recur on thousands of profiles, and each such word weighs on every search that
-    touches it. Readers reach profiles by unit or field through the directory pages instead.
-    """
-    section = _H2.search(article)
-    head = article[:section.start()] if section else article
-    parts = [m.group(0) for m in _H1.finditer(head)][:1]
-    parts += [f"<p>{m.group(2)}</p>" for m in _P.finditer(head) if "gs-lead" in m.group(1)]
-    return "".join(parts)
+
+def name_only(article: str) -> str:
+    """The article's first h1, alone (see :data:`NAME_ONLY`)."""
+    first = _H1.search(article)
+    return first.group(0) if first else ""
 
 
 def prepare(page_html: str, page: SearchPage) -> str | None:
     """The HTML handed to Pagefind for ``page``; ``None`` when it has nothing to index.
 
-    A small document is built from the page's article (or its head, see ``head_only``): the
+    A small document is built from the page's article (or its name, see ``name_only``): the
     page kind and description become Pagefind metadata, and the extra spellings go first, in
     hidden spans (the name's own weigh as much as a heading, the others as body text).
     """
@@ -183,10 +204,18 @@ def prepare(page_html: str, page: SearchPage) -> str | None:
     main_end = main_end if main_end > 0 else len(page_html)
     close = page_html.rfind("</article>", opening, main_end)
     body = page_html[opening: close if close > 0 else main_end]
-    if page.head_only:
-        body = head_summary(body)
+    if page.name_only:
+        body = name_only(body)
+    elif generated := _GENERATED.search(body):
+        body = body[:generated.start()]
+    body = _BLOCK_END.sub(r" \1", _SCRIPT.sub(" ", body))
     title_match = _H1.search(body)
     title = visible_text(title_match.group(1)).strip() if title_match else ""
+    if title_match:
+        body = (_drop_stop_words(body[:title_match.start()]) + title_match.group(0)
+                + _drop_stop_words(body[title_match.end():]))
+    else:
+        body = _drop_stop_words(body)
     title_words = extra_words(title)
     body_words = [w for w in extra_words(visible_text(body)) if w not in title_words]
     block = "".join(

@@ -13,6 +13,8 @@
 
   var PAGE_SIZE = 10;
   var MAX_QUERY = 100;
+  var MAX_LOOKUP = 2;    // words looked up in the index (see plan())
+  var MAX_CHECK = 30;    // results fetched per page of results when other words must match
   var BLOCK_OPEN = "\u27e6";
   var BLOCK_CLOSE = "\u27e7";
   var TONE = /[\u0300\u0301\u0303\u0309\u0323]/;
@@ -67,9 +69,34 @@
     return out.join(" ").replace(/\s+/g, " ").trim();
   }
 
+  /* Which folded words Pagefind looks up. Pagefind downloads one index chunk (up to ~60 KB
+     at 5,000 profiles) per word, so it is asked about the two longest words only; the others
+     are checked on the results themselves (hasAll). This keeps one search under 300 KB
+     whatever the length of the query. */
+  function plan(query) {
+    var terms = fold(query).split(/[^\p{L}\p{N}]+/u).filter(function (t, i, all) {
+      return t && all.indexOf(t) === i;
+    });
+    var core = terms.slice().sort(function (a, b) { return b.length - a.length; })
+      .slice(0, MAX_LOOKUP);
+    core = terms.filter(function (t) { return core.indexOf(t) >= 0; });
+    return { terms: terms, core: core,
+             extra: terms.filter(function (t) { return core.indexOf(t) < 0; }) };
+  }
+
+  /** Does every word of ``words`` begin some word of the result (name, description, text)? */
+  function hasAll(data, words) {
+    if (!words.length) return true;
+    var meta = data.meta || {};
+    var tokens = fold([meta.title, meta.mo_ta, data.content].join(" ")).split(/[^\p{L}\p{N}]+/u);
+    return words.every(function (w) {
+      return tokens.some(function (t) { return t.indexOf(w) === 0; });
+    });
+  }
+
   if (typeof module === "object" && module.exports) {
     module.exports = { fold: fold, variants: variants, cleanExcerpt: cleanExcerpt,
-                       isAccented: isAccented };
+                       isAccented: isAccented, plan: plan, hasAll: hasAll };
     return;
   }
 
@@ -93,7 +120,7 @@
     lock = next.catch(function () {});
     return next;
   }
-  var current = { seq: 0, results: [], shown: 0, query: "" };
+  var current = { seq: 0, results: [], shown: 0, cursor: 0, query: "", terms: [], extra: [] };
 
   function loadPagefind() {
     if (!pagefindPromise) {
@@ -165,13 +192,28 @@
     return p;
   }
 
-  function render(data) {
+  /** Append ``text`` to ``parent``, marking the words that start like a query word. */
+  function highlighted(parent, text, terms) {
+    text.split(/([\p{L}\p{N}]+)/u).forEach(function (part, i) {
+      var hit = i % 2 === 1 && terms.some(function (t) { return fold(part).indexOf(t) === 0; });
+      if (hit) {
+        var mark = document.createElement("mark");
+        mark.textContent = part;
+        parent.appendChild(mark);
+      } else if (part) {
+        parent.appendChild(document.createTextNode(part));
+      }
+    });
+    return parent;
+  }
+
+  function render(data, terms) {
     var li = document.createElement("li");
     li.className = "gs-search__result";
     var a = document.createElement("a");
     a.href = data.url;
     a.className = "gs-search__title";
-    a.textContent = (data.meta && data.meta.title) || data.url;
+    highlighted(a, (data.meta && data.meta.title) || data.url, terms);
     li.appendChild(a);
     if (data.meta && data.meta.loai) {
       var kind = document.createElement("span");
@@ -179,30 +221,48 @@
       kind.textContent = data.meta.loai;
       li.appendChild(kind);
     }
-    var excerpt = cleanExcerpt(data.excerpt || "");
-    if (excerpt.indexOf("<mark>") < 0 && data.meta && data.meta.mo_ta) {
+    // The page's own description reads better than an excerpt of the index, which lacks
+    // function words (see STOP_WORDS in src/guongsang/search.py).
+    if (data.meta && data.meta.mo_ta) {
       var p = document.createElement("p");
       p.className = "gs-search__excerpt";
-      p.textContent = data.meta.mo_ta;
-      li.appendChild(p);
-    } else if (excerpt) {
-      li.appendChild(excerptNode(excerpt));
+      li.appendChild(highlighted(p, data.meta.mo_ta, terms));
+    } else {
+      var excerpt = cleanExcerpt(data.excerpt || "");
+      if (excerpt) li.appendChild(excerptNode(excerpt));
     }
     return li;
   }
 
+  /* Show the next results. When the query has words Pagefind was not asked about (see
+     plan()), each candidate is checked against them and at most MAX_CHECK are fetched per
+     call, so a long query never costs more than a short one plus a few small fragments. */
   function showMore(seq, focusFirst) {
-    var slice = current.results.slice(current.shown, current.shown + PAGE_SIZE);
-    return Promise.all(slice.map(function (r) { return r.data(); })).then(function (datas) {
-      if (seq !== current.seq) return;
-      var first = null;
-      datas.forEach(function (d) {
-        var li = render(d);
-        list.appendChild(li);
-        first = first || li.querySelector("a");
+    var shown = 0;
+    var checked = 0;
+    var first = null;
+    function step() {
+      var want = Math.min(PAGE_SIZE - shown, MAX_CHECK - checked);
+      var slice = current.results.slice(current.cursor, current.cursor + want);
+      if (!slice.length || want <= 0) return Promise.resolve();
+      current.cursor += slice.length;
+      checked += slice.length;
+      return Promise.all(slice.map(function (r) { return r.data(); })).then(function (datas) {
+        if (seq !== current.seq) return null;
+        datas.forEach(function (d) {
+          if (!hasAll(d, current.extra)) return;
+          var li = render(d, current.terms);
+          list.appendChild(li);
+          first = first || li.querySelector("a");
+          shown += 1;
+        });
+        return step();
       });
-      current.shown += slice.length;
-      more.hidden = current.shown >= current.results.length;
+    }
+    return step().then(function () {
+      if (seq !== current.seq) return;
+      current.shown += shown;
+      more.hidden = current.cursor >= current.results.length;
       if (focusFirst && first) first.focus();
     });
   }
@@ -210,7 +270,10 @@
   function run(raw) {
     var query = raw.normalize("NFC").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY);
     var seq = ++current.seq;
+    var words = plan(query);
     current.query = query;
+    current.terms = words.terms;
+    current.extra = words.extra;
     var url = new URL(location.href);
     if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
     history.replaceState(null, "", url.pathname + url.search + url.hash);
@@ -218,26 +281,36 @@
     more.hidden = true;
     current.results = [];
     current.shown = 0;
-    if (!query) { setStatus(""); return Promise.resolve(); }
+    current.cursor = 0;
+    if (!words.terms.length) { setStatus(""); return Promise.resolve(); }
     setStatus("Đang tìm…");
+    var accented = query.split(/\s+/).filter(function (w) {
+      return words.core.indexOf(fold(w)) >= 0;
+    });
     return loadPagefind().then(function (pf) {
       return exclusive(function () {
         if (seq !== current.seq) return null;
-        return pf.search(fold(query)).then(function (search) {
+        return pf.search(words.core.join(" ")).then(function (search) {
           if (seq !== current.seq) return null;
-          return rank(pf, query, search ? search.results : []);
+          return rank(pf, accented.join(" "), search ? search.results : []);
         });
       });
     }).then(function (results) {
       if (results === null || seq !== current.seq) return;
       current.results = results;
-      if (!results.length) {
-        setStatus("Không tìm thấy kết quả nào cho «" + query + "». Hãy thử gõ ít chữ hơn.");
-        return;
-      }
+      var none = "Không tìm thấy kết quả nào cho «" + query + "». Hãy thử gõ ít chữ hơn.";
+      if (!results.length) { setStatus(none); return; }
       return showMore(seq, false).then(function () {
         if (seq !== current.seq) return;
-        setStatus("Tìm thấy " + count(results.length) + " kết quả cho «" + query + "».");
+        if (!current.extra.length) {
+          setStatus("Tìm thấy " + count(results.length) + " kết quả cho «" + query + "».");
+        } else if (current.shown) {
+          setStatus("Các kết quả khớp với «" + query + "»:");
+        } else if (!more.hidden) {
+          setStatus("Chưa thấy kết quả khớp mọi từ của «" + query + "»; bấm “Xem thêm kết quả” để tìm tiếp.");
+        } else {
+          setStatus(none);
+        }
       });
     }).catch(function () {
       if (seq !== current.seq) return;
