@@ -150,9 +150,15 @@ def avatar_image(cache: ImageCache, name: str, kind: str = "ca_nhan", size: int 
 
 def avatar_uri(ctx: Context, profile: Profile) -> str:
     """Site path of the profile's avatar, published once per build."""
-    path = avatar_image(ctx.images, profile.ho_ten, profile.loai)
-    uri = f"{PUBLISH_DIR}/{path.name}"
-    ctx.publish(uri, path)
+    # Every list a profile appears in asks again; hashing the drawing's inputs and checking
+    # the cache each time was a third of the time spent generating pages.
+    key = ("avatar", profile.ho_ten, profile.loai)
+    uri = ctx.memo.get(key)
+    if not isinstance(uri, str):
+        path = avatar_image(ctx.images, profile.ho_ten, profile.loai)
+        uri = f"{PUBLISH_DIR}/{path.name}"
+        ctx.publish(uri, path)
+        ctx.memo[key] = uri
     return uri
 
 

@@ -36,6 +36,8 @@ class Context:
     images: ImageCache
     output: SiteOutput
     _photos: dict[tuple[str, int], Processed | None] = field(default_factory=dict)
+    memo: dict[tuple, object] = field(default_factory=dict)
+    """Values many pages of this build ask for again (a profile's avatar address…)."""
     _emitted: set[str] = field(default_factory=set)
 
     @property
