@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
             ("127.0.0.1", 0), functools.partial(_Server, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
-        pages = {p: p for p in args.pages} if args.pages else PAGES
+        pages = {p or "(trang chủ)": p for p in args.pages} if args.pages else PAGES
         args.reports.mkdir(parents=True, exist_ok=True)
         print(f"{'Trang':<22}" + "".join(f"{LABELS[c]:>11}" for c in CATEGORIES))
         print(f"{'(mục tiêu)':<22}" + "".join(
