@@ -32,12 +32,14 @@ def _project(config: MkDocsConfig) -> Project:
     return Project(root=Path(config.config_file_path).resolve().parent)
 
 
-_command = {"name": "build"}
+def _serving(config: MkDocsConfig) -> bool:
+    """True under `mkdocs serve`, which has already pointed site_url at its own address.
 
-
-def on_startup(command: str, dirty: bool) -> None:
-    """Remember whether this is `mkdocs serve`: its local address must stay the site URL."""
-    _command["name"] = command
+    Checked from the config rather than remembered from on_startup: MkDocs re-imports hook
+    modules on every serve rebuild, so module state would be lost.
+    """
+    host, port = config.dev_addr
+    return (config.site_url or "").startswith(f"http://{host}:{port}/")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -47,7 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = ref.site.ten_ngan
     # Material prints the description into an attribute without escaping; see on_page_context.
     config.site_description = escape(ref.site.mo_ta)
-    if _command["name"] != "serve":
+    if not _serving(config):
         # Under `mkdocs serve`, MkDocs has already pointed site_url at the local server;
         # keeping it makes canonical and share links work on the preview too.
         config.site_url = ref.site.url
