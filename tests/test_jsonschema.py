@@ -1,5 +1,9 @@
-"""JSON Schema generated from schema.py: valid draft 2020-12, up to date, and in agreement with
-``guongsang check`` on real and deliberately broken records."""
+"""JSON Schema generated from schema.py: valid draft-07, up to date, and in agreement with
+``guongsang check`` on real and deliberately broken records.
+
+Draft-07 because the editor check (remark-lint-frontmatter-schema, run by .remarkrc.mjs; see
+tests/test_editor_schema.py) validates with ajv's draft-07 default and refuses a schema that
+declares 2020-12."""
 from __future__ import annotations
 
 import json
@@ -48,9 +52,9 @@ def records(root: Path) -> list[tuple[str, Path]]:
     return out
 
 
-def validator(root: Path, kind: str) -> jsonschema.Draft202012Validator:
+def validator(root: Path, kind: str) -> jsonschema.Draft7Validator:
     ref, _ = load_reference(root / "data", root)
-    return jsonschema.Draft202012Validator(jsonschema_gen.generate(kind, ref))
+    return jsonschema.Draft7Validator(jsonschema_gen.generate(kind, ref))
 
 
 def errors(root: Path, kind: str, data) -> list[str]:
@@ -71,15 +75,16 @@ def test_schema_files_are_the_three_record_kinds() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(jsonschema_gen.FILES.values()))
-def test_schemas_are_valid_draft_2020_12_without_newer_keywords(name: str) -> None:
+def test_schemas_are_valid_draft_07_without_newer_keywords(name: str) -> None:
     schema = json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
-    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    jsonschema.Draft202012Validator.check_schema(schema)
-    # The YAML language server works with draft-07: keep to keywords both drafts share.
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    assert jsonschema.validators.validator_for(schema) is jsonschema.Draft7Validator
+    jsonschema.Draft7Validator.check_schema(schema)
+    # Keywords of later drafts would be ignored by draft-07 validators (ajv, YAML server).
     text = json.dumps(schema)
-    for newer in ("$defs", "prefixItems", "unevaluated", "dependentRequired", "$dynamicRef"):
+    for newer in ("$defs", "prefixItems", "unevaluated", "dependentRequired", "dependentSchemas",
+                  "$dynamicRef", "$anchor"):
         assert newer not in text
-    jsonschema.Draft7Validator.check_schema({k: v for k, v in schema.items() if k != "$schema"})
     assert schema["additionalProperties"] is False
 
 

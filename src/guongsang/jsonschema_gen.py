@@ -1,12 +1,15 @@
-"""JSON Schema (draft 2020-12) of each record kind, generated from :mod:`guongsang.schema`.
+"""JSON Schema (draft-07) of each record kind, generated from :mod:`guongsang.schema`.
 
 The schemas are an editor aid (completion, hover text, red underlines) and a contract for other
 tools; ``guongsang check`` stays the authority. They are generated, never edited by hand:
 ``guongsang schema`` rewrites ``schemas/*.schema.json`` and a test fails when the committed files
 differ from a fresh generation.
 
-Only keywords that draft-07 tools also understand are used (no ``$defs``, ``prefixItems`` or
-``unevaluatedProperties``): the Red Hat YAML language server validates with draft-07 semantics.
+The schemas declare draft-07 and use only its keywords (no ``$defs``, ``prefixItems`` or
+``unevaluatedProperties``): that is the draft the editor tools know by default. The front matter
+of a Markdown record is checked while typing by remark-lint-frontmatter-schema (``.remarkrc.mjs``,
+VS Code extension ``unifiedjs.vscode-remark``), whose ajv validator refuses a schema that declares
+draft 2020-12; the Red Hat YAML language server also works with draft-07 semantics.
 ``enumDescriptions`` is VS Code's annotation for the label of each allowed value; validators ignore
 it. Values the check treats as absent (an optional key written with nothing after the colon) are
 allowed as ``null`` so that the schema does not flag what the check accepts.
@@ -23,7 +26,7 @@ from .refdata import ReferenceData
 from .scaffold import choices_of, evidence_statuses, map_keys, source_of
 from .schema import PAGE_META_KEYS, SCHEMAS, Field
 
-DRAFT = "https://json-schema.org/draft/2020-12/schema"
+DRAFT = "http://json-schema.org/draft-07/schema#"
 FILES = {"profile": "ho-so.schema.json", "model": "mo-hinh.schema.json",
          "campaign": "phong-trao.schema.json"}
 GLOBS = {"profile": "profiles/*/index.md", "model": "content/mo-hinh/*.md",
