@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 help:
 	@echo "Gương sáng — các lệnh make:"
 	@echo "  make venv    Tạo môi trường ảo .venv và cài phụ thuộc đã ghim (có hash)"
-	@echo "  make serve   Chạy máy chủ xem trước (mkdocs serve)"
+	@echo "  make serve   Chạy máy chủ xem trước (mkdocs serve --dirty: chỉ dựng lại trang đã đổi)"
 	@echo "  make build   Dựng trang tĩnh vào site/ (mkdocs build --strict)"
 	@echo "  make test    Chạy bộ kiểm thử (pytest); thêm tham số qua PYTEST_ARGS=\"...\""
 	@echo "  make check   Kiểm tra dữ liệu hồ sơ (guongsang check)"
@@ -37,7 +37,7 @@ $(STAMP): requirements-dev.txt pyproject.toml | $(BIN)/python
 venv: $(STAMP)
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict

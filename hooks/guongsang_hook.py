@@ -6,8 +6,11 @@ this file.
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 from pathlib import Path
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -16,8 +19,9 @@ from mkdocs.structure.pages import Page
 
 from guongsang.build import build_site
 from guongsang.check import check
+from guongsang.incremental import fingerprints, site_key, tracker
 from guongsang.output import SiteOutput
-from guongsang.problems import Severity, format_report
+from guongsang.problems import Problem, Severity, format_report
 from guongsang.project import Project, today
 from guongsang.rawhtml import Protected, protect
 from guongsang.refdata import load_reference
@@ -66,7 +70,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             if uri not in [str(x) for x in target]:
                 target.append(uri)
     _state["project"] = project
+    _state["site_dir"] = Path(config.site_dir)
+    if _serving(config):
+        _quiet_dirty_warning()
     return config
+
+
+class _DirtyWarningFilter(logging.Filter):
+    """Drops MkDocs' warning about `--dirty` builds under `mkdocs serve`: it says navigation may
+    go stale, which _plan_live_rebuild prevents by rebuilding everything when a site-wide input
+    changes. Left in, it would print on every save and abort a strict preview."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+def _quiet_dirty_warning() -> None:
+    logger = logging.getLogger("mkdocs.commands.build")
+    # By class name: this module is re-imported on every rebuild, so the class is new each time.
+    if not any(type(f).__name__ == "_DirtyWarningFilter" for f in logger.filters):
+        logger.addFilter(_DirtyWarningFilter())
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -77,14 +100,71 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     problems = [*problems, *output.problems]
     _report(problems)
     _state["output"] = output
+    live = _serving(config)
+    make = _LiveFile.generated if live else File.generated
     for view in output.views:
-        files.append(File.generated(config, view.src_uri, content=view.markdown))
+        files.append(make(config, view.src_uri, content=view.markdown))
     for asset in output.assets:
         if asset.path is not None:
-            files.append(File.generated(config, asset.uri, abs_src_path=str(asset.path)))
+            files.append(make(config, asset.uri, abs_src_path=str(asset.path)))
         else:
-            files.append(File.generated(config, asset.uri, content=asset.content or ""))
+            files.append(make(config, asset.uri, content=asset.content or ""))
+    if live:
+        _plan_live_rebuild(files, config, output)
     return files
+
+
+class _LiveFile(File):
+    """A generated file under `mkdocs serve`: modified only when its output is missing.
+
+    MkDocs counts every generated file as modified, so `mkdocs serve --dirty` would still
+    render all pages. :func:`_plan_live_rebuild` deletes the output of what changed instead.
+    """
+
+    def is_modified(self) -> bool:
+        return not os.path.isfile(self.abs_dest_path)
+
+
+def _plan_live_rebuild(files: Files, config: MkDocsConfig, output: SiteOutput) -> None:
+    """Delete the output of pages whose input changed since the previous preview build, so
+    `--dirty` rebuilds exactly those (see guongsang.incremental)."""
+    prints = fingerprints(output)
+    for file in files.documentation_pages():
+        prints.setdefault(file.src_uri, "source")  # tracked so a deleted page is removed
+    project = _state["project"]
+    assert isinstance(project, Project)
+    site_dir = Path(config.site_dir)
+    plan = tracker(site_dir).plan(prints, site_key(project, [config.theme.dirs]))
+    by_uri = {f.src_uri: f for f in files}
+    if plan.full and site_dir.is_dir():
+        for child in site_dir.iterdir():
+            if child.name != "pagefind":  # the search index is rebuilt in the background
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
+    for uri in plan.stale | plan.removed:
+        file = by_uri.get(uri) or File.generated(config, uri, content="")
+        Path(file.abs_dest_path).unlink(missing_ok=True)
+    if not plan.full:
+        log.info("Gương sáng: xem trước nhanh, dựng lại %d trang và tệp đã thay đổi.",
+                 len(plan.stale))
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed preview build leaves its output unknown: rebuild everything next time."""
+    site_dir = _state.get("site_dir")
+    if isinstance(site_dir, Path):
+        tracker(site_dir).forget()
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Keep compiled theme templates on disk: MkDocs makes a new template environment for every
+    build, and compiling Material's templates again cost half a second of each preview rebuild.
+    Jinja checks each template's source before reusing its compiled form."""
+    project = _state["project"]
+    assert isinstance(project, Project)
+    cache = project.path(project.cache_dir) / "jinja"
+    cache.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+    return env
 
 
 def _report(problems: list) -> None:
@@ -105,8 +185,15 @@ def on_post_build(config: MkDocsConfig) -> None:
 
     output = _state.get("output")
     if isinstance(output, SiteOutput):
-        for problem in run_post_build(Path(config.site_dir), output, _state["project"]):
-            (log.error if problem.is_error else log.warning)(problem.format_text())
+        # Under `mkdocs serve` the search index follows in the background: the edited page
+        # shows as soon as it is written.
+        for problem in run_post_build(Path(config.site_dir), output, _state["project"],
+                                      live=_serving(config), report=_log_problem):
+            _log_problem(problem)
+
+
+def _log_problem(problem: Problem) -> None:
+    (log.error if problem.is_error else log.warning)(problem.format_text())
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -142,3 +229,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     if isinstance(description, str) and not isinstance(description, Markup):
         page.meta["description"] = escape(description)
     return context
+
+
+def on_shutdown() -> None:
+    """`mkdocs serve` is stopping: let a search index under way finish writing (briefly)."""
+    from guongsang.postbuild import wait_for_background
+
+    wait_for_background(10)

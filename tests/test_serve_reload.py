@@ -152,14 +152,16 @@ RELOAD_SECONDS = 5.0
 MkDocs polls the watched folders every 0.5 s."""
 
 
-def test_mkdocs_serve_reloads_an_edited_profile(tmp_path: Path) -> None:
+@pytest.mark.parametrize("flags", [[], ["--dirty"]], ids=["mkdocs-serve", "make-serve-dirty"])
+def test_mkdocs_serve_reloads_an_edited_profile(tmp_path: Path, flags: list[str]) -> None:
+    """Both the plain server and the incremental one `make serve` starts."""
     port = _free_port()
     if port is None:
         pytest.skip("cannot bind a port on 127.0.0.1")
     root = _repo(tmp_path)
     log = (tmp_path / "serve.log").open("w", encoding="utf-8")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *flags],
         cwd=root, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
         env={**os.environ, "PYTHONUNBUFFERED": "1"})
     base = f"http://127.0.0.1:{port}/"

@@ -9,7 +9,9 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from .conform import Conformer
 from .problems import Problem
@@ -100,12 +102,26 @@ def _slug_problem(rel: str, name: str, what: str) -> Problem:
                    f"Đổi tên thành \"{slugify(name) or 'ten-ho-so'}\".")
 
 
-def _parse(path: Path, project: Project, problems: list[Problem]) -> Source | None:
+def _parse(path: Path, project: Project, problems: list[Problem]) -> tuple[Source | None, str]:
+    """The parsed file and its text ("" when unreadable)."""
     rel = project.rel(path)
     text, probs = _read(path, rel)
     problems.extend(probs)
     if text is None:
-        return None
+        return None, ""
+    key = (str(path.absolute()), rel)
+    hit = _PARSED.get(key)
+    if hit is not None and hit[0] == text:
+        problems.extend(hit[2])
+        return hit[1], text
+    mine: list[Problem] = []
+    src = _parse_text(text, rel, mine)
+    _PARSED.put(key, (text, src, tuple(mine)))
+    problems.extend(mine)
+    return src, text
+
+
+def _parse_text(text: str, rel: str, problems: list[Problem]) -> Source | None:
     src, probs = parse_markdown(text, rel, MAX_FRONT_MATTER_CHARS)
     problems.extend(probs)
     if src and len(src.body) > MAX_BODY_CHARS:
@@ -184,13 +200,12 @@ def load(project: Project, today: date) -> tuple[Corpus, list[Problem]]:
             continue
         if not SLUG_RE.match(entry.name):
             problems.append(_slug_problem(project.rel(index), entry.name, "thư mục hồ sơ"))
-        src = _parse(index, project, problems)
+        src, text = _parse(index, project, problems)
         if src is None:
             continue
-        conf = Conformer(src, ref, today, KIND_LABELS["profile"])
-        clean = conf.record(PROFILE)
-        problems.extend(conf.problems)
-        corpus.profiles[entry.name] = profile_from(entry.name, src, clean, entry)
+        corpus.profiles[entry.name] = _record(
+            "profile", entry.name, src, text, ref, today, problems,
+            lambda src, conf: profile_from(entry.name, src, conf.record(PROFILE), entry))
 
     for directory, kind in ((project.models_dir, "model"), (project.campaigns_dir, "campaign")):
         ddir = project.path(directory)
@@ -203,14 +218,65 @@ def load(project: Project, today: date) -> tuple[Corpus, list[Problem]]:
                 continue
             if not SLUG_RE.match(path.stem):
                 problems.append(_slug_problem(project.rel(path), path.stem, "tệp"))
-            src = _parse(path, project, problems)
+            src, text = _parse(path, project, problems)
             if src is None:
                 continue
-            conf = Conformer(src, ref, today, KIND_LABELS[kind])
             if kind == "model":
-                corpus.models[path.stem] = model_from(path.stem, src, conf.record(MODEL, True))
+                corpus.models[path.stem] = _record(
+                    kind, path.stem, src, text, ref, today, problems,
+                    lambda src, conf: model_from(path.stem, src, conf.record(MODEL, True)))
             else:
-                corpus.campaigns[path.stem] = campaign_from(path.stem, src,
-                                                            conf.record(CAMPAIGN, True))
-            problems.extend(conf.problems)
+                corpus.campaigns[path.stem] = _record(
+                    kind, path.stem, src, text, ref, today, problems,
+                    lambda src, conf: campaign_from(path.stem, src, conf.record(CAMPAIGN, True)))
     return corpus, problems
+
+
+RecordT = TypeVar("RecordT", Profile, Model, Campaign)
+
+
+def _record(kind: str, slug: str, src: Source, text: str, ref: ReferenceData, today: date,
+            problems: list[Problem], make: Callable[[Source, Conformer], RecordT]) -> RecordT:
+    """The typed record of one file: checked against the schema and built by ``make``.
+
+    Reused from the previous load when the file, the reference data and the date are the same
+    (records are never modified after loading), which is what keeps the live preview quick.
+    """
+    key = (kind, src.file, slug)
+    hit = _RECORDS.get(key)
+    if hit is not None and hit[0] == text and hit[1] is ref and hit[2] == today:
+        problems.extend(hit[4])
+        return hit[3]
+    conf = Conformer(src, ref, today, KIND_LABELS[kind])
+    record = make(src, conf)
+    _RECORDS.put(key, (text, ref, today, record, tuple(conf.problems)))
+    problems.extend(conf.problems)
+    return record
+
+
+class _Memo:
+    """A bounded dict for the in-process caches below (oldest entries go first)."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self._data: dict[tuple, tuple] = {}
+
+    def get(self, key: tuple) -> tuple | None:
+        return self._data.get(key)
+
+    def put(self, key: tuple, value: tuple) -> None:
+        self._data.pop(key, None)
+        self._data[key] = value
+        if len(self._data) > self.limit:
+            for old in list(self._data)[: len(self._data) - self.limit]:
+                del self._data[old]
+
+    def clear(self) -> None:
+        self._data.clear()
+
+
+# Loads repeated in one process (the live preview rebuilds after every save) parse and check
+# only the files whose text changed. Keyed by path and compared by full text, never by
+# modification time, so an edit is never missed. Sized for a whole province and then some.
+_PARSED = _Memo(50_000)
+_RECORDS = _Memo(50_000)

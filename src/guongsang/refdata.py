@@ -193,7 +193,36 @@ class _Reader:
 
 
 def load_reference(data_dir: Path, root: Path) -> tuple[ReferenceData, list[Problem]]:
-    """Read every reference file in ``data_dir``; report problems instead of raising."""
+    """Read every reference file in ``data_dir``; report problems instead of raising.
+
+    The same object is returned while the files' bytes stay the same (checked on every call):
+    records loaded against it can then be reused by :mod:`guongsang.loader` between the
+    rebuilds of a live preview.
+    """
+    key = (str(data_dir.absolute()), str(root.absolute()), _snapshot(data_dir, root))
+    if _LAST.get("key") == key:
+        ref, problems = _LAST["value"]
+        return ref, list(problems)
+    ref, problems = _load_reference(data_dir, root)
+    _LAST["key"], _LAST["value"] = key, (ref, tuple(problems))
+    return ref, problems
+
+
+_LAST: dict[str, object] = {}
+
+
+def _snapshot(data_dir: Path, root: Path) -> tuple:
+    out = []
+    for name in DATA_FILES.values():
+        path = data_dir / name
+        try:
+            out.append((name, path.read_bytes() if is_inside(path, root) else "outside"))
+        except OSError as err:
+            out.append((name, type(err).__name__))
+    return tuple(out)
+
+
+def _load_reference(data_dir: Path, root: Path) -> tuple[ReferenceData, list[Problem]]:
     problems: list[Problem] = []
     sources: dict[str, Source] = {}
     for key, name in DATA_FILES.items():

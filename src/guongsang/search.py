@@ -266,23 +266,40 @@ def build_index(site_dir: Path) -> int:
     """
     output = site_dir / BUNDLE_DIR
     count = 0
-    with tempfile.TemporaryDirectory(prefix="guongsang-search-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="guongsang-search-", ignore_cleanup_errors=True) as tmp:
         scratch = Path(tmp)
         for page, content in pages_to_index(site_dir):
             target = scratch / page.url / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
             count += 1
+        # Written aside and swapped in, so a live preview never serves half an index.
+        fresh = scratch / f".{BUNDLE_DIR}"
+        _run_pagefind(scratch, fresh)
+        # Pagefind also writes its ready-made search interfaces; the site uses its own.
+        for unused in UNUSED_FILES:
+            (fresh / unused).unlink(missing_ok=True)
         if output.exists():
             shutil.rmtree(output)
-        _run_pagefind(scratch, output)
-    # Pagefind also writes its ready-made search interfaces; the site uses its own (search.js).
-    for unused in UNUSED_FILES:
-        (output / unused).unlink(missing_ok=True)
+        shutil.move(fresh, output)
     return count
 
 
-@post_build
+def index_in_child(site_dir: Path) -> int:
+    """:func:`build_index` in a separate Python process.
+
+    Reading and preparing every page is Python work; in a process of its own it uses another
+    CPU core instead of the live preview's interpreter lock, so the next rebuild after a save
+    is not slowed down by the index of the previous one.
+    """
+    command = [sys.executable, "-m", "guongsang.search", str(site_dir)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SearchIndexError((done.stderr or done.stdout).strip() or f"exit {done.returncode}")
+    return int(done.stdout.strip().splitlines()[-1])
+
+
+@post_build(background=True)
 def search_index(site_dir: Path, output: SiteOutput, project: Project) -> list[Problem]:
     """Post-build step: index the finished site for the search page."""
     if importlib.util.find_spec("pagefind_bin") is None:
@@ -291,10 +308,24 @@ def search_index(site_dir: Path, output: SiteOutput, project: Project) -> list[P
             "Chưa cài Pagefind (gói pagefind[bin]) nên trang chưa có chức năng tìm kiếm.",
             "Cài các gói đã ghim bằng lệnh: make venv")]
     try:
-        count = build_index(site_dir)
+        count = index_in_child(site_dir)
     except SearchIndexError as err:
         return [Problem("mkdocs.yml", 0, "pagefind", "tim-kiem-loi",
                         f"Pagefind không lập được chỉ mục tìm kiếm: {err}",
                         "Chạy lại `make build`; nếu vẫn lỗi, gửi thông báo này cho người phụ trách kỹ thuật.")]
     log.info("Pagefind: đã lập chỉ mục tìm kiếm cho %d trang.", count)
     return []
+
+
+def main(argv: list[str]) -> int:
+    """``python -m guongsang.search SITE_DIR``: index a built site, print the page count."""
+    try:
+        print(build_index(Path(argv[0])))
+    except SearchIndexError as err:
+        print(err, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

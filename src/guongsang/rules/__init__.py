@@ -46,6 +46,30 @@ def at(record: Record, path: Path_, rule_id: str, message: str, hint: str = "",
                    message, hint, severity)
 
 
+RecordCheck = Callable[[Record], Iterable[Problem]]
+
+
+def per_record(fn: RecordCheck) -> Callable[[Record], list[Problem]]:
+    """Remember a one-record check's problems while the record object stays the same.
+
+    The loader hands back the same object for a file whose text, reference data and date did
+    not change, so a live preview rebuild checks only the edited records again. Only for
+    checks that read nothing but the record itself.
+    """
+    memo: dict[tuple[str, str], tuple[Record, list[Problem]]] = {}
+
+    def checked(record: Record) -> list[Problem]:
+        key = (type(record).__name__, record.file)
+        hit = memo.get(key)
+        if hit is not None and hit[0] is record:
+            return hit[1]
+        found = list(fn(record))
+        memo[key] = (record, found)
+        return found
+    checked.__doc__ = fn.__doc__
+    return checked
+
+
 def run_rules(corpus: Corpus, rules: Iterable[Rule] | None = None) -> list[Problem]:
     out: list[Problem] = []
     for r in RULES if rules is None else rules:

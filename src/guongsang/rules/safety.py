@@ -9,7 +9,7 @@ from typing import Any
 from ..loader import Corpus
 from ..problems import Problem
 from ..records import Record
-from . import at, rule
+from . import at, per_record, rule
 
 _TAG = re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|applet|portal|style|form|"
                   r"base|meta|link|svg|math)\b", re.IGNORECASE)
@@ -79,10 +79,15 @@ def unsafe_html(corpus: Corpus) -> Iterator[Problem]:
           ``ho_ten: "<b>An</b>"``
     """
     for record in [*corpus.profiles.values(), *corpus.models.values(), *corpus.campaigns.values()]:
-        yield from _body_problems(record)
-        for path, text in _strings(record.source.data, ()):
-            if m := _FIELD_PATTERN.search(text) or _FIELD_PATTERN.search(normalise(text)):
-                yield at(record, path, "html-trong-truong",
-                         f"Trường chỉ nhận chữ thường, không nhận HTML hay mã: tìm thấy "
-                         f"\"{m.group(0)[:40]}\".",
-                         "Xoá phần trong dấu < > hoặc liên kết javascript:, chỉ để lại chữ.")
+        yield from _record_problems(record)
+
+
+@per_record
+def _record_problems(record: Record) -> Iterator[Problem]:
+    yield from _body_problems(record)
+    for path, text in _strings(record.source.data, ()):
+        if m := _FIELD_PATTERN.search(text) or _FIELD_PATTERN.search(normalise(text)):
+            yield at(record, path, "html-trong-truong",
+                     f"Trường chỉ nhận chữ thường, không nhận HTML hay mã: tìm thấy "
+                     f"\"{m.group(0)[:40]}\".",
+                     "Xoá phần trong dấu < > hoặc liên kết javascript:, chỉ để lại chữ.")

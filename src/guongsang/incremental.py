@@ -1,0 +1,124 @@
+"""Live preview rebuilds: which outputs changed since the previous build of the same site.
+
+A preview server rebuilds the whole site after every save. With thousands of profiles, writing
+every page again takes far longer than the edit deserves (10 s at 1,000 profiles, most of it
+the site engine rendering pages whose content did not change). The generator knows the full
+input of every page it produces, so it can tell which outputs are stale:
+
+* a generated page or file is stale when its fingerprint (Markdown, front matter defaults,
+  inserted parts, source path of a copied file) differs from the previous build's;
+* everything is stale when a site-wide input changed (configuration, reference data, theme
+  templates, hooks), because every page embeds the header, navigation and footer;
+* outputs produced last time and not any more (a deleted or unpublished profile) are removed,
+  so the preview never shows a page the real build would not have.
+
+The adapter turns the plan into the engine's terms (MkDocs: delete the stale output files and
+let ``--dirty`` skip the rest). Nothing here is used by a normal build.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .output import SiteOutput
+from .project import Project
+
+SITE_WIDE = ("mkdocs.yml", "data", "overrides", "hooks")
+"""Project paths whose change makes every page stale (layout, identity, reference data)."""
+
+
+@dataclass(frozen=True)
+class RebuildPlan:
+    full: bool
+    """Rebuild everything: first build of the session or a site-wide input changed."""
+    stale: frozenset[str] = frozenset()
+    """Outputs (by source URI) whose content changed: rebuild them."""
+    removed: frozenset[str] = frozenset()
+    """Outputs of the previous build that this build no longer produces: delete them."""
+
+
+def _digest(*parts: object) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part if isinstance(part, bytes) else repr(part).encode("utf-8", "surrogatepass")
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def fingerprints(output: SiteOutput) -> dict[str, str]:
+    """A fingerprint for every output the generator decides, by source URI.
+
+    Content pages (content/*.md) are included only for what the generator adds to them; the
+    engine compares their own file with its output by modification time.
+    """
+    prints: dict[str, str] = {}
+    for view in output.views:
+        prints[view.src_uri] = _digest("view", view.markdown, output.meta.get(view.src_uri))
+    for asset in output.assets:
+        # A copied file is identified by its (content-addressed) source path: a photo changed
+        # back to an earlier version has an older cache file than the output it must replace.
+        prints[asset.uri] = _digest("asset", str(asset.path) if asset.path else asset.content)
+    for uri in {*output.augments, *output.prepends, *output.meta} - prints.keys():
+        prints[uri] = _digest("parts", output.prepends.get(uri), output.augments.get(uri),
+                              output.meta.get(uri))
+    return prints
+
+
+def site_key(project: Project, extra: Iterable[object] = ()) -> str:
+    """Fingerprint of the site-wide inputs: names, sizes and modification times under
+    :data:`SITE_WIDE` (a stat, not a read, so it costs milliseconds), plus ``extra``."""
+    entries: list[tuple[str, int, int]] = []
+    for rel in SITE_WIDE:
+        path = project.path(rel)
+        if path.is_file():
+            st = path.stat()
+            entries.append((rel, st.st_size, st.st_mtime_ns))
+            continue
+        for dirpath, dirnames, filenames in os.walk(path):
+            dirnames.sort()
+            for name in sorted(filenames):
+                full = Path(dirpath) / name
+                try:
+                    st = full.stat()
+                except OSError:
+                    continue
+                entries.append((project.rel(full), st.st_size, st.st_mtime_ns))
+    return _digest(entries, *extra)
+
+
+@dataclass
+class PageTracker:
+    """What one preview session built last time."""
+
+    _prints: dict[str, str] = field(default_factory=dict)
+    _site: str | None = None
+
+    def plan(self, prints: Mapping[str, str], site: str) -> RebuildPlan:
+        """Compare with the previous build and remember this one."""
+        full = self._site != site
+        old = self._prints
+        self._prints, self._site = dict(prints), site
+        if full:
+            return RebuildPlan(full=True, removed=frozenset(old.keys() - prints.keys()))
+        stale = frozenset(uri for uri, fp in prints.items() if old.get(uri) != fp)
+        return RebuildPlan(full=False, stale=stale, removed=frozenset(old.keys() - prints.keys()))
+
+    def forget(self) -> None:
+        """After a failed build the output on disk is unknown: rebuild everything next time."""
+        self._prints, self._site = {}, None
+
+
+_TRACKERS: dict[str, PageTracker] = {}
+
+
+def tracker(site_dir: Path) -> PageTracker:
+    """The tracker of the preview session writing to ``site_dir``.
+
+    Kept at module level on purpose: the site engine may reload its adapter on every rebuild
+    (MkDocs re-imports hook files), while this package stays imported for the whole session.
+    """
+    return _TRACKERS.setdefault(str(Path(site_dir).resolve()), PageTracker())
