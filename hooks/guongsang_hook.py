@@ -71,9 +71,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 target.append(uri)
     _state["project"] = project
     _state["site_dir"] = Path(config.site_dir)
+    config.extra["guongsang_theme_script"] = _theme_script(config)
     if _serving(config):
         _quiet_dirty_warning()
     return config
+
+
+def _theme_script(config: MkDocsConfig) -> str | None:
+    """Site path of Material's script bundle, which overrides/main.html loads on the reader's
+    first interaction instead of at once (see the comment there). ``None`` if not found, and
+    the theme's own loading stays."""
+    for theme_dir in config.theme.dirs:
+        found = sorted(Path(theme_dir).glob("assets/javascripts/bundle.*.min.js"))
+        if found:
+            return f"assets/javascripts/{found[-1].name}"
+    return None
 
 
 class _DirtyWarningFilter(logging.Filter):
