@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from guongsang.build import build_site
 from guongsang.check import check
-from guongsang.incremental import fingerprints, site_key, tracker
+from guongsang.incremental import fingerprints, reuse_between_builds, site_key, tracker
 from guongsang.output import SiteOutput
 from guongsang.problems import Problem, Severity, format_report
 from guongsang.project import Project, today
@@ -74,6 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["guongsang_theme_script"] = _theme_script(config)
     if _serving(config):
         _quiet_dirty_warning()
+        reuse_between_builds()
     return config
 
 

@@ -113,6 +113,18 @@ class PageTracker:
 
 
 _TRACKERS: dict[str, PageTracker] = {}
+_REUSE = [False]
+
+
+def reuse_between_builds(on: bool = True) -> None:
+    """Let the loader, the rules and the card renderer reuse their work from the previous build
+    of this process when their inputs are the same (see :func:`reusing`). Set by the adapter for
+    the live preview; a one-off build keeps nothing, so it holds no extra memory."""
+    _REUSE[0] = on
+
+
+def reusing() -> bool:
+    return _REUSE[0]
 
 
 def tracker(site_dir: Path) -> PageTracker:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .conform import Conformer
+from .incremental import reusing
 from .problems import Problem
 from .project import Project, is_inside
 from .records import Campaign, Model, Profile, campaign_from, model_from, profile_from
@@ -109,6 +110,8 @@ def _parse(path: Path, project: Project, problems: list[Problem]) -> tuple[Sourc
     problems.extend(probs)
     if text is None:
         return None, ""
+    if not reusing():
+        return _parse_text(text, rel, problems), text
     key = (str(path.absolute()), rel)
     hit = _PARSED.get(key)
     if hit is not None and hit[0] == text:
@@ -239,9 +242,15 @@ def _record(kind: str, slug: str, src: Source, text: str, ref: ReferenceData, to
             problems: list[Problem], make: Callable[[Source, Conformer], RecordT]) -> RecordT:
     """The typed record of one file: checked against the schema and built by ``make``.
 
-    Reused from the previous load when the file, the reference data and the date are the same
-    (records are never modified after loading), which is what keeps the live preview quick.
+    Under the live preview (:func:`guongsang.incremental.reusing`) it is reused from the
+    previous load when the file, the reference data and the date are the same (records are
+    never modified after loading): a rebuild then checks only the edited files.
     """
+    if not reusing():
+        conf = Conformer(src, ref, today, KIND_LABELS[kind])
+        record = make(src, conf)
+        problems.extend(conf.problems)
+        return record
     key = (kind, src.file, slug)
     hit = _RECORDS.get(key)
     if hit is not None and hit[0] == text and hit[1] is ref and hit[2] == today:

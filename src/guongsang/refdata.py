@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .incremental import reusing
 from .problems import Problem
 from .project import is_inside
 from .text import parse_date
@@ -195,10 +196,12 @@ class _Reader:
 def load_reference(data_dir: Path, root: Path) -> tuple[ReferenceData, list[Problem]]:
     """Read every reference file in ``data_dir``; report problems instead of raising.
 
-    The same object is returned while the files' bytes stay the same (checked on every call):
-    records loaded against it can then be reused by :mod:`guongsang.loader` between the
-    rebuilds of a live preview.
+    Under the live preview the same object is returned while the files' bytes stay the same
+    (checked on every call): records loaded against it can then be reused by
+    :mod:`guongsang.loader` between rebuilds.
     """
+    if not reusing():
+        return _load_reference(data_dir, root)
     key = (str(data_dir.absolute()), str(root.absolute()), _snapshot(data_dir, root))
     if _LAST.get("key") == key:
         ref, problems = _LAST["value"]

@@ -8,7 +8,9 @@
 (function () {
   "use strict";
 
-  var SELECTOR = ".md-typeset__scrollwrap, .gs-table, .md-typeset pre";
+  // Material's script wraps a plain table in a scrollwrap, but only once the reader first
+  // interacts (overrides/assets/theme/lazy-bundle.js): until then the table itself scrolls.
+  var SELECTOR = ".md-typeset__scrollwrap, .gs-table, .md-typeset pre, .md-typeset table:not([class])";
   var MARK = "data-gs-scroll";
 
   function nameOf(el) {
@@ -22,6 +24,10 @@
     return "";
   }
 
+  function label(name) {
+    return name ? "Bảng cuộn ngang: " + name : "Bảng cuộn ngang";
+  }
+
   function update() {
     document.querySelectorAll(SELECTOR).forEach(function (el) {
       var overflowing = el.scrollWidth > el.clientWidth + 1;
@@ -30,8 +36,13 @@
         var name = nameOf(el);
         el.setAttribute(MARK, "");
         el.setAttribute("tabindex", "0");
-        el.setAttribute("role", "region");
-        el.setAttribute("aria-label", name ? "Bảng cuộn ngang: " + name : "Bảng cuộn ngang");
+        if (el.tagName === "TABLE") {
+          // A table keeps its own role; its caption, if any, already names it.
+          if (!el.querySelector("caption")) el.setAttribute("aria-label", label(name));
+        } else {
+          el.setAttribute("role", "region");
+          el.setAttribute("aria-label", label(name));
+        }
       } else if (!overflowing && marked) {
         ["tabindex", "role", "aria-label", MARK].forEach(function (a) { el.removeAttribute(a); });
       }
@@ -44,5 +55,6 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", update);
   else update();
   window.addEventListener("load", update);
+  document.addEventListener("gs:theme-ready", update);
   window.addEventListener("resize", later);
 })();

@@ -9,6 +9,7 @@ from datetime import date as Date
 
 from .. import avatars, urls
 from ..html import attrs, esc, tag
+from ..incremental import reusing
 from ..records import Profile
 from ..text import format_date, nfc, person_sort_key, sort_key
 from . import Context
@@ -79,6 +80,9 @@ def card(ctx: Context, profile: Profile, page_url: str, line: str = "",
     # file name (a content hash) says whether a remembered card still shows the right picture.
     photo = ctx.photo(profile, profile.anh[0]) if profile.anh else None
     media_id = photo.variants[0].file if photo else avatars.avatar_uri(ctx, profile)
+    if not reusing():
+        return _card(ctx, profile, page_url, line, date, place=place, kicker=kicker,
+                     date_label=date_label, heading=heading, data=data)
     key = (profile.slug, page_url, line, date, place, kicker, date_label, heading,
            tuple((data or {}).items()))
     hit = _REMEMBERED.get(key)
@@ -92,7 +96,7 @@ def card(ctx: Context, profile: Profile, page_url: str, line: str = "",
     return html
 
 
-# Cards of the previous build, reused while the profile record (the loader returns the same
+# Under the live preview, cards of the previous build, reused while the profile record (the loader returns the same
 # object for an unchanged file), the reference data and the picture are the same. A live
 # preview rebuild then renders only the cards of the edited profile. Bounded for safety.
 _REMEMBERED: dict[tuple, tuple] = {}

@@ -10,6 +10,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ..incremental import reusing
 from ..loader import Corpus
 from ..problems import Problem, Severity
 from ..records import Record
@@ -52,13 +53,15 @@ RecordCheck = Callable[[Record], Iterable[Problem]]
 def per_record(fn: RecordCheck) -> Callable[[Record], list[Problem]]:
     """Remember a one-record check's problems while the record object stays the same.
 
-    The loader hands back the same object for a file whose text, reference data and date did
-    not change, so a live preview rebuild checks only the edited records again. Only for
+    Under the live preview the loader hands back the same object for a file whose text,
+    reference data and date did not change, so a rebuild checks only the edited records. Only for
     checks that read nothing but the record itself.
     """
     memo: dict[tuple[str, str], tuple[Record, list[Problem]]] = {}
 
     def checked(record: Record) -> list[Problem]:
+        if not reusing():
+            return list(fn(record))
         key = (type(record).__name__, record.file)
         hit = memo.get(key)
         if hit is not None and hit[0] is record:
