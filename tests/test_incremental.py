@@ -233,3 +233,77 @@ def test_a_rebuild_with_no_change_rewrites_no_page(session: _Session) -> None:
     after = session.stamps()
     assert {rel for rel in _changed(before, after) if rel.endswith(".html")
             and rel not in ("404.html",)} == set()
+
+
+# --- reuse between builds (live preview only) ------------------------------------------------
+
+def _sample_copy(base: Path) -> Path:
+    import shutil
+
+    from .conftest import ROOT
+
+    for name in ("data", "content", "profiles"):
+        shutil.copytree(ROOT / name, base / name)
+    return base
+
+
+def _build(project: Project) -> tuple[object, list[str], list[tuple[str, str]]]:
+    from guongsang.build import build_site
+    from guongsang.check import check
+
+    from .conftest import TODAY
+
+    corpus, problems = check(project, TODAY)
+    output = build_site(corpus)
+    return (corpus, [p.format_text() for p in problems],
+            sorted((v.src_uri, v.markdown) for v in output.views))
+
+
+@pytest.fixture
+def reuse() -> object:
+    from guongsang.incremental import reuse_between_builds
+
+    reuse_between_builds(True)
+    yield
+    reuse_between_builds(False)
+
+
+def test_reusing_work_changes_no_problem_and_no_page(tmp_path: Path, reuse: object) -> None:
+    from guongsang.incremental import reuse_between_builds
+
+    project = Project(root=_sample_copy(tmp_path / "repo"))
+    reuse_between_builds(False)
+    _, fresh_problems, fresh_pages = _build(project)
+    reuse_between_builds(True)
+    first, problems1, pages1 = _build(project)
+    second, problems2, pages2 = _build(project)
+    assert problems1 == problems2 == fresh_problems
+    assert pages1 == pages2 == fresh_pages
+    # The unchanged records are the very same objects: nothing was parsed or checked again.
+    assert all(second.profiles[s] is p for s, p in first.profiles.items())
+    assert second.ref is first.ref
+
+
+def test_an_edited_record_is_read_again_and_shows_everywhere(tmp_path: Path, reuse: object) -> None:
+    project = Project(root=_sample_copy(tmp_path / "repo"))
+    first, _, before = _build(project)
+    path = tmp_path / "repo/profiles/dang-thi-thuy/index.md"
+    text = path.read_text(encoding="utf-8")
+    old = first.profiles["dang-thi-thuy"].ho_ten
+    listing = {uri for uri, md in before if f">{old}<" in md}
+    assert len(listing) >= 3, listing  # her profile, directory pages, the home page…
+    path.write_text(text.replace(old, "Đặng Thị Thu Thuỷ", 1), encoding="utf-8")
+    second, _, pages = _build(project)
+    assert second.profiles["dang-thi-thuy"] is not first.profiles["dang-thi-thuy"]
+    assert second.profiles["dang-thi-thuy"].ho_ten == "Đặng Thị Thu Thuỷ"
+    assert second.profiles["le-minh-duc"] is first.profiles["le-minh-duc"]
+    for uri, md in pages:
+        assert f">{old}<" not in md, uri
+        if uri in listing:
+            assert ">Đặng Thị Thu Thuỷ<" in md, uri
+    # A change of the reference data makes every record new (their checks depend on it).
+    units = tmp_path / "repo/data/don-vi.yml"
+    units.write_text(units.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    third, _, _ = _build(project)
+    assert third.ref is not second.ref
+    assert third.profiles["le-minh-duc"] is not second.profiles["le-minh-duc"]

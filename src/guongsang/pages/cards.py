@@ -76,13 +76,13 @@ def card(ctx: Context, profile: Profile, page_url: str, line: str = "",
     after ``date_label`` if given; ``kicker`` is a short label above the name (a status);
     ``data`` becomes ``data-*`` attributes (for client-side filters).
     """
+    if not reusing():
+        return _card(ctx, profile, page_url, line, date, place=place, kicker=kicker,
+                     date_label=date_label, heading=heading, data=data)
     # The photo (or avatar) is looked up first: it publishes the image for this build and its
     # file name (a content hash) says whether a remembered card still shows the right picture.
     photo = ctx.photo(profile, profile.anh[0]) if profile.anh else None
     media_id = photo.variants[0].file if photo else avatars.avatar_uri(ctx, profile)
-    if not reusing():
-        return _card(ctx, profile, page_url, line, date, place=place, kicker=kicker,
-                     date_label=date_label, heading=heading, data=data)
     key = (profile.slug, page_url, line, date, place, kicker, date_label, heading,
            tuple((data or {}).items()))
     hit = _REMEMBERED.get(key)
@@ -96,9 +96,9 @@ def card(ctx: Context, profile: Profile, page_url: str, line: str = "",
     return html
 
 
-# Under the live preview, cards of the previous build, reused while the profile record (the loader returns the same
-# object for an unchanged file), the reference data and the picture are the same. A live
-# preview rebuild then renders only the cards of the edited profile. Bounded for safety.
+# Under the live preview, cards of the previous build are reused while the profile record
+# (the loader returns the same object for an unchanged file), the reference data and the
+# picture are the same: a rebuild renders only the cards of the edited profile. Bounded.
 _REMEMBERED: dict[tuple, tuple] = {}
 _REMEMBER_MAX = 200_000
 
