@@ -465,8 +465,9 @@ def bench_serve(n: int, args: argparse.Namespace, dirty: bool, edits: int = 3) -
     log = (work / f"serve{'-dirty' if dirty else ''}.log").open("wb")
     cmd = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
     if dirty:
-        # MkDocs warns on every dirty build, which strict mode (mkdocs.yml) turns into an abort.
-        cmd += ["--dirty", "--no-strict"]
+        # As `make serve` runs it: the hook plans the incremental rebuild (and silences MkDocs'
+        # --dirty warning, which strict mode would otherwise turn into an abort).
+        cmd += ["--dirty"]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=repo, env=env, stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True)
@@ -564,14 +565,17 @@ def verdicts(results: dict[str, Any]) -> list[str]:
         peak = sizes["10000"]["ours"]["tree_peak_kb"] / 1024
         out.append(f"peak memory ≤ 2 GB at 10,000: {peak:.0f} MB — "
                    f"{ok(peak <= TARGETS['memory_mb'])}")
-    for key, label in (("serve", "default"), ("serve_dirty", "--dirty")):
+    # `make serve` is `mkdocs serve --dirty` (the incremental preview): that is the target.
+    # Plain `mkdocs serve` rebuilds every page on each save; its figure is for information.
+    for key, label, target in (("serve_dirty", "`make serve` = `mkdocs serve --dirty`", True),
+                               ("serve", "plain `mkdocs serve`, for information", False)):
         s = results.get(key)
         if s:
             worst = max(s["latencies"])
-            out.append(f"`mkdocs serve` ({label}) shows an edit ≤ 4 s at {s['n']:,}: "
+            verdict = ok(worst <= TARGETS["serve_s"]) if target else "no target"
+            out.append(f"{label} shows an edit ≤ 4 s at {s['n']:,}: "
                        + ", ".join(f"{x:.1f}" for x in s["latencies"])
-                       + f" s (first build {s['startup']:.0f} s) — "
-                       f"{ok(worst <= TARGETS['serve_s'])}")
+                       + f" s (first build {s['startup']:.0f} s) — {verdict}")
     return out
 
 
