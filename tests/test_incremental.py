@@ -301,6 +301,14 @@ def test_an_edited_record_is_read_again_and_shows_everywhere(tmp_path: Path, reu
         assert f">{old}<" not in md, uri
         if uri in listing:
             assert ">Đặng Thị Thu Thuỷ<" in md, uri
+    # A campaign renamed: the profile pages that link to it follow, the others are reused.
+    campaign = tmp_path / "repo/content/phong-trao/thi-dua-chuyen-doi-so-2024.md"
+    campaign.write_text(campaign.read_text(encoding="utf-8").replace(
+        "ten: Thi đua đẩy mạnh chuyển đổi số", "ten: Thi đua số hoá", 1), encoding="utf-8")
+    _, _, renamed = _build(project)
+    profile = dict(renamed)["ho-so/le-minh-duc/index.md"]
+    assert "Thi đua số hoá trong hoạt động xúc tiến" in profile
+    assert "Thi đua đẩy mạnh chuyển đổi số" not in profile
     # A change of the reference data makes every record new (their checks depend on it).
     units = tmp_path / "repo/data/don-vi.yml"
     units.write_text(units.read_text(encoding="utf-8") + "\n", encoding="utf-8")

@@ -5,8 +5,9 @@ import re
 from collections.abc import Iterator
 
 from .. import urls
-from ..avatars import avatar_html
+from ..avatars import avatar_html, avatar_uri
 from ..html import esc, front_matter, link, tag
+from ..incremental import reusing
 from ..loader import SLUG_RE
 from ..output import Asset, ProfileView, View
 from ..records import Profile
@@ -193,11 +194,40 @@ def redirect_html(target: str, title: str) -> str:
             f"<body><p>Trang đã chuyển tới <a href=\"{esc(target)}\">{esc(title)}</a>.</p></body></html>")
 
 
+def profile_markdown(ctx: Context, p: Profile) -> str:
+    """:func:`render_profile`, reused under the live preview while all it reads is the same:
+    the record and the reference data (the loader returns the same objects for unchanged
+    files), the processed photos, and the campaigns and models it links to."""
+    if not reusing():
+        return render_profile(ctx, p)
+    # Asking for the pictures publishes them for this build, as rendering would.
+    photos = tuple(tuple(v.file for v in done.variants) if (done := ctx.photo(p, ph)) else None
+                   for ph in p.anh)
+    avatar = avatar_uri(ctx, p) if not photos or photos[0] is None else None
+    links = (tuple(ctx.corpus.campaigns.get(s) for s in p.phong_trao), tuple(models_of(ctx, p)))
+    hit = _RENDERED.get(p.slug)
+    if (hit is not None and hit[0] is p and hit[1] is ctx.ref and hit[2] == (photos, avatar)
+            and all(_same(old, new) for old, new in zip(hit[3], links))):
+        return hit[4]
+    markdown = render_profile(ctx, p)
+    _RENDERED[p.slug] = (p, ctx.ref, (photos, avatar), links, markdown)
+    return markdown
+
+
+_RENDERED: dict[str, tuple] = {}
+"""Profile pages of the previous preview build, by slug (one entry per profile)."""
+
+
+def _same(old: tuple, new: tuple) -> bool:
+    """The same objects in the same order (records are compared by identity, see above)."""
+    return len(old) == len(new) and all(a is b for a, b in zip(old, new))
+
+
 @generator
 def profile_pages(ctx: Context) -> Iterator[View | Asset]:
     for p in ctx.profiles:
         url = urls.profile(p.slug)
-        yield ProfileView(url, p.ho_ten, render_profile(ctx, p), slug=p.slug)
+        yield ProfileView(url, p.ho_ten, profile_markdown(ctx, p), slug=p.slug)
         for old in p.slug_cu:
             if old in ctx.corpus.profiles or not SLUG_RE.match(old):
                 continue  # reported by the duplicate-slug rule; never shadow a real page
