@@ -13,17 +13,14 @@ scores and exits 1 if any score is below its target. JSON reports go to reports/
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
-from typing import ClassVar
+
+from static_server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -45,36 +42,6 @@ LABELS = {"performance": "Hiệu năng", "accessibility": "Tiếp cận", "best-
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
                 "--no-first-run --disable-background-networking --disable-component-update "
                 "--disable-sync")
-
-
-class _Server(http.server.SimpleHTTPRequestHandler):
-    """Static files with gzip for text, as GitHub Pages and most hosts serve them.
-
-    Without compression Lighthouse would measure a host nobody uses (Material's stylesheet
-    alone is 130 KB uncompressed, about 20 KB gzipped).
-    """
-
-    COMPRESS: ClassVar[set[str]] = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
-
-    def do_GET(self) -> None:
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?")[0].endswith("/"):
-            path = path / "index.html"
-        if (path.suffix in self.COMPRESS and path.is_file()
-                and "gzip" in self.headers.get("Accept-Encoding", "")):
-            body = gzip.compress(path.read_bytes(), 6)
-            self.send_response(200)
-            self.send_header("Content-Type", self.guess_type(str(path)))
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "max-age=600")
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().do_GET()
-
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 def build(site: Path) -> None:
@@ -137,10 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site or Path(tmp) / "site"
         if args.site is None:
             build(site)
-        server = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(_Server, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        base, server = serve(site, cache_control="max-age=600")
         pages = {p or "(trang chủ)": p for p in args.pages} if args.pages else PAGES
         args.reports.mkdir(parents=True, exist_ok=True)
         print(f"{'Trang':<22}" + "".join(f"{LABELS[c]:>11}" for c in CATEGORIES))

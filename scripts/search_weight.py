@@ -14,13 +14,10 @@ Uses Debian's /usr/bin/chromium through Playwright (never `playwright install`).
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
 import sys
-import threading
 from pathlib import Path
-from typing import ClassVar
+
+from static_server import serve
 
 QUERIES = ["nguyen", "nguyen van", "dang", "thuy", "Thủy", "tran thi thuy", "le"]
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -28,42 +25,12 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-component-update", "--disable-sync"]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    """Static files; with ``gzip`` set, text is sent gzip-compressed as GitHub Pages does
-    (Pagefind's own index files are compressed already and go as they are)."""
-
-    gzip = False
-    COMPRESS: ClassVar[set[str]] = {".html", ".css", ".js", ".json", ".svg", ".xml"}
-
-    def do_GET(self) -> None:
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if self.gzip and path.suffix in self.COMPRESS and path.is_file():
-            body = gzip.compress(path.read_bytes(), 6)
-            self.send_response(200)
-            self.send_header("Content-Type", self.guess_type(str(path)))
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().do_GET()
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 def measure(site: Path, queries: list[str], chromium: str,
             compress: bool) -> list[tuple[str, int, int, str]]:
     """(query, bytes over the wire, requests, status line) per query."""
     from playwright.sync_api import sync_playwright
 
-    handler = type("Handler", (_Quiet,), {"gzip": compress})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    base, server = serve(site, compress=compress)
     rows = []
     try:
         with sync_playwright() as pw:

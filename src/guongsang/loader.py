@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -110,16 +111,15 @@ def _parse(path: Path, project: Project, problems: list[Problem]) -> tuple[Sourc
     problems.extend(probs)
     if text is None:
         return None, ""
-    if not reusing():
-        return _parse_text(text, rel, problems), text
     key = (str(path.absolute()), rel)
-    hit = _PARSED.get(key)
+    hit = _PARSED.get(key) if reusing() else None
     if hit is not None and hit[0] == text:
         problems.extend(hit[2])
         return hit[1], text
     mine: list[Problem] = []
     src = _parse_text(text, rel, mine)
-    _PARSED.put(key, (text, src, tuple(mine)))
+    if reusing():
+        _PARSED.put(key, (text, src, tuple(mine)))
     problems.extend(mine)
     return src, text
 
@@ -208,7 +208,7 @@ def load(project: Project, today: date) -> tuple[Corpus, list[Problem]]:
             continue
         corpus.profiles[entry.name] = _record(
             "profile", entry.name, src, text, ref, today, problems,
-            lambda src, conf: profile_from(entry.name, src, conf.record(PROFILE), entry))
+            partial(_make_profile, entry.name, entry))
 
     for directory, kind in ((project.models_dir, "model"), (project.campaigns_dir, "campaign")):
         ddir = project.path(directory)
@@ -225,13 +225,11 @@ def load(project: Project, today: date) -> tuple[Corpus, list[Problem]]:
             if src is None:
                 continue
             if kind == "model":
-                corpus.models[path.stem] = _record(
-                    kind, path.stem, src, text, ref, today, problems,
-                    lambda src, conf: model_from(path.stem, src, conf.record(MODEL, True)))
+                corpus.models[path.stem] = _record(kind, path.stem, src, text, ref, today,
+                                                   problems, partial(_make_model, path.stem))
             else:
-                corpus.campaigns[path.stem] = _record(
-                    kind, path.stem, src, text, ref, today, problems,
-                    lambda src, conf: campaign_from(path.stem, src, conf.record(CAMPAIGN, True)))
+                corpus.campaigns[path.stem] = _record(kind, path.stem, src, text, ref, today,
+                                                      problems, partial(_make_campaign, path.stem))
     return corpus, problems
 
 
@@ -246,21 +244,29 @@ def _record(kind: str, slug: str, src: Source, text: str, ref: ReferenceData, to
     previous load when the file, the reference data and the date are the same (records are
     never modified after loading): a rebuild then checks only the edited files.
     """
-    if not reusing():
-        conf = Conformer(src, ref, today, KIND_LABELS[kind])
-        record = make(src, conf)
-        problems.extend(conf.problems)
-        return record
     key = (kind, src.file, slug)
-    hit = _RECORDS.get(key)
+    hit = _RECORDS.get(key) if reusing() else None
     if hit is not None and hit[0] == text and hit[1] is ref and hit[2] == today:
         problems.extend(hit[4])
         return hit[3]
     conf = Conformer(src, ref, today, KIND_LABELS[kind])
     record = make(src, conf)
-    _RECORDS.put(key, (text, ref, today, record, tuple(conf.problems)))
+    if reusing():
+        _RECORDS.put(key, (text, ref, today, record, tuple(conf.problems)))
     problems.extend(conf.problems)
     return record
+
+
+def _make_profile(slug: str, folder: Path, src: Source, conf: Conformer) -> Profile:
+    return profile_from(slug, src, conf.record(PROFILE), folder)
+
+
+def _make_model(slug: str, src: Source, conf: Conformer) -> Model:
+    return model_from(slug, src, conf.record(MODEL, True))
+
+
+def _make_campaign(slug: str, src: Source, conf: Conformer) -> Campaign:
+    return campaign_from(slug, src, conf.record(CAMPAIGN, True))
 
 
 class _Memo:

@@ -26,7 +26,8 @@ IN_BACKGROUND: set[Step] = set()
 """Steps the live preview may run off the build (registered with ``background=True``)."""
 
 
-def post_build(fn: Step | None = None, *, background: bool = False):  # noqa: ANN201
+def post_build(fn: Step | None = None, *,
+               background: bool = False) -> Step | Callable[[Step], Step]:
     """Register a step; ``background=True`` lets the live preview run it off the build."""
     def register(step: Step) -> Step:
         STEPS.append(step)

@@ -252,11 +252,16 @@ class SearchIndexError(RuntimeError):
 def _run_pagefind(source: Path, output: Path) -> None:
     # The command line, not Pagefind's asyncio API: that API cannot run inside another event
     # loop (Playwright's, a dev server's) and answers one request per 0.1 s.
-    command = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path",
-               str(output), "--force-language", "vi", "--silent"]
+    _run([sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(output),
+          "--force-language", "vi", "--silent"])
+
+
+def _run(command: list[str]) -> str:
+    """Standard output of ``command``; its own message as :class:`SearchIndexError` if it fails."""
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SearchIndexError((done.stderr or done.stdout).strip() or f"exit {done.returncode}")
+    return done.stdout
 
 
 def build_index(site_dir: Path) -> int:
@@ -292,11 +297,8 @@ def index_in_child(site_dir: Path) -> int:
     CPU core instead of the live preview's interpreter lock, so the next rebuild after a save
     is not slowed down by the index of the previous one.
     """
-    command = [sys.executable, "-m", "guongsang.search", str(site_dir)]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SearchIndexError((done.stderr or done.stdout).strip() or f"exit {done.returncode}")
-    return int(done.stdout.strip().splitlines()[-1])
+    out = _run([sys.executable, "-m", "guongsang.search", str(site_dir)])
+    return int(out.strip().splitlines()[-1])
 
 
 @post_build(background=True)
