@@ -148,13 +148,13 @@ def _plan_live_rebuild(files: Files, config: MkDocsConfig, output: SiteOutput) -
     assert isinstance(project, Project)
     site_dir = Path(config.site_dir)
     plan = tracker(site_dir).plan(prints, site_key(project, [config.theme.dirs]))
-    by_uri = {f.src_uri: f for f in files}
     if plan.full and site_dir.is_dir():
         for child in site_dir.iterdir():
             if child.name != "pagefind":  # the search index is rebuilt in the background
                 shutil.rmtree(child) if child.is_dir() else child.unlink()
     for uri in plan.stale | plan.removed:
-        file = by_uri.get(uri) or File.generated(config, uri, content="")
+        # A removed output has no File any more; a throwaway one gives its destination path.
+        file = files.get_file_from_path(uri) or File.generated(config, uri, content="")
         Path(file.abs_dest_path).unlink(missing_ok=True)
     if not plan.full:
         log.info("Gương sáng: xem trước nhanh, dựng lại %d trang và tệp đã thay đổi.",
