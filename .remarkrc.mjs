@@ -22,7 +22,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkLintFrontmatterSchema from 'remark-lint-frontmatter-schema'
 import {LineCounter, isMap, isPair, isScalar, parseDocument} from 'yaml'
 
-// Same records as the loader (src/guongsang/loader.py): a section's index.md and the
+// Same records as the loader (src/guongsang/load/corpus.py): a section's index.md and the
 // profiles/_mau folder are not records.
 const SCHEMAS = {
   'schemas/ho-so.schema.json': ['profiles/!(_mau)/index.md'],
@@ -30,7 +30,7 @@ const SCHEMAS = {
   'schemas/phong-trao.schema.json': ['content/phong-trao/!(index).md']
 }
 
-// As TYPE_NAMES in src/guongsang/conform.py.
+// As TYPE_NAMES in src/guongsang/load/conform.py.
 const TYPE_NAMES = {
   string: 'một đoạn chữ',
   integer: 'một số nguyên',
@@ -164,7 +164,7 @@ function rewrite(message, error, doc, point) {
   message.note = note || undefined
 }
 
-// `khen_thuong/0/nam` -> `khen_thuong[1].nam` (as format_path in src/guongsang/yamlsrc.py).
+// `khen_thuong/0/nam` -> `khen_thuong[1].nam` (as format_path in src/guongsang/load/yamlsrc.py).
 function label(path) {
   let out = ''
   for (const part of path) {

@@ -17,14 +17,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from guongsang.build import build_site
 from guongsang.check import check
-from guongsang.incremental import fingerprints, reuse_between_builds, site_key, tracker
-from guongsang.output import SiteOutput
+from guongsang.load.refdata import load_reference
 from guongsang.problems import Problem, Severity, format_report
 from guongsang.project import Project, today
-from guongsang.rawhtml import Protected, protect
-from guongsang.refdata import load_reference
+from guongsang.site.build import build_site
+from guongsang.site.incremental import fingerprints, reuse_between_builds, site_key, tracker
+from guongsang.site.output import SiteOutput
+from guongsang.site.rawhtml import Protected, protect
 
 # A mkdocs.plugins.* logger, so `mkdocs build --strict` counts our warnings.
 log = logging.getLogger("mkdocs.plugins.guongsang")
@@ -140,7 +140,7 @@ class _LiveFile(File):
 
 def _plan_live_rebuild(files: Files, config: MkDocsConfig, output: SiteOutput) -> None:
     """Delete the output of pages whose input changed since the previous preview build, so
-    `--dirty` rebuilds exactly those (see guongsang.incremental)."""
+    `--dirty` rebuilds exactly those (see guongsang.site.incremental)."""
     prints = fingerprints(output)
     for file in files.documentation_pages():
         prints.setdefault(file.src_uri, "source")  # tracked so a deleted page is removed
@@ -194,7 +194,7 @@ def _report(problems: list) -> None:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Steps that need the finished HTML (search index, checks) run here."""
-    from guongsang.postbuild import run_post_build
+    from guongsang.site.postbuild import run_post_build
 
     output = _state.get("output")
     if isinstance(output, SiteOutput):
@@ -246,6 +246,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 
 def on_shutdown() -> None:
     """`mkdocs serve` is stopping: let a search index under way finish writing (briefly)."""
-    from guongsang.postbuild import wait_for_background
+    from guongsang.site.postbuild import wait_for_background
 
     wait_for_background(10)

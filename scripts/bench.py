@@ -24,7 +24,7 @@ sensitive than wall time to other load on the machine), the peak memory of the w
 tree (RSS summed over the tree, sampled every 20 ms; Pagefind runs beside Python during the
 post-build step) and ``ru_maxrss`` of the largest single process. A probe hook added to the
 generated repository's mkdocs.yml (not to the project's) records when each build phase starts
-and ends, and how many images the build decoded or drew (``guongsang.images.decode_count``
+and ends, and how many images the build decoded or drew (``guongsang.media.images.decode_count``
 and ``render_count``). Our "build" row is the full build less the post-build steps (Pagefind
 indexing and the sitemap check); "build + search" is the whole build.
 
@@ -97,7 +97,7 @@ def _post_last(config):
     if not out:
         return
     try:
-        from guongsang import images
+        from guongsang.media import images
         counts = {"decoded": images.decode_count, "rendered": images.render_count}
     except ImportError:
         counts = {}

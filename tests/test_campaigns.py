@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from guongsang.check import check
-from guongsang.images import ImageCache
-from guongsang.output import SiteOutput
+from guongsang.media.images import ImageCache
 from guongsang.pages import Context, cache_dir
 from guongsang.pages.campaigns import campaign_pages
 from guongsang.project import Project
+from guongsang.site.output import SiteOutput
 
 from .conftest import TODAY, make_repo
 

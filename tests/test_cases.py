@@ -5,9 +5,8 @@ missed problem and an extra one both fail. Lines are ``file:line: mức [rule] t
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import io
+from pathlib import Path
 
 import pytest
 import yaml

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guongsang import ruledocs
 from guongsang.cli import build_parser, main
+from guongsang.editor import ruledocs
 from guongsang.rules import RULES
 
 from .conftest import ROOT, TODAY, make_repo

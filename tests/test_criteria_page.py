@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from guongsang.build import build_site
 from guongsang.check import check
+from guongsang.load.refdata import Condition
 from guongsang.pages.criteria import CriteriaView, condition_text
 from guongsang.project import Project
-from guongsang.refdata import Condition
+from guongsang.site.build import build_site
 
 from .conftest import ROOT, TODAY, make_repo
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from guongsang.output import SiteOutput
 from guongsang.pages.directory import DirectoryView
+from guongsang.site.output import SiteOutput
 
 from .conftest import make_repo
 from .test_gallery import build, profile_md, view

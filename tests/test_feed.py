@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from guongsang.build import build_site
 from guongsang.pages import feed
 from guongsang.records import Award
+from guongsang.site.build import build_site
 
 from .conftest import make_repo
 from .test_stats import FIXTURE, load

@@ -13,12 +13,12 @@ import pytest
 import yaml
 from PIL import Image
 
-from guongsang.build import build_site
 from guongsang.check import check
-from guongsang.loader import load
-from guongsang.output import SiteOutput
+from guongsang.load.corpus import load
 from guongsang.pages import cards, gallery
 from guongsang.project import Project
+from guongsang.site.build import build_site
+from guongsang.site.output import SiteOutput
 
 from .conftest import ROOT, TODAY, make_repo
 

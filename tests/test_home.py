@@ -1,9 +1,9 @@
 """The home page lists the newest exemplars and deeds of published profiles."""
 from __future__ import annotations
 
-from guongsang.build import build_site
 from guongsang.check import check
 from guongsang.project import Project
+from guongsang.site.build import build_site
 
 from .conftest import TODAY
 

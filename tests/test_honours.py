@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from guongsang.output import Asset, View
 from guongsang.pages.honours import BOM, HonourRollView, HonoursIndexView, honour_rolls
+from guongsang.site.output import Asset, View
 
 from .conftest import make_repo
 from .test_campaigns import context, profile

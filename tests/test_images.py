@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms, ImageDraw
 
-from guongsang import images
-from guongsang.build import build_site
 from guongsang.check import check
-from guongsang.images import ImageCache, ImageError, open_image
+from guongsang.media import images
+from guongsang.media.images import ImageCache, ImageError, open_image
 from guongsang.problems import Problem
 from guongsang.project import Project
+from guongsang.site.build import build_site
 
 from .conftest import TODAY
 

@@ -1,7 +1,7 @@
 """Live preview rebuilds (`make serve` = `mkdocs serve --dirty`): only what changed is rebuilt,
 nothing stale stays, and a site-wide change rebuilds everything.
 
-The unit tests cover the engine-free plan (guongsang.incremental); the build tests run MkDocs
+The unit tests cover the engine-free plan (guongsang.site.incremental); the build tests run MkDocs
 in-process the way `mkdocs serve --dirty` does (serve URL as site_url, one site_dir for the
 whole session, ``dirty=True``).
 """
@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from guongsang import postbuild
-from guongsang.incremental import PageTracker, fingerprints, site_key
-from guongsang.output import Asset, SiteOutput, View
 from guongsang.project import Project
+from guongsang.site import postbuild
+from guongsang.site.incremental import PageTracker, fingerprints, site_key
+from guongsang.site.output import Asset, SiteOutput, View
 
 from .sitebuild import site_repo
 from .test_serve_reload import NEW, OLD, OTHER, PROFILE, SLUG
@@ -248,8 +248,8 @@ def _sample_copy(base: Path) -> Path:
 
 
 def _build(project: Project) -> tuple[object, list[str], list[tuple[str, str]]]:
-    from guongsang.build import build_site
     from guongsang.check import check
+    from guongsang.site.build import build_site
 
     from .conftest import TODAY
 
@@ -261,7 +261,7 @@ def _build(project: Project) -> tuple[object, list[str], list[tuple[str, str]]]:
 
 @pytest.fixture
 def reuse() -> object:
-    from guongsang.incremental import reuse_between_builds
+    from guongsang.site.incremental import reuse_between_builds
 
     reuse_between_builds(True)
     yield
@@ -269,7 +269,7 @@ def reuse() -> object:
 
 
 def test_reusing_work_changes_no_problem_and_no_page(tmp_path: Path, reuse: object) -> None:
-    from guongsang.incremental import reuse_between_builds
+    from guongsang.site.incremental import reuse_between_builds
 
     project = Project(root=_sample_copy(tmp_path / "repo"))
     reuse_between_builds(False)

@@ -14,11 +14,11 @@ import jsonschema
 import pytest
 import yaml
 
-from guongsang import jsonschema_gen
 from guongsang.check import check
 from guongsang.cli import generated_files
+from guongsang.editor import json_schema
+from guongsang.load.refdata import load_reference
 from guongsang.project import Project
-from guongsang.refdata import load_reference
 
 from .conftest import ROOT, TODAY, make_repo
 
@@ -54,7 +54,7 @@ def records(root: Path) -> list[tuple[str, Path]]:
 
 def validator(root: Path, kind: str) -> jsonschema.Draft7Validator:
     ref, _ = load_reference(root / "data", root)
-    return jsonschema.Draft7Validator(jsonschema_gen.generate(kind, ref))
+    return jsonschema.Draft7Validator(json_schema.generate(kind, ref))
 
 
 def errors(root: Path, kind: str, data) -> list[str]:
@@ -74,7 +74,7 @@ def test_schema_files_are_the_three_record_kinds() -> None:
         "ho-so.schema.json", "mo-hinh.schema.json", "phong-trao.schema.json"]
 
 
-@pytest.mark.parametrize("name", sorted(jsonschema_gen.FILES.values()))
+@pytest.mark.parametrize("name", sorted(json_schema.FILES.values()))
 def test_schemas_are_valid_draft_07_without_newer_keywords(name: str) -> None:
     schema = json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
@@ -163,7 +163,7 @@ def test_enums_follow_the_reference_data(tmp_path: Path) -> None:
     units = root / "data" / "don-vi.yml"
     units.write_text(units.read_text(encoding="utf-8")
                      + "- id: phong-moi\n  ten: Phòng Mới\n  loai: phong\n", encoding="utf-8")
-    schema = jsonschema_gen.generate("profile", load_reference(root / "data", root)[0])
+    schema = json_schema.generate("profile", load_reference(root / "data", root)[0])
     don_vi = schema["properties"]["don_vi"]
     assert don_vi["enum"][-1] == "phong-moi"
     assert don_vi["enumDescriptions"][-1] == "Phòng Mới"

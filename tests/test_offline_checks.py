@@ -1,6 +1,6 @@
 """Offline checks of the built sample site, run by ``make test`` (and so by CI through .ci/run).
 
-* internal links and anchors across every page (:mod:`guongsang.sitecheck`);
+* internal links and anchors across every page (:mod:`guongsang.site.checks`);
 * nothing in the site that could run code from content (same module);
 * HTML conformance with the Nu Html Checker (``vnu-jar`` from npm, run with the system Java);
 * ``sitemap.xml`` against the sitemaps.org XSD (vendored in tests/data/sitemap.xsd);
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from guongsang.sitecheck import Finding, Site, broken_links, check_urls, unsafe_markup
+from guongsang.site.checks import Finding, Site, broken_links, check_urls, unsafe_markup
 
 from .conftest import ROOT
 

@@ -5,7 +5,7 @@ import markdown
 import pytest
 from mkdocs.structure.pages import _HTMLHandler
 
-from guongsang.rawhtml import protect
+from guongsang.site.rawhtml import protect
 
 EXTENSIONS = ["attr_list", "tables", "admonition", "toc"]
 

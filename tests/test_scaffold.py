@@ -8,12 +8,12 @@ import jsonschema
 import pytest
 import yaml
 
-from guongsang import jsonschema_gen, scaffold
 from guongsang.check import check
 from guongsang.cli import main
+from guongsang.editor import json_schema, scaffold
+from guongsang.load.refdata import load_reference
 from guongsang.problems import format_report
 from guongsang.project import Project
-from guongsang.refdata import load_reference
 from guongsang.schema import SCHEMAS, Field
 
 from .conftest import TODAY, make_repo
@@ -181,7 +181,7 @@ def test_optional_examples_once_uncommented_match_the_json_schema(kind: str) -> 
     for key, f in required.items():
         if front.get(key) in (None, False) and f.type != "bool":
             front[key] = f.example
-    schema = jsonschema_gen.generate(kind, ref)
+    schema = json_schema.generate(kind, ref)
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(_as_json(front)), key=str)
     assert [e.message for e in errors] == []
     assert set(front) == {f.key for f in SCHEMAS[kind]}

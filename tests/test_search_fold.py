@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from guongsang import search
+from guongsang.site import search
 from guongsang.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent

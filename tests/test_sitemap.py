@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from guongsang.build import build_site
 from guongsang.check import check
-from guongsang.output import SiteOutput, View
 from guongsang.pages.sitemap import every_page_in_sitemap, missing_pages, sitemap_paths
-from guongsang.postbuild import STEPS
 from guongsang.project import Project
+from guongsang.site.build import build_site
+from guongsang.site.output import SiteOutput, View
+from guongsang.site.postbuild import STEPS
 
 from .conftest import TODAY, make_repo
 from .sitebuild import mkdocs_build, site_repo

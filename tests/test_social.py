@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from guongsang import avatars, fonts, images, ogimage
-from guongsang.avatars import PALETTE, avatar_image, colour, initials
-from guongsang.build import build_site
 from guongsang.check import check
-from guongsang.images import ImageCache
-from guongsang.ogimage import ShareCard, render, share_image, wrap
+from guongsang.media import avatars, fonts, images, ogimage
+from guongsang.media.avatars import PALETTE, avatar_image, colour, initials
+from guongsang.media.images import ImageCache
+from guongsang.media.ogimage import ShareCard, render, share_image, wrap
 from guongsang.pages.social import DEFAULT_URI
 from guongsang.project import Project
+from guongsang.site.build import build_site
 
 from .conftest import ROOT, TODAY
 from .sitebuild import mkdocs_build, site_repo
@@ -124,7 +124,7 @@ def test_font_files_ship_with_their_licence() -> None:
 
 def font_in_package_data() -> bool:
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    return '"fonts/*"' in text
+    return '"media/fonts/*"' in text
 
 # ---------------------------------------------------------------- initials avatars
 

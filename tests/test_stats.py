@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from guongsang.build import build_site
 from guongsang.check import check
+from guongsang.media.svgchart import Bar, Series, bar_chart, format_number, format_percent
 from guongsang.pages import stats
 from guongsang.pages.stats import StatsView
 from guongsang.project import Project
-from guongsang.svgchart import Bar, Series, bar_chart, format_number, format_percent
+from guongsang.site.build import build_site
 
 from .conftest import TODAY
 

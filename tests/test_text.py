@@ -6,8 +6,15 @@ from datetime import date
 import pytest
 
 from guongsang.text import (
-    fold, format_date, format_date_formal, identity_key, nfc, parse_date, person_sort_key,
-    slugify, sort_key,
+    fold,
+    format_date,
+    format_date_formal,
+    identity_key,
+    nfc,
+    parse_date,
+    person_sort_key,
+    slugify,
+    sort_key,
 )
 
 

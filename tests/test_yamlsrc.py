@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from guongsang.load.yamlsrc import format_path, parse_markdown
 from guongsang.problems import Problem, Severity, format_github, format_report
-from guongsang.yamlsrc import format_path, parse_markdown
 
 
 def test_lines_point_into_the_real_file() -> None:

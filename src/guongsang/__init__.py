@@ -1,7 +1,7 @@
 """Gương sáng: the engine-free core.
 
 load -> validate -> model -> generate. Nothing here imports MkDocs; the adapter in
-``hooks/`` hands MkDocs events to :mod:`guongsang.build`.
+``hooks/`` hands MkDocs events to :mod:`guongsang.site.build`.
 """
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .loader import Corpus, load
+from .load.corpus import Corpus, load
 from .problems import Problem, sort_problems
 from .project import Project
 from .rules import run_rules

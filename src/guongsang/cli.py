@@ -12,13 +12,14 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import jsonschema_gen, reports, ruledocs, scaffold
+from . import reports
 from .check import check
-from .loader import load
-from .preview import changes, comment
+from .editor import json_schema, ruledocs, scaffold
+from .load.corpus import load
+from .load.refdata import load_reference
 from .problems import Severity, format_github, format_json, format_report, has_errors
 from .project import Project, today
-from .refdata import load_reference
+from .site.preview import changes, comment
 
 GUIDE = "HUONG-DAN-BIEN-TAP.md"
 SCHEMA_DIR = "schemas"
@@ -186,7 +187,7 @@ def generated_files(project: Project) -> dict[Path, str]:
     """Every file generated from schema.py, the reference data and the checks' code."""
     ref, _ = load_reference(project.path(project.data_dir), project.root)
     files = {project.path(SCHEMA_DIR) / name: text
-             for name, text in jsonschema_gen.expected_files(ref).items()}
+             for name, text in json_schema.expected_files(ref).items()}
     for kind, name in TEMPLATES.items():
         files[project.path(TEMPLATE_DIR) / name] = scaffold.render(kind, ref)
     guide = project.path(GUIDE)

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .yamlsrc import Source
+from .load.yamlsrc import Source
 
 
 @dataclass(frozen=True)

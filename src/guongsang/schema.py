@@ -1,6 +1,6 @@
 """The shape of every record, declared once.
 
-The same declarations drive the checks (:mod:`guongsang.conform`), the JSON Schema for editors'
+The same declarations drive the checks (:mod:`guongsang.load.conform`), the JSON Schema for editors'
 tools, the scaffolds of ``guongsang new`` and the field tables of the editor guide, so none of
 them can drift from the others.
 """

@@ -21,7 +21,7 @@ import yaml
 
 from guongsang.check import check
 from guongsang.project import Project
-from guongsang.sitecheck import Site, unsafe_markup
+from guongsang.site.checks import Site, unsafe_markup
 
 from ..conftest import TODAY, make_repo
 from ..sitebuild import mkdocs_build, site_repo

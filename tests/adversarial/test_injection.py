@@ -18,11 +18,11 @@ import yaml
 from PIL import Image
 
 from guongsang.check import check
+from guongsang.load.refdata import load_reference
+from guongsang.load.yamlsrc import format_path
 from guongsang.project import Project
-from guongsang.refdata import load_reference
 from guongsang.schema import CAMPAIGN, MODEL, PROFILE, Field
-from guongsang.sitecheck import Site, broken_links, unsafe_markup
-from guongsang.yamlsrc import format_path
+from guongsang.site.checks import Site, broken_links, unsafe_markup
 
 from ..conftest import ROOT, TODAY, make_repo
 from ..sitebuild import mkdocs_build, site_repo

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from guongsang.check import check
-from guongsang.images import ImageError, open_image
-from guongsang.loader import load
+from guongsang.load.corpus import load
+from guongsang.media.images import ImageError, open_image
 from guongsang.project import Project
 from guongsang.rules import RULES
 

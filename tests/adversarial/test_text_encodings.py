@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from guongsang.check import check
-from guongsang.loader import MAX_FRONT_MATTER_CHARS
+from guongsang.load.corpus import MAX_FRONT_MATTER_CHARS
 from guongsang.project import Project
-from guongsang.sitecheck import Site, unsafe_markup
+from guongsang.site.checks import Site, unsafe_markup
 
 from ..conftest import TODAY, make_repo
 from ..sitebuild import mkdocs_build, site_repo

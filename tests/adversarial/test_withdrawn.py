@@ -17,7 +17,7 @@ import pytest
 
 from guongsang.check import check
 from guongsang.project import Project
-from guongsang.sitecheck import Site, broken_links, unsafe_markup
+from guongsang.site.checks import Site, broken_links, unsafe_markup
 
 from ..conftest import TODAY
 from ..sitebuild import mkdocs_build, site_repo

@@ -2,7 +2,7 @@
  *
  * Readers type with or without accents. The query is folded the way the index was
  * (guongsang.text.fold: NFD, combining marks dropped, đ -> d, lower case); the index holds
- * the extra spellings Pagefind's own folding misses (see src/guongsang/search.py).
+ * the extra spellings Pagefind's own folding misses (see src/guongsang/site/search.py).
  * A query typed with accents puts exact matches first: for each accented word, every
  * old/new tone placement and i/y spelling is looked up with Pagefind's exactDiacritics
  * mode, and results matching more of those words move up.
@@ -222,7 +222,7 @@
       li.appendChild(kind);
     }
     // The page's own description reads better than an excerpt of the index, which lacks
-    // function words (see STOP_WORDS in src/guongsang/search.py).
+    // function words (see STOP_WORDS in src/guongsang/site/search.py).
     if (data.meta && data.meta.mo_ta) {
       var p = document.createElement("p");
       p.className = "gs-search__excerpt";

@@ -1,7 +1,7 @@
 """Page generators: each module turns the corpus into views and assets of one kind.
 
 A generator is a function ``(ctx) -> iterable of View | Asset`` registered with
-:func:`generator`. :func:`guongsang.build.build_site` runs them in registration order.
+:func:`generator`. :func:`guongsang.site.build.build_site` runs them in registration order.
 """
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..images import ImageCache, ImageError, Processed
-from ..loader import Corpus
-from ..output import Asset, SiteOutput, View
+from ..load.corpus import Corpus
+from ..media.images import ImageCache, ImageError, Processed
 from ..problems import Problem
 from ..records import Photo, Profile
 from ..rules.photos import photo_path
+from ..site.output import Asset, SiteOutput, View
 
 Generator = Callable[["Context"], Iterable[View | Asset]]
 GENERATORS: list[Generator] = []

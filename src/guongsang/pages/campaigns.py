@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from .. import urls
 from ..html import esc, link
-from ..output import Asset, View
 from ..records import Campaign, Model, Profile
+from ..site.output import Asset, View
 from ..text import format_date, person_sort_key, sort_key
 from . import Context, generator
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from datetime import date as Date
 
-from .. import avatars, urls
+from .. import urls
 from ..html import attrs, esc, tag
-from ..incremental import reusing
+from ..media import avatars
 from ..records import Profile
+from ..site.incremental import reusing
 from ..text import format_date, nfc, person_sort_key, sort_key
 from . import Context
 

@@ -2,7 +2,7 @@
 
 Nothing on this page is typed by hand: the general standards, each mass organisation's own
 criteria, the statuses that need evidence, the award catalogue with its conditions and the
-legal texts all come from ``data/*.yml`` through :class:`~guongsang.refdata.ReferenceData`,
+legal texts all come from ``data/*.yml`` through :class:`~guongsang.load.refdata.ReferenceData`,
 the same objects the rules in :mod:`guongsang.rules` check profiles against. Editing the data
 changes the page and the checks together, so they cannot drift apart.
 """
@@ -14,11 +14,11 @@ from datetime import date
 
 from .. import urls
 from ..html import esc, front_matter
-from ..output import View
+from ..load.refdata import AwardForm, Condition, LegalText, ReferenceData, Standard
 from ..problems import Severity
-from ..refdata import AwardForm, Condition, LegalText, ReferenceData, Standard
 from ..rules.criteria import needs_evidence
 from ..rules.legal import _severity as condition_severity
+from ..site.output import View
 from ..text import format_date
 from . import Context, generator
 

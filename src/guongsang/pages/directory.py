@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 from .. import urls
 from ..html import esc, front_matter
-from ..output import Asset, View
 from ..records import Profile
+from ..site.output import Asset, View
 from ..text import slugify
 from . import Context, generator
 from .cards import card, name_key

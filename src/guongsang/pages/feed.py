@@ -14,9 +14,9 @@ from email.utils import format_datetime
 from urllib.parse import urljoin
 
 from .. import urls
-from ..output import Asset
+from ..load.refdata import ReferenceData
 from ..records import Award, Profile
-from ..refdata import ReferenceData
+from ..site.output import Asset
 from ..text import format_date
 from . import Context, generator
 from .cards import name_key

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from .. import urls
 from ..html import attrs, esc, front_matter
-from ..output import Asset, View
 from ..records import Deed, Profile
+from ..site.output import Asset, View
 from . import Context, generator
 from .cards import card, name_key
 

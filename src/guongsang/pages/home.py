@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from .. import urls
 from ..html import esc
-from ..output import Asset, View
+from ..site.output import Asset, View
 from . import Context, generator
 from .cards import card, name_key
 

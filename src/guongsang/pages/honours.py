@@ -15,9 +15,9 @@ from datetime import date
 
 from .. import urls
 from ..html import esc, front_matter, link
-from ..output import Asset, View
+from ..load.refdata import AwardForm, ReferenceData
 from ..records import Award, Profile
-from ..refdata import AwardForm, ReferenceData
+from ..site.output import Asset, View
 from ..text import format_date
 from . import Context, generator
 from .campaigns import exemplar_key

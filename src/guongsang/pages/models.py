@@ -12,8 +12,8 @@ from datetime import date
 
 from .. import urls
 from ..html import esc, link
-from ..output import Asset, View
 from ..records import Model, Profile, Replication
+from ..site.output import Asset, View
 from ..text import format_date, sort_key
 from . import Context, generator
 

@@ -5,12 +5,12 @@ import re
 from collections.abc import Iterator
 
 from .. import urls
-from ..avatars import avatar_html, avatar_uri
 from ..html import esc, front_matter, link, tag
-from ..incremental import reusing
-from ..loader import SLUG_RE
-from ..output import Asset, ProfileView, View
+from ..load.corpus import SLUG_RE
+from ..media.avatars import avatar_html, avatar_uri
 from ..records import Profile
+from ..site.incremental import reusing
+from ..site.output import Asset, ProfileView, View
 from ..text import format_date
 from . import Context, generator
 

@@ -1,6 +1,6 @@
 """The search page at ``tim-kiem/``: a form that works with ``?q=`` and lists results.
 
-The index is written after the build by :mod:`guongsang.search`; the results are drawn in the
+The index is written after the build by :mod:`guongsang.site.search`; the results are drawn in the
 browser by ``overrides/assets/js/search.js``. Without JavaScript the form still submits to this
 page, which then says that search needs JavaScript and points to the listing pages.
 """
@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .. import search, urls
+from .. import urls
 from ..html import esc, front_matter
-from ..output import Asset, View
+from ..site import search
+from ..site.output import Asset, View
 from . import Context, generator
 
 TITLE = "Tìm kiếm"

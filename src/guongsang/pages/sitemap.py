@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..output import SiteOutput
-from ..postbuild import post_build
+from ..load.refdata import load_reference
 from ..problems import Problem
 from ..project import Project
-from ..refdata import load_reference
+from ..site.output import SiteOutput
+from ..site.postbuild import post_build
 
 SITEMAP = "sitemap.xml"
 _NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from .. import urls
-from ..avatars import colour, initials
-from ..images import Variant
-from ..ogimage import HEIGHT, WIDTH, ShareCard, panel_variant, share_image
-from ..output import Asset, View
+from ..media.avatars import colour, initials
+from ..media.images import Variant
+from ..media.ogimage import HEIGHT, WIDTH, ShareCard, panel_variant, share_image
 from ..records import Campaign, Model, Profile
+from ..site.output import Asset, View
 from ..text import format_date
 from . import Context, generator
 

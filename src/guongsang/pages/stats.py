@@ -1,7 +1,7 @@
 """The statistics page ``thong-ke/``: counts of published profiles and of their awards.
 
 Every statistic is computed once into a :class:`Stat` (rows of numbers) and rendered twice
-from it: as an inline SVG chart (:mod:`guongsang.svgchart`) and as an HTML table, so the
+from it: as an inline SVG chart (:mod:`guongsang.media.svgchart`) and as an HTML table, so the
 picture and the table can never disagree. Only published profiles are counted.
 """
 from __future__ import annotations
@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from .. import urls
 from ..html import esc, front_matter
-from ..output import View
+from ..load.refdata import ReferenceData
+from ..media.svgchart import DEFAULT_SERIES, Bar, Series, bar_chart, format_number, format_percent
 from ..records import Profile
-from ..refdata import ReferenceData
-from ..svgchart import DEFAULT_SERIES, Bar, Series, bar_chart, format_number, format_percent
+from ..site.output import View
 from ..text import format_date, sort_key
 from . import Context, generator
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..loader import Corpus
+from ..load.corpus import Corpus
+from ..load.refdata import AwardForm
 from ..records import Award, Profile
-from ..refdata import AwardForm
 from ..text import format_date, parse_date, person_sort_key, sort_key
 
 EXEMPLAR_STATUSES = ("dien_hinh_tieu_bieu", "dien_hinh_tien_tien")

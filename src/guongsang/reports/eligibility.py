@@ -21,9 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..loader import Corpus
+from ..load.corpus import Corpus
+from ..load.refdata import AwardForm, Condition
 from ..records import Award, Profile
-from ..refdata import AwardForm, Condition
 from . import (
     OutputFile,
     Period,

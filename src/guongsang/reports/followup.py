@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from ..loader import Corpus
+from ..load.corpus import Corpus
 from ..records import Profile
 from ..text import format_date
 from . import (

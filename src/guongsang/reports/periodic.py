@@ -17,10 +17,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from ..loader import Corpus
+from ..editor.scaffold import level_phrase
+from ..load.corpus import Corpus
+from ..load.refdata import AwardForm
 from ..records import Award, Profile
-from ..refdata import AwardForm
-from ..scaffold import level_phrase
 from ..text import format_date, format_date_formal
 from . import (
     EXEMPLAR_STATUSES,

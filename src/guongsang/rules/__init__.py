@@ -10,11 +10,11 @@ import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..incremental import reusing
-from ..loader import Corpus
+from ..load.corpus import Corpus
+from ..load.yamlsrc import Path_, format_path
 from ..problems import Problem, Severity
 from ..records import Record
-from ..yamlsrc import Path_, format_path
+from ..site.incremental import reusing
 
 RuleFn = Callable[[Corpus], Iterable[Problem]]
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..loader import Corpus
+from ..load.corpus import Corpus
 from ..problems import Problem, Severity
 from . import at, rule
 

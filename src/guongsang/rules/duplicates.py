@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..loader import SLUG_RE, Corpus
+from ..load.corpus import SLUG_RE, Corpus
 from ..problems import Problem, Severity
 from ..text import fold, identity_key, slugify
 from . import at, rule

@@ -11,10 +11,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..loader import Corpus
+from ..load.corpus import Corpus
+from ..load.refdata import AwardForm, Condition
 from ..problems import Problem, Severity
 from ..records import Award, Profile
-from ..refdata import AwardForm, Condition
 from ..text import format_date
 from . import at, rule
 

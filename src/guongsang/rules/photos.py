@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 from PIL import Image, UnidentifiedImageError
 
-from ..loader import Corpus
+from ..load.corpus import Corpus
 from ..problems import Problem, Severity
 from ..records import Photo, Profile
 from . import at, rule

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..conform import did_you_mean
-from ..loader import Corpus
+from ..load.conform import did_you_mean
+from ..load.corpus import Corpus
 from ..problems import Problem
 from ..records import Record
 from . import at, rule

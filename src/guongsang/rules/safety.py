@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from html import unescape
 from typing import Any
 
-from ..loader import Corpus
+from ..load.corpus import Corpus
 from ..problems import Problem
 from ..records import Record
 from . import at, per_record, rule

@@ -1,10 +1,10 @@
 """From a checked corpus to the generated pages and assets (engine-free)."""
 from __future__ import annotations
 
-from .images import ImageCache
-from .loader import Corpus
+from ..media.images import ImageCache
+from ..load.corpus import Corpus
 from .output import SiteOutput
-from .pages import GENERATORS, Context, cache_dir
+from ..pages import GENERATORS, Context, cache_dir
 
 
 def build_site(corpus: Corpus, images: ImageCache | None = None) -> SiteOutput:

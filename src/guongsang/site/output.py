@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problem
+from ..problems import Problem
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class View:
 
     @property
     def src_uri(self) -> str:
-        from .urls import src_uri
+        from ..urls import src_uri
         return src_uri(self.url)
 
 

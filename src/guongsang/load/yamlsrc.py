@@ -14,8 +14,8 @@ from typing import Any
 import frontmatter
 import yaml
 
-from .problems import Problem
-from .text import format_count, nfc
+from ..problems import Problem
+from ..text import format_count, nfc
 
 Path_ = tuple[str | int, ...]
 

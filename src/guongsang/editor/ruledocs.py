@@ -25,7 +25,8 @@ _CALLS = {"Problem": (3, 4, 5), "at": (2, 3, 4), "report": (1, 2, 3), "rule": (0
 # Helpers that wrap Problem with a fixed id: name -> (id, message index, hint index).
 _WRAPPERS = {"fail": ("du-lieu-tham-chieu", 1, 2)}
 _SEVERITY = {"ERROR": "lỗi", "WARNING": "cảnh báo", "INFO": "lưu ý"}
-_BUILD_MODULES = ("pages", "search.py", "postbuild.py", "images.py", "build.py", "output.py")
+_BUILD_MODULES = ("pages/", "site/search.py", "site/postbuild.py", "media/images.py", "site/build.py",
+                  "site/output.py")
 
 MEANINGS: dict[str, str] = {
     "anh": "Nhóm kiểm tra ảnh của hồ sơ; chỉ thấy mã này khi chính bộ kiểm tra gặp lỗi nội bộ.",
@@ -254,4 +255,5 @@ def update(guide: Path, docs: dict[str, RuleDoc]) -> str:
 
 
 def package_dir() -> Path:
-    return Path(__file__).resolve().parent
+    """The guongsang package folder (rules report from every stage, not only rules/)."""
+    return Path(__file__).resolve().parent.parent

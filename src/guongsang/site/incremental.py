@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .output import SiteOutput
-from .project import Project
+from ..project import Project
 
 SITE_WIDE = ("mkdocs.yml", "data", "overrides", "hooks")
 """Project paths whose change makes every page stale (layout, identity, reference data)."""

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from . import urls
-from .loader import Corpus
-from .project import Project
+from .. import urls
+from ..load.corpus import Corpus
+from ..project import Project
 
 MARKER = "<!-- guongsang-preview -->"
 """Hidden first line by which the workflow finds its own comment again."""

@@ -14,14 +14,14 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from ..problems import Problem
+from ..project import Project, is_inside
+from ..records import Campaign, Model, Profile, campaign_from, model_from, profile_from
+from ..schema import CAMPAIGN, KIND_LABELS, MODEL, PROFILE
+from ..site.incremental import reusing
+from ..text import format_count, slugify
 from .conform import Conformer
-from .incremental import reusing
-from .problems import Problem
-from .project import Project, is_inside
-from .records import Campaign, Model, Profile, campaign_from, model_from, profile_from
 from .refdata import ReferenceData, load_reference
-from .schema import CAMPAIGN, KIND_LABELS, MODEL, PROFILE
-from .text import format_count, slugify
 from .yamlsrc import Source, parse_markdown, read_utf8
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -240,7 +240,7 @@ def _record(kind: str, slug: str, src: Source, text: str, ref: ReferenceData, to
             problems: list[Problem], make: Callable[[Source, Conformer], RecordT]) -> RecordT:
     """The typed record of one file: checked against the schema and built by ``make``.
 
-    Under the live preview (:func:`guongsang.incremental.reusing`) it is reused from the
+    Under the live preview (:func:`guongsang.site.incremental.reusing`) it is reused from the
     previous load when the file, the reference data and the date are the same (records are
     never modified after loading): a rebuild then checks only the edited files.
     """

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .output import SiteOutput
-from .problems import Problem
-from .project import Project
+from ..problems import Problem
+from ..project import Project
 
 Step = Callable[[Path, SiteOutput, Project], Iterable[Problem]]
 Report = Callable[[Problem], None]

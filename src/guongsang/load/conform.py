@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .problems import Problem, Severity
+from ..problems import Problem, Severity
+from ..schema import PAGE_META_KEYS, Field
+from ..text import format_date, parse_date
 from .refdata import ReferenceData
-from .schema import PAGE_META_KEYS, Field
-from .text import format_date, parse_date
 from .yamlsrc import Path_, Source, format_path, key_name
 
 # "163/QĐ-UBND", "45/QĐ-TTg", "12/2024/QĐ-UBND". The Đ must be the Vietnamese letter.

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .html import esc
+from ..html import esc
 
 # Layout, in pixels (vertical) and per cent of the width (horizontal).
 FONT_SIZE = 14

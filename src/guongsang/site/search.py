@@ -25,12 +25,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import urls
+from .. import urls
 from .output import SiteOutput
 from .postbuild import post_build
-from .problems import Problem
-from .project import Project
-from .text import fold, nfc
+from ..problems import Problem
+from ..project import Project
+from ..text import fold, nfc
 
 log = logging.getLogger("mkdocs.plugins.guongsang.search")
 
@@ -297,7 +297,7 @@ def index_in_child(site_dir: Path) -> int:
     CPU core instead of the live preview's interpreter lock, so the next rebuild after a save
     is not slowed down by the index of the previous one.
     """
-    out = _run([sys.executable, "-m", "guongsang.search", str(site_dir)])
+    out = _run([sys.executable, "-m", "guongsang.site.search", str(site_dir)])
     return int(out.strip().splitlines()[-1])
 
 
@@ -320,7 +320,7 @@ def search_index(site_dir: Path, output: SiteOutput, project: Project) -> list[P
 
 
 def main(argv: list[str]) -> int:
-    """``python -m guongsang.search SITE_DIR``: index a built site, print the page count."""
+    """``python -m guongsang.site.search SITE_DIR``: index a built site, print the page count."""
     try:
         print(build_index(Path(argv[0])))
     except SearchIndexError as err:

@@ -15,10 +15,10 @@ from typing import Any
 
 import yaml
 
-from .project import Project
-from .refdata import ReferenceData
-from .schema import SCHEMAS, Field
-from .text import slugify
+from ..load.refdata import ReferenceData
+from ..project import Project
+from ..schema import SCHEMAS, Field
+from ..text import slugify
 
 KIND_ALIASES = {
     "profile": "profile", "ho-so": "profile",

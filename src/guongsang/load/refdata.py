@@ -10,10 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .incremental import reusing
-from .problems import Problem
-from .project import is_inside
-from .text import parse_date
+from ..problems import Problem
+from ..project import is_inside
+from ..site.incremental import reusing
+from ..text import parse_date
 from .yamlsrc import Source, format_path, load_yaml_file, read_utf8
 
 DATA_FILES = {
@@ -198,7 +198,7 @@ def load_reference(data_dir: Path, root: Path) -> tuple[ReferenceData, list[Prob
 
     Under the live preview the same object is returned while the files' bytes stay the same
     (checked on every call): records loaded against it can then be reused by
-    :mod:`guongsang.loader` between rebuilds.
+    :mod:`guongsang.load.corpus` between rebuilds.
     """
     if not reusing():
         return _load_reference(data_dir, root)

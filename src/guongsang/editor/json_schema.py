@@ -21,10 +21,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .conform import DECISION_RE
-from .refdata import ReferenceData
+from ..load.conform import DECISION_RE
+from ..load.refdata import ReferenceData
+from ..schema import PAGE_META_KEYS, SCHEMAS, Field
 from .scaffold import choices_of, evidence_statuses, map_keys, source_of
-from .schema import PAGE_META_KEYS, SCHEMAS, Field
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 FILES = {"profile": "ho-so.schema.json", "model": "mo-hinh.schema.json",

@@ -17,9 +17,9 @@ from typing import ClassVar
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from ..text import nfc
 from . import avatars, fonts
 from .images import ImageCache, Variant
-from .text import nfc
 
 VERSION = "3"
 """Bump when the layout changes, so cached share images are redrawn."""

@@ -15,14 +15,15 @@ from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw
 
-from . import fonts, urls
-from .html import attrs
+from .. import urls
+from ..html import attrs
+from ..text import fold, identity_key, nfc
+from . import fonts
 from .images import ImageCache
-from .text import fold, identity_key, nfc
 
 if TYPE_CHECKING:
-    from .pages import Context
-    from .records import Profile
+    from ..pages import Context
+    from ..records import Profile
 
 VERSION = "1"
 """Bump when the drawing changes, so cached avatars are redrawn."""
