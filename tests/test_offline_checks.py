@@ -298,5 +298,16 @@ def test_zizmor_really_reports_an_unpinned_third_party_action(tmp_path: Path) ->
     assert run.returncode != 0 and "unpinned-uses" in run.stdout + run.stderr
 
 
+def test_zizmor_really_reports_a_first_party_action_on_a_tag(tmp_path: Path) -> None:
+    # .github/zizmor.yml asks for SHA pins for actions/* too, not only for third parties.
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "x.yml").write_text(
+        "name: x\non: push\npermissions: {}\njobs:\n  a:\n    name: a\n    runs-on: ubuntu-latest\n"
+        "    steps:\n      - uses: actions/setup-python@v7\n", "utf-8")
+    run = _zizmor(workflows)
+    assert run.returncode != 0 and "unpinned-uses" in run.stdout + run.stderr
+
+
 def test_findings_read_like_compiler_messages() -> None:
     assert str(Finding("a/index.html", 3, "neo-hong", "x")) == "a/index.html:3: [neo-hong] x"
