@@ -1,10 +1,15 @@
 """From a checked corpus to the generated pages and assets (engine-free)."""
 from __future__ import annotations
 
-from ..media.images import ImageCache
+from datetime import date
+
+from ..check import check
 from ..load.corpus import Corpus
-from .output import SiteOutput
+from ..media.images import ImageCache
 from ..pages import GENERATORS, Context, cache_dir
+from ..problems import Problem, has_errors
+from ..project import Project
+from .output import SiteOutput
 
 
 def build_site(corpus: Corpus, images: ImageCache | None = None) -> SiteOutput:
@@ -16,3 +21,11 @@ def build_site(corpus: Corpus, images: ImageCache | None = None) -> SiteOutput:
             output.add(item)
     ctx.images.save_index()
     return output
+
+
+def generate(project: Project, when: date) -> tuple[SiteOutput, list[Problem]]:
+    """Check every record, then generate the site unless an error was found. The problems of
+    both stages are returned together; an empty output comes with errors."""
+    corpus, problems = check(project, when)
+    output = build_site(corpus) if not has_errors(problems) else SiteOutput()
+    return output, [*problems, *output.problems]

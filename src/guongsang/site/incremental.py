@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Mapping
+import shutil
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,22 +50,24 @@ def _digest(*parts: object) -> str:
     return h.hexdigest()
 
 
-def fingerprints(output: SiteOutput) -> dict[str, str]:
+def fingerprints(output: SiteOutput, pages: Mapping[str, str] | None = None) -> dict[str, str]:
     """A fingerprint for every output the generator decides, by source URI.
 
-    Content pages (content/*.md) are included only for what the generator adds to them; the
-    engine compares their own file with its output by modification time.
+    Content pages (content/*.md) are included for what the generator adds to them; the engine
+    compares their own file with its output by modification time. ``pages`` holds the
+    materialised Markdown of the content pages the adapter serves from memory instead of from
+    their file: their fingerprint is that text, so an edit of the file counts too.
     """
-    prints: dict[str, str] = {}
+    prints: dict[str, str] = {uri: _digest("page", text) for uri, text in (pages or {}).items()}
     for view in output.views:
         prints[view.src_uri] = _digest("view", view.markdown, output.meta.get(view.src_uri))
     for asset in output.assets:
         # A copied file is identified by its (content-addressed) source path: a photo changed
         # back to an earlier version has an older cache file than the output it must replace.
         prints[asset.uri] = _digest("asset", str(asset.path) if asset.path else asset.content)
-    for uri in {*output.augments, *output.prepends, *output.meta} - prints.keys():
+    for uri in {*output.augments, *output.prepends, *output.meta, *output.sources} - prints.keys():
         prints[uri] = _digest("parts", output.prepends.get(uri), output.augments.get(uri),
-                              output.meta.get(uri))
+                              output.meta.get(uri), output.sources.get(uri))
     return prints
 
 
@@ -110,6 +113,19 @@ class PageTracker:
     def forget(self) -> None:
         """After a failed build the output on disk is unknown: rebuild everything next time."""
         self._prints, self._site = {}, None
+
+
+def apply_plan(plan: RebuildPlan, site_dir: Path, dest: Callable[[str], Path],
+               keep: Iterable[str] = ()) -> None:
+    """Delete the outputs the next ``--dirty`` build must write again: all of ``site_dir`` on a
+    full rebuild (except the folders named in ``keep``, e.g. the search index rebuilt in the
+    background), else the stale and removed outputs. ``dest`` maps a source URI to its output."""
+    if plan.full and site_dir.is_dir():
+        for child in site_dir.iterdir():
+            if child.name not in keep:
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
+    for uri in plan.stale | plan.removed:
+        dest(uri).unlink(missing_ok=True)
 
 
 _TRACKERS: dict[str, PageTracker] = {}

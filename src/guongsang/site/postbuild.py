@@ -37,6 +37,23 @@ def post_build(fn: Step | None = None, *,
     return register(fn) if fn is not None else register
 
 
+def run_after_engine(site_dir: Path, manifest: Path, project: Project) -> list[Problem]:
+    """The post-build steps as their own command, on a site an engine built from the staged
+    folder: what the generator produced is read from the manifest materialisation wrote."""
+    from .materialise import read_manifest
+
+    if not manifest.is_file():
+        return [Problem(project.rel(manifest), 0, "", "sau-dung",
+                        "Chưa có danh sách trang được tạo (bản dựng tạm chưa được ghi).",
+                        "Chạy `guongsang build` (hoặc `guongsang stage` rồi dựng bằng công cụ "
+                        "dựng trang) trước `guongsang post-build`.")]
+    if not (site_dir / "index.html").is_file():
+        return [Problem(project.rel(site_dir), 0, "", "sau-dung",
+                        f"Thư mục trang \"{project.rel(site_dir)}\" chưa có trang chủ index.html.",
+                        "Dựng trang trước, ví dụ: guongsang build")]
+    return run_post_build(site_dir, read_manifest(manifest), project)
+
+
 def run_post_build(site_dir: Path, output: SiteOutput, project: Project, *, live: bool = False,
                    report: Report | None = None) -> list[Problem]:
     """Run every step; with ``live``, background steps are handed to :class:`Background` and

@@ -1,0 +1,65 @@
+"""Site-wide settings an engine needs besides the pages: identity, stylesheets, scripts.
+
+They come from data/site.yml and the theme folder, not from mkdocs.yml, so editors change the
+site's name or address in one data file. The MkDocs adapter applies them to its configuration
+(live preview); :mod:`guongsang.site.materialise` writes them into the staged engine
+configuration, so an engine that runs no hook (Zensical) gets the same values.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict
+from pathlib import Path
+
+from ..load.refdata import load_reference
+from ..project import Project
+
+THEME_DIR = "overrides"
+"""The theme overrides (Material's ``custom_dir``), relative to the project root."""
+BUNDLE_GLOB = "assets/javascripts/bundle.*.min.js"
+
+
+def settings(project: Project, theme_dirs: Iterable[Path], *, extra_css: Iterable[str] = (),
+             extra_javascript: Iterable[str] = (), site_url: bool = True) -> dict[str, object]:
+    """Top-level configuration values (``site_name``, ``extra``…), by MkDocs' key names.
+
+    ``extra_css`` and ``extra_javascript`` are the lists already configured: every stylesheet
+    and script under overrides/assets/{css,js} is added after them, in name order, so a new
+    page kind brings its own file without editing mkdocs.yml. ``site_url=False`` keeps the
+    engine's own address (the live preview points it at the local server). ``theme.logo`` is
+    given as the key ``theme.logo``.
+    """
+    ref, _ = load_reference(project.path(project.data_dir), project.root)
+    site = ref.site
+    out: dict[str, object] = {
+        "site_name": site.ten_ngan,
+        # Plain text: overrides/main.html escapes it where Material's base.html would not.
+        "site_description": site.mo_ta,
+        "copyright": site.ban_quyen,
+    }
+    if site_url:
+        out["site_url"] = site.url
+    if site.logo:
+        out["theme.logo"] = site.logo
+    theme = project.path(THEME_DIR)
+    for kind, configured in (("css", list(extra_css)), ("js", list(extra_javascript))):
+        listed = [str(x) for x in configured]
+        for path in sorted((theme / "assets" / kind).glob(f"*.{kind}")):
+            uri = f"assets/{kind}/{path.name}"
+            if uri not in listed:
+                listed.append(uri)
+        out["extra_css" if kind == "css" else "extra_javascript"] = listed
+    out["extra"] = {"guongsang_site": asdict(site),
+                    "guongsang_theme_script": theme_script(theme_dirs)}
+    return out
+
+
+def theme_script(theme_dirs: Iterable[Path]) -> str | None:
+    """Site path of the theme's script bundle, which overrides/main.html loads on the reader's
+    first interaction instead of at once (see the comment there). ``None`` if not found: the
+    theme's own loading stays."""
+    for theme_dir in theme_dirs:
+        found = sorted(Path(theme_dir).glob(BUNDLE_GLOB))
+        if found:
+            return f"assets/javascripts/{found[-1].name}"
+    return None
