@@ -121,6 +121,7 @@ def published_dirs(project: Project) -> list[Path]:
     root = project.root
     return [(root / _mkdocs_dir(root, "docs_dir", "docs")).resolve(),
             (root / _mkdocs_dir(root, "site_dir", "site")).resolve(),
+            (root / materialise.STAGE_DIR).resolve(),  # the staged pages, published as they are
             project.path(project.content_dir).resolve(),
             project.path(project.profiles_dir).resolve(),
             project.path(project.data_dir).resolve()]

@@ -18,14 +18,15 @@ let ``--dirty`` skip the rest). Nothing here is used by a normal build.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import shutil
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .output import SiteOutput
 from ..project import Project
+from .output import SiteOutput
 
 SITE_WIDE = ("mkdocs.yml", "data", "overrides", "hooks")
 """Project paths whose change makes every page stale (layout, identity, reference data)."""
@@ -128,8 +129,49 @@ def apply_plan(plan: RebuildPlan, site_dir: Path, dest: Callable[[str], Path],
         dest(uri).unlink(missing_ok=True)
 
 
+def output_path(src_uri: str) -> str:
+    """Where a site engine with directory URLs writes ``src_uri`` (``a/b.md`` and
+    ``a/b/index.md`` -> ``a/b/index.html``; any other file keeps its path)."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    folder, _, name = src_uri[:-3].rpartition("/")
+    parts = [folder] if folder else []
+    if name not in ("index", "README"):
+        parts.append(name)
+    return "/".join([*parts, "index.html"])
+
+
+def live_rebuild(project: Project, site_dir: Path, output: SiteOutput, pages: Mapping[str, str],
+                 sources: Iterable[str], site_wide: Iterable[object]) -> RebuildPlan:
+    """Plan a preview rebuild and delete what it must write again (:func:`apply_plan`).
+
+    ``pages`` as for :func:`fingerprints`; ``sources`` are every page the engine builds (a page
+    that is no longer there is removed); ``site_wide`` are engine inputs outside the project
+    that change every page (the theme folders)."""
+    prints = fingerprints(output, pages)
+    for uri in sources:
+        prints.setdefault(uri, "source")
+    plan = tracker(site_dir).plan(prints, site_key(project, site_wide))
+    apply_plan(plan, site_dir, lambda uri: site_dir / output_path(uri),
+               keep=("pagefind",))  # the search index follows in the background
+    return plan
+
+
 _TRACKERS: dict[str, PageTracker] = {}
 _REUSE = [False]
+
+
+def silence(logger: str, prefix: str) -> None:
+    """Drop the messages of ``logger`` that start with ``prefix``, once per process however
+    often the adapter asks (MkDocs re-imports it on every rebuild)."""
+    target = logging.getLogger(logger)
+    key = (logger, prefix)
+    if key not in _SILENCED:
+        _SILENCED.add(key)
+        target.addFilter(lambda record: not str(record.msg).startswith(prefix))
+
+
+_SILENCED: set[tuple[str, str]] = set()
 
 
 def reuse_between_builds(on: bool = True) -> None:

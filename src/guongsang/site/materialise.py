@@ -32,7 +32,7 @@ from . import frontmatter
 from .build import generate
 from .engines import Engine, inner_site_dir, theme_dirs
 from .output import Asset, SiteOutput, View
-from .settings import settings
+from .settings import merge, settings
 
 STAGE_DIR = "build"
 """The staging folder, relative to the project root (git-ignored)."""
@@ -120,6 +120,13 @@ def stage(project: Project, output: SiteOutput) -> dict[str, Asset]:
     for asset in output.assets:
         files[asset.uri] = asset
     return {uri: files[uri] for uri in sorted(files, key=walk_order)}
+
+
+def read_by_engine(files: Mapping[str, Asset], sources: Mapping[str, str]) -> set[str]:
+    """The staged files an engine already reads as they are: ``sources`` maps the paths it
+    found in its docs folder to their files; a staged copy of that very file needs nothing."""
+    return {uri for uri, asset in files.items() if asset.path is not None and uri in sources
+            and Path(sources[uri]).resolve() == asset.path.resolve()}
 
 
 @dataclass
@@ -244,7 +251,7 @@ _Dumper.add_representer(str, lambda d, v: d.represent_scalar(
 
 def read_config(path: Path) -> dict:
     """mkdocs.yml as data, with its Python and ``!ENV`` tags kept for the engine to resolve."""
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - SafeLoader
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     return data if isinstance(data, dict) else {}
 
 
@@ -275,13 +282,7 @@ def engine_config(project: Project, stage_dir: Path, site_dir: Path,
             if Path(h).as_posix() != ADAPTER_HOOK] if hooks else []
     if kept:
         config["hooks"] = kept
-    for key, value in settings.items():
-        if key.startswith("theme."):
-            theme[key.removeprefix("theme.")] = value
-        elif key == "extra":
-            config["extra"] = {**(config.get("extra") or {}), **value}  # type: ignore[dict-item]
-        else:
-            config[key] = value
+    merge(config, dict(settings))
     return config
 
 

@@ -188,8 +188,8 @@ def _lines(items: list[str]) -> list[str]:
 def format_markdown(reference: Inspection, comparisons: list[Comparison]) -> str:
     out = ["# Engine parity report", "",
            f"Reference: **{reference.name}** (`{reference.root}`).", "",
-           "| site | pages | broken links | search pages | share images broken | feed items "
-           "| sitemap entries | verdict |", "|---|---|---|---|---|---|---|---|"]
+           ("| site | pages | broken links | search pages | share images broken | feed items "
+            "| sitemap entries | verdict |"), "|---|---|---|---|---|---|---|---|"]
     rows = [(reference, None), *((c.candidate, c) for c in comparisons)]
     for site, comparison in rows:
         verdict = "reference" if comparison is None else ("passes" if comparison.passes
@@ -202,9 +202,8 @@ def format_markdown(reference: Inspection, comparisons: list[Comparison]) -> str
         out += _section(own_failures(reference))
     for c in comparisons:
         out += ["", f"## {c.candidate.name}", ""]
-        out += _section(c.failures) if c.failures else ["Same pages, links, search, share "
-                                                        "images, feed and sitemap as the "
-                                                        "reference."]
+        same = "Same pages, links, search, share images, feed and sitemap as the reference."
+        out += _section(c.failures) if c.failures else [same]
     return "\n".join(out) + "\n"
 
 

@@ -13,9 +13,9 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .output import SiteOutput
 from ..problems import Problem
 from ..project import Project
+from .output import SiteOutput
 
 Step = Callable[[Path, SiteOutput, Project], Iterable[Problem]]
 Report = Callable[[Problem], None]

@@ -7,7 +7,7 @@ configuration, so an engine that runs no hook (Zensical) gets the same values.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
 from dataclasses import asdict
 from pathlib import Path
 
@@ -63,3 +63,29 @@ def theme_script(theme_dirs: Iterable[Path]) -> str | None:
         if found:
             return f"assets/javascripts/{found[-1].name}"
     return None
+
+
+def merge(config: MutableMapping, values: dict[str, object]) -> None:
+    """Put :func:`settings` into a configuration: a plain mapping read from mkdocs.yml (staged
+    build) or MkDocs' own configuration object (live preview). ``theme.*`` keys go under
+    ``theme``, stylesheets and scripts are added after the configured ones, ``extra`` is
+    merged key by key."""
+    for key, value in values.items():
+        if key.startswith("theme."):
+            theme = config.get("theme")
+            if not theme or isinstance(theme, str):
+                config["theme"] = theme = {"name": theme} if theme else {}
+            theme[key.removeprefix("theme.")] = value
+        elif key in ("extra_css", "extra_javascript"):
+            listed = config.get(key)
+            if listed is None:
+                config[key] = listed = []
+            known = [str(x) for x in listed]
+            listed.extend(v for v in value if v not in known)  # type: ignore[attr-defined]
+        elif key == "extra":
+            extra = config.get("extra")
+            if extra is None:
+                config["extra"] = extra = {}
+            extra.update(value)  # type: ignore[attr-defined]
+        else:
+            config[key] = value
