@@ -284,7 +284,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def _post_build(project: Project, stage_dir: Path, site_dir: Path) -> int:
-    problems = postbuild.run_after_engine(site_dir, stage_dir / materialise.MANIFEST, project)
+    try:
+        problems = postbuild.run_after_engine(site_dir, stage_dir / materialise.MANIFEST, project)
+    except postbuild.NotBuilt as err:
+        print(f"Lỗi: {err}", file=sys.stderr)
+        return 1
     _print_problems(problems)
     if problems:
         print("Bước sau khi dựng trang báo lỗi: trang chưa dùng được.", file=sys.stderr)

@@ -265,10 +265,12 @@ def engine_config(project: Project, stage_dir: Path, site_dir: Path,
     """
     config = read_config(project.path("mkdocs.yml"))
 
+    root = project.root.resolve()
+
     def rel(path: Path) -> str:
-        """Relative to the staged configuration inside the project, else absolute."""
+        """Relative to the staged configuration when both lie in the project, else absolute."""
         path = path.resolve()
-        if not path.is_relative_to(project.root.resolve()):
+        if not (path.is_relative_to(root) and stage_dir.resolve().is_relative_to(root)):
             return path.as_posix()
         return os.path.relpath(path, stage_dir.resolve()).replace(os.sep, "/")
 
@@ -278,9 +280,9 @@ def engine_config(project: Project, stage_dir: Path, site_dir: Path,
     if isinstance(theme, dict) and theme.get("custom_dir"):
         theme["custom_dir"] = rel(project.path(str(theme["custom_dir"])))
     config.pop("watch", None)  # the staged folder is rewritten by `guongsang build`, not watched
-    kept = [rel(project.path(h)) for h in config.pop("hooks", None) or []
-            if Path(h).as_posix() != ADAPTER_HOOK] if hooks else []
-    if kept:
+    listed = config.pop("hooks", None) or []
+    kept = [rel(project.path(h)) for h in listed if Path(h).as_posix() != ADAPTER_HOOK]
+    if hooks and kept:
         config["hooks"] = kept
     merge(config, dict(settings))
     return config
@@ -319,7 +321,10 @@ def stage_site(project: Project, when: date, engine: Engine, stage_dir: Path,
                site_dir: Path) -> tuple[Staged | None, list[Problem]]:
     """check → model → generate → materialise, for ``engine`` writing into ``site_dir``.
 
-    Nothing is written when the records have errors (``None`` comes back with them)."""
+    Nothing is written when the records have errors (``None`` comes back with them), nor when
+    an output folder overlaps the project's own files (:class:`StagingError`)."""
+    check_output_dir(project, stage_dir)
+    check_output_dir(project, site_dir)
     output, problems = generate(project, when)
     if has_errors(problems):
         return None, problems

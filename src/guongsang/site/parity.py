@@ -83,11 +83,19 @@ def inspect(name: str, root: Path, site_url: str) -> Inspection:
         if parser.image is None:
             out.share_problems.append(f"{rel}: no og:image")
             continue
-        line, url = parser.image
-        out.share_problems += [str(f) for f in check_urls(site, [(line, url)], rel)]
+        out.share_problems += _share_image(site, rel, parser.image[1])
     _feed(site, out)
     _sitemap(root, out)
     return out
+
+
+def _share_image(site: Site, rel: str, url: str) -> list[str]:
+    resolved = site.resolve(url, rel)
+    if resolved is None or resolved[0] is None:
+        return [f"{rel}: og:image {url} is not a file of this site"]
+    if not (site.root / resolved[0]).is_file():
+        return [f"{rel}: og:image {url}: no file {resolved[0]}"]
+    return []
 
 
 def _search(root: Path, out: Inspection) -> None:

@@ -37,20 +37,22 @@ def post_build(fn: Step | None = None, *,
     return register(fn) if fn is not None else register
 
 
+class NotBuilt(Exception):
+    """The post-build steps were asked to run on a site that was not built from the stage."""
+
+
 def run_after_engine(site_dir: Path, manifest: Path, project: Project) -> list[Problem]:
     """The post-build steps as their own command, on a site an engine built from the staged
     folder: what the generator produced is read from the manifest materialisation wrote."""
     from .materialise import read_manifest
 
     if not manifest.is_file():
-        return [Problem(project.rel(manifest), 0, "", "sau-dung",
-                        "Chưa có danh sách trang được tạo (bản dựng tạm chưa được ghi).",
-                        "Chạy `guongsang build` (hoặc `guongsang stage` rồi dựng bằng công cụ "
-                        "dựng trang) trước `guongsang post-build`.")]
+        raise NotBuilt(f"Chưa có {project.rel(manifest)} (danh sách trang được tạo): bản dựng "
+                       "tạm chưa được ghi. Chạy `guongsang build`, hoặc `guongsang stage` rồi "
+                       "dựng bằng công cụ dựng trang, trước `guongsang post-build`.")
     if not (site_dir / "index.html").is_file():
-        return [Problem(project.rel(site_dir), 0, "", "sau-dung",
-                        f"Thư mục trang \"{project.rel(site_dir)}\" chưa có trang chủ index.html.",
-                        "Dựng trang trước, ví dụ: guongsang build")]
+        raise NotBuilt(f"Thư mục \"{project.rel(site_dir)}\" chưa có trang chủ index.html: "
+                       "trang chưa được dựng. Chạy `guongsang build` trước.")
     return run_post_build(site_dir, read_manifest(manifest), project)
 
 
