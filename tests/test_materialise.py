@@ -114,6 +114,22 @@ def test_stage_copies_untouched_files_and_writes_the_rest(tmp_path: Path) -> Non
     assert files["feed.xml"].content == "<rss/>"
 
 
+def test_links_out_of_the_repository_are_never_staged(tmp_path: Path) -> None:
+    secret = tmp_path / "ngoai-kho" / "bi-mat.md"
+    secret.parent.mkdir()
+    secret.write_text("MẬT-KHẨU\n", encoding="utf-8")
+    project = _project(tmp_path, {"content/mo-hinh/a.md": "---\nten: A\n---\nA\n",
+                                  "content/chung/b.md": "B\n"})
+    content = project.path("content")
+    os.symlink(secret, content / "bi-mat.md")
+    os.symlink(secret.parent, content / "thu-muc-ngoai")
+    os.symlink("khong-co.md", content / "hong.md")
+    os.symlink("..", content / "chung" / "vong")
+    os.symlink(content / "chung", content / "lien-ket-trong-kho")
+    assert sorted(stage(project, SiteOutput())) == [
+        "chung/b.md", "lien-ket-trong-kho/b.md", "mo-hinh/a.md"]
+
+
 def test_stage_prefers_the_markdown_the_core_read(tmp_path: Path) -> None:
     project = _project(tmp_path, {"content/mo-hinh/a.md": "---\nten: A\n---\nTrên đĩa.\n"})
     output = SiteOutput()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import re
 import sys
 from collections.abc import Iterator
@@ -284,11 +285,20 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def _post_build(project: Project, stage_dir: Path, site_dir: Path) -> int:
+    # The steps tell what they did through the logger MkDocs would show ("Pagefind: …").
+    logger = logging.getLogger("mkdocs.plugins.guongsang")
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    level, logger.level = logger.level, logging.INFO
+    logger.addHandler(handler)
     try:
         problems = postbuild.run_after_engine(site_dir, stage_dir / materialise.MANIFEST, project)
     except postbuild.NotBuilt as err:
         print(f"Lỗi: {err}", file=sys.stderr)
         return 1
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
     _print_problems(problems)
     if problems:
         print("Bước sau khi dựng trang báo lỗi: trang chưa dùng được.", file=sys.stderr)

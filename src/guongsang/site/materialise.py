@@ -54,15 +54,29 @@ class StagingError(Exception):
 def content_files(project: Project) -> list[tuple[str, Path]]:
     """Hand-written files of content/ as ``(docs-relative path, file)``, in path order.
 
-    Hidden files and folders are left out, as MkDocs' default ``exclude_docs`` does.
+    Hidden files and folders are left out, as MkDocs' default ``exclude_docs`` does; linked
+    folders are followed as MkDocs follows them. A link that leads outside the repository, or
+    nowhere, is never copied: the checks report it as an error and stop the build before this
+    runs, and this is the second lock on that door.
     """
     root = project.path(project.content_dir)
+    top = project.root.resolve()
     out: list[tuple[str, Path]] = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        real = Path(dirpath).resolve()
+        parts = Path(dirpath).relative_to(root).parts
+        above = {root.joinpath(*parts[:i]).resolve() for i in range(len(parts))}
+        if real in above or not real.is_relative_to(top):
+            dirnames[:] = []  # a loop (a link to a folder above), or a folder outside the repository
+            continue
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if not name.startswith("."):
-                path = Path(dirpath) / name
+            path = Path(dirpath) / name
+            try:
+                inside = path.resolve(strict=True).is_relative_to(top)
+            except (OSError, RuntimeError):
+                inside = False
+            if inside and not name.startswith("."):
                 out.append((path.relative_to(root).as_posix(), path))
     return out
 
