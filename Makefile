@@ -7,6 +7,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+# Site engine of `make build` and `make serve` (ENGINES.md): mkdocs (default), properdocs, zensical.
+ENGINE ?= mkdocs
+ENGINE_STAMP := $(if $(filter mkdocs,$(ENGINE)),$(STAMP),.venv-$(ENGINE)/.installed)
+ENGINE_BIN := $(if $(filter mkdocs,$(ENGINE)),$(BIN),.venv-$(ENGINE)/bin)
 # Material 9.8 prints a banner about MkDocs 2.0 on every run; it is noise for editors.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -28,6 +32,7 @@ help:
 	@echo "  make lighthouse  Chấm Lighthouse các trang chính (cần npm ci và chromium)"
 	@echo "  make clean   Xoá .venv, .venv-properdocs, .venv-zensical, site/, build/ và các tệp tạm"
 	@echo "Biến: PYTHON=$(PYTHON) (trình thông dịch dùng để tạo .venv)"
+	@echo "      ENGINE=$(ENGINE) (công cụ dựng trang của make build/serve: mkdocs, properdocs, zensical)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,12 +55,17 @@ venv: $(STAMP)
 venv-properdocs: .venv-properdocs/.installed
 venv-zensical: .venv-zensical/.installed
 
-serve: $(STAMP)
-	$(BIN)/mkdocs serve --dirty
+# The live preview generates the pages in memory (hooks/guongsang_hook.py): MkDocs or ProperDocs.
+serve: $(STAMP) $(ENGINE_STAMP)
+ifeq ($(ENGINE),zensical)
+	@echo "Zensical không chạy hook nên không xem trước trực tiếp được; dùng: make serve (MkDocs)" >&2
+	@exit 2
+endif
+	PYTHONPATH=src $(ENGINE_BIN)/$(ENGINE) serve --dirty -f mkdocs.yml
 
 # check → generate → build/docs/ (materialised) → MkDocs → post-build (search index, sitemap).
-build: $(STAMP)
-	$(BIN)/guongsang build
+build: $(STAMP) $(ENGINE_STAMP)
+	$(BIN)/guongsang build --engine $(ENGINE)
 
 build-properdocs: $(STAMP) venv-properdocs
 	$(BIN)/guongsang build --engine properdocs --site-dir build/site-properdocs

@@ -36,7 +36,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _serving(config):
         # MkDocs warns that `--dirty` may leave navigation stale: the plan rebuilds everything
         # when a site-wide input changes (left in, it would abort a strict preview every save).
-        inc.silence("mkdocs.commands.build", "A 'dirty' build is being performed")
+        engine = File.__module__.split(".")[0]  # "properdocs" under ProperDocs
+        inc.silence(f"{engine}.commands.build", "A 'dirty' build is being performed")
         inc.reuse_between_builds()
     return config
 
@@ -68,7 +69,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         pages = {uri: str(staged[uri].content) for uri in own.keys() & staged.keys() - same}
         plan = inc.live_rebuild(project, Path(config.site_dir), output, pages,
                                 [f.src_uri for f in files.documentation_pages()],
-                                [config.theme.dirs])
+                                [[os.path.abspath(d) for d in config.theme.dirs]])
         if not plan.full:
             log.info("Gương sáng: xem trước nhanh, dựng lại %d trang và tệp đã thay đổi.",
                      len(plan.stale))
