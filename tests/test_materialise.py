@@ -15,10 +15,8 @@ from mkdocs.utils.meta import get_data
 
 from guongsang.project import Project
 from guongsang.site import engines, frontmatter
-from guongsang.site.materialise import (ADAPTER_HOOK, GENERATED_NOTE, MANIFEST, StagingError,
-                                        check_output_dir, content_page, engine_config,
-                                        read_config, read_manifest, stage, walk_order, write,
-                                        write_config, write_manifest)
+from guongsang.site import materialise as mat
+from guongsang.site.materialise import content_page, engine_config, read_config, stage
 from guongsang.site.output import Asset, ProfileView, SiteOutput, View
 from guongsang.site.settings import merge, settings, theme_script
 
@@ -142,7 +140,7 @@ def test_stage_prefers_the_markdown_the_core_read(tmp_path: Path) -> None:
 
 def test_walk_order_is_the_order_mkdocs_walks_a_folder() -> None:
     uris = ["b/x.md", "a.md", "b/index.md", "index.md", "b/c/index.md", "README.md", "c.css"]
-    assert sorted(uris, key=walk_order) == ["README.md", "index.md", "a.md", "c.css",
+    assert sorted(uris, key=mat.walk_order) == ["README.md", "index.md", "a.md", "c.css",
                                             "b/index.md", "b/x.md", "b/c/index.md"]
 
 
@@ -152,17 +150,17 @@ def test_write_mirrors_the_files_and_leaves_unchanged_ones_alone(tmp_path: Path)
     docs = tmp_path / "docs"
     files = {"a.md": Asset("a.md", content="A"), "x/photo.jpg": Asset("x/photo.jpg", path=src),
              "feed.xml": Asset("feed.xml", content=b"<rss/>")}
-    first = write(files, docs)
+    first = mat.write(files, docs)
     assert sorted(first.written) == ["a.md", "feed.xml", "x/photo.jpg"]
     assert (docs / "x/photo.jpg").stat().st_mtime_ns == src.stat().st_mtime_ns
     stamp = (docs / "a.md").stat().st_mtime_ns
     (docs / "old/page.md").parent.mkdir()
     (docs / "old/page.md").write_text("stale", encoding="utf-8")
-    second = write({**files, "a.md": Asset("a.md", content="A")}, docs)
+    second = mat.write({**files, "a.md": Asset("a.md", content="A")}, docs)
     assert (second.written, second.unchanged, second.removed) == ([], 3, ["old/page.md"])
     assert (docs / "a.md").stat().st_mtime_ns == stamp
     assert not (docs / "old").exists()
-    third = write({"a.md": Asset("a.md", content="Á")}, docs)
+    third = mat.write({"a.md": Asset("a.md", content="Á")}, docs)
     assert (third.written, sorted(third.removed)) == (["a.md"], ["feed.xml", "x/photo.jpg"])
     assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*")) == ["a.md"]
     assert (docs / "a.md").read_text(encoding="utf-8") == "Á"
@@ -172,11 +170,11 @@ def test_write_mirrors_the_files_and_leaves_unchanged_ones_alone(tmp_path: Path)
                                    "overrides", "hooks", ".."])
 def test_output_folders_never_overlap_the_projects_own_files(tmp_path: Path, where: str) -> None:
     project = _project(tmp_path, {})
-    with pytest.raises(StagingError) as err:
-        check_output_dir(project, project.root / where)
+    with pytest.raises(mat.StagingError) as err:
+        mat.check_output_dir(project, project.root / where)
     assert str(err.value).startswith(f"Không ghi bản dựng vào \"{(project.root / where).resolve()}\"")
-    check_output_dir(project, project.root / "build")
-    check_output_dir(project, tmp_path / "elsewhere")
+    mat.check_output_dir(project, project.root / "build")
+    mat.check_output_dir(project, tmp_path / "elsewhere")
 
 
 def test_manifest_keeps_what_the_post_build_steps_need(tmp_path: Path) -> None:
@@ -184,8 +182,8 @@ def test_manifest_keeps_what_the_post_build_steps_need(tmp_path: Path) -> None:
     output.add(ProfileView("ho-so/an/", "An", "# An\n", slug="an"))
     output.add(View("tim-kiem/", "Tìm kiếm", "x", in_sitemap=False))
     output.add(Asset("feed.xml", content="<rss/>"))
-    write_manifest(output, tmp_path / MANIFEST)
-    back = read_manifest(tmp_path / MANIFEST)
+    mat.write_manifest(output, tmp_path / mat.MANIFEST)
+    back = mat.read_manifest(tmp_path / mat.MANIFEST)
     assert [(v.url, v.title, v.in_sitemap) for v in back.views] == [
         ("ho-so/an/", "An", True), ("tim-kiem/", "Tìm kiếm", False)]
     assert [a.uri for a in back.assets] == ["feed.xml"]
@@ -207,7 +205,7 @@ def test_engine_config_points_the_projects_config_at_the_staged_pages(tmp_path: 
     values = settings(project, [])
     config = engine_config(project, stage_dir, project.root / "site", values, hooks=True)
     own = read_config(project.path("mkdocs.yml"))
-    assert ADAPTER_HOOK in own["hooks"]
+    assert mat.ADAPTER_HOOK in own["hooks"]
     assert config["docs_dir"] == "docs" and config["site_dir"] == "../site"
     assert config["theme"]["custom_dir"] == "../overrides"
     assert config["theme"]["logo"] == "assets/logo.svg"
@@ -222,9 +220,9 @@ def test_engine_config_points_the_projects_config_at_the_staged_pages(tmp_path: 
     for key in ("nav", "not_in_nav", "validation", "markdown_extensions", "plugins", "strict"):
         assert config[key] == own[key], key
     # Written with its Python tag, which every engine resolves itself.
-    write_config(config, stage_dir / "mkdocs.yml")
+    mat.write_config(config, stage_dir / "mkdocs.yml")
     text = (stage_dir / "mkdocs.yml").read_text(encoding="utf-8")
-    assert text.startswith(GENERATED_NOTE)
+    assert text.startswith(mat.GENERATED_NOTE)
     assert "slugify: !!python/name:guongsang.text.toc_slugify" in text
     assert read_config(stage_dir / "mkdocs.yml") == config
     # Outside the project, paths are absolute; an engine without hooks gets none.
@@ -288,7 +286,7 @@ def test_the_staged_folder_needs_no_hook(tmp_path: Path, monkeypatch: pytest.Mon
     plain = read_config(tmp_path / "build" / "mkdocs.yml")
     assert plain.pop("hooks") == [(ROOT / "hooks/speedups_hook.py").as_posix()]
     bare = tmp_path / "build" / "bare.yml"
-    write_config(plain, bare)
+    mat.write_config(plain, bare)
     cfg = load_config(str(bare), site_dir=str(tmp_path / "bare-site"), strict=True)
     build(cfg)
     ours, theirs = _tree(with_hook), _tree(tmp_path / "bare-site")
