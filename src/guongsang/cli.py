@@ -276,6 +276,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if staged is None:
         return 1
     engine = engines.ENGINES[args.engine]
+    sys.stdout.flush()  # our lines before the engine's, in a CI log too
     try:
         engines.run(engine, project, staged.config, site_dir)
     except engines.EngineError as err:
