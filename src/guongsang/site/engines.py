@@ -11,9 +11,9 @@ another engine never touches the main lock (``requirements.txt``):
   (``make venv-zensical``): reads mkdocs.yml, runs no hook or MkDocs plugin.
 
 An engine runs as a child process of its own Python, with the project's ``src/`` on its path:
-the configuration names ``guongsang.text.toc_slugify`` for heading anchors, and the raw-HTML
+the configuration names ``guongsang.text.toc_slugify`` for heading anchors, and the speed-up
 hook of MkDocs-family engines uses :mod:`guongsang.site.rawhtml` (both need only the standard
-library), so an engine's environment needs nothing of ours installed.
+library), so an engine's environment needs nothing of ours installed to build the staged folder.
 """
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ class Engine:
     theme_package: str
     """The package whose ``templates/`` folder holds the theme (for the script bundle's name)."""
     runs_hooks: bool
-    """Runs MkDocs hooks (the raw-HTML speed-up of hooks/rawhtml_hook.py)."""
+    """Runs MkDocs hooks (the speed-ups of hooks/speedups_hook.py)."""
     site_dir_option: bool
     """Takes ``--site-dir``; otherwise the output must lie inside the configuration's folder."""
     make_target: str
