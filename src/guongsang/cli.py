@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import reports
 from .check import check
-from .editor import json_schema, ruledocs, scaffold
+from .editor import decap, json_schema, ruledocs, scaffold
 from .load.corpus import load
 from .load.refdata import load_reference
 from .problems import Severity, format_github, format_json, format_report, has_errors
@@ -190,6 +190,7 @@ def generated_files(project: Project) -> dict[Path, str]:
              for name, text in json_schema.expected_files(ref).items()}
     for kind, name in TEMPLATES.items():
         files[project.path(TEMPLATE_DIR) / name] = scaffold.render(kind, ref)
+    files.update(decap.expected_files(project, ref))
     guide = project.path(GUIDE)
     if guide.is_file():
         files[guide] = ruledocs.update(guide, ruledocs.collect(ruledocs.package_dir()))
@@ -295,7 +296,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="tạo lại các tệp sinh tự động (JSON Schema, mẫu, bảng mã lỗi)",
                        description="Tạo lại các tệp sinh tự động từ src/guongsang/schema.py, "
                        "data/*.yml và mã kiểm tra:\n  schemas/*.schema.json (JSON Schema cho "
-                       "trình soạn thảo)\n  mau/*.md (mẫu hồ sơ, mô hình, phong trào để sao chép "
+                       "trình soạn thảo)\n  quan-tri/config.yml (biểu mẫu biên tập trên web)\n  mau/*.md (mẫu hồ sơ, mô hình, phong trào để sao chép "
                        "trên GitHub)\n  bảng mã lỗi trong HUONG-DAN-BIEN-TAP.md",
                        epilog="Ví dụ:\n  guongsang schema\n  guongsang schema --kiem-tra")
     p.add_argument("--kiem-tra", "--check", dest="kiem_tra", action="store_true",
