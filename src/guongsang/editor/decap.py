@@ -234,6 +234,9 @@ def record_collection(k: Kind, ref: ReferenceData, project: Project) -> dict[str
         "label_singular": k.label_singular or KIND_LABELS[k.kind],
         "folder": getattr(project, k.folder), "path": k.path,
         "extension": "md", "format": RECORD_FORMAT, "create": True,
+        # Editors save and mark ready; reviewers merge the pull request on GitHub once the
+        # checks pass (branch protection), so the form shows no "publish" button.
+        "publish": False,
         "identifier_field": name_key, "slug": "{{%s}}" % name_key,
         "summary": "{{%s}}" % name_key, "sortable_fields": [name_key],
         "editor": {"preview": False},
@@ -300,6 +303,7 @@ def data_collection(project: Project) -> dict[str, Any]:
         files.append({"name": Path(file).stem, "label": DATA_LABELS.get(key, file),
                       "file": f"{project.data_dir}/{file}", "fields": fields})
     return {"name": "du-lieu", "label": "Dữ liệu tham chiếu", "format": DATA_FORMAT,
+            "publish": False,
             "extension": "yml", "editor": {"preview": False},
             "description": "Dành cho người quản trị danh mục. Mỗi thay đổi được kiểm tra như "
                            "hồ sơ trước khi hợp nhất.",
