@@ -390,15 +390,51 @@
     return best;
   }
 
-  function nfcData(v) {
+  /** NFC for every string of Decap's entry data (Immutable collections, mapped in place). */
+  function nfcData(v, key) {
+    if (key === ORIGINAL) return v;
     if (typeof v === 'string') return v.normalize('NFC');
-    if (Array.isArray(v)) return v.map(nfcData);
-    if (isObject(v)) {
-      var out = {};
-      Object.keys(v).forEach(function (k) { out[k] = k === ORIGINAL ? v[k] : nfcData(v[k]); });
-      return out;
-    }
+    if (v && typeof v.map === 'function' && typeof v.toJS === 'function') return v.map(nfcData);
     return v;
+  }
+
+  // -- links to records kept in a folder each --------------------------------------------------
+
+  /**
+   * Decap names an entry stored as `profiles/<slug>/index.md` "<slug>/index"; the files link
+   * to it by "<slug>" (the folder, as the checks read it). `suffixes` maps each relation field
+   * to such a collection: the suffix is added when a file is read and taken off when written.
+   */
+  function linkSuffixes(config) {
+    var byName = {};
+    ((config && config.collections) || []).forEach(function (c) {
+      if (c.path && /\/index$/.test(c.path)) byName[c.name] = '/index';
+    });
+    return byName;
+  }
+
+  function relinked(data, fields, suffixes, adding) {
+    if (!fields) return data;
+    var out = {};
+    Object.keys(data).forEach(function (k) {
+      var f = fields.filter(function (x) { return x.name === k; })[0];
+      var v = data[k];
+      if (f && f.widget === 'relation' && suffixes[f.collection]) {
+        var sfx = suffixes[f.collection];
+        var fix = function (s) {
+          if (typeof s !== 'string') return s;
+          if (adding) return /\/index$/.test(s) ? s : s + sfx;
+          return s.slice(-sfx.length) === sfx ? s.slice(0, -sfx.length) : s;
+        };
+        v = Array.isArray(v) ? v.map(fix) : fix(v);
+      } else if (f && f.fields && Array.isArray(v)) {
+        v = v.map(function (item) { return isObject(item) ? relinked(item, f.fields, suffixes, adding) : item; });
+      } else if (f && f.fields && isObject(v)) {
+        v = relinked(v, f.fields, suffixes, adding);
+      }
+      out[k] = v;
+    });
+    return out;
   }
 
   // -- in the browser --------------------------------------------------------------------------
@@ -430,10 +466,15 @@
         var config = load(text);
         var locale = merge(CMS.getLocale('vi'), completion);
         CMS.registerLocale('vi', locale);
+        var suffixes = linkSuffixes(config);
         CMS.registerCustomFormat('guongsang-md', 'md', {
-          fromFile: readRecord,
+          fromFile: function (text) {
+            var data = readRecord(text);
+            return relinked(data, fieldsFor(config, Object.keys(data)), suffixes, true);
+          },
           toFile: function (data) {
-            return writeRecord(data, fieldsFor(config, Object.keys(data)));
+            var fields = fieldsFor(config, Object.keys(data));
+            return writeRecord(relinked(data, fields, suffixes, false), fields);
           },
         });
         CMS.registerCustomFormat('guongsang-yml', 'yml', {
@@ -445,7 +486,7 @@
         CMS.registerEventListener({
           name: 'preSave',
           handler: function (event) {
-            return nfcData(event.entry.get('data').toJS());
+            return nfcData(event.entry.get('data'));
           },
         });
         hideGlobalMedia(locale.app.header.media);
@@ -458,6 +499,7 @@
   return {
     ORIGINAL: ORIGINAL, LIST_KEY: LIST_KEY, plainOk: plainOk, scalar: scalar, clean: clean,
     readRecord: readRecord, writeRecord: writeRecord, readData: readData, writeData: writeData,
-    fieldsFor: fieldsFor, merge: merge, start: start,
+    fieldsFor: fieldsFor, merge: merge, start: start, linkSuffixes: linkSuffixes,
+    relinked: relinked,
   };
 });

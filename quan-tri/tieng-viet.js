@@ -113,7 +113,11 @@
         copyName: 'Sao chép tên',
         copied: 'Đã sao chép',
       },
-      mediaLibraryModal: { close: 'Đóng' },
+      mediaLibraryModal: {
+        close: 'Đóng',
+        chooseSelected: 'Dùng ảnh đã chọn',
+        deleteSelected: 'Xoá ảnh đã chọn',
+      },
     },
     ui: {
       settingsDropdown: { account: 'Tuỳ chọn tài khoản' },

@@ -196,8 +196,17 @@ def field_config(f: Field, ref: ReferenceData, kind: str, private: bool = False)
         if f.required:
             out["min"] = 1
     elif f.type == "object":
-        out.update(widget="object", collapsed=not f.required,
-                   fields=[field_config(c, ref, kind, private) for c in f.fields])
+        children = [field_config(c, ref, kind, private) for c in f.fields]
+        if not f.required:
+            # Decap would demand the required keys of an optional group left empty; the check
+            # asks for them once the group is used, and the hint says so.
+            needed = [c for c in children if c.get("required", True)]
+            for c in needed:
+                c["required"] = False
+            if needed:
+                out["hint"] = ("Nếu điền mục này thì phải điền đủ: "
+                               + ", ".join(c["label"] for c in needed) + ".")
+        out.update(widget="object", collapsed=not f.required, fields=children)
     elif f.type == "map":
         out.update(widget="object", collapsed=True, fields=[
             {"name": key, "label": name, "widget": "text", "required": False}
@@ -209,7 +218,7 @@ def field_config(f: Field, ref: ReferenceData, kind: str, private: bool = False)
     pattern = _pattern(f) if f.type in ("text", "date") and not f.ref else None
     if pattern:
         out["pattern"] = pattern
-    hint = _hint(f)
+    hint = " ".join(h for h in (out.get("hint", ""), _hint(f)) if h)
     if hint:
         out["hint"] = hint
     return out
@@ -320,9 +329,9 @@ def generate(project: Project, ref: ReferenceData) -> dict[str, Any]:
     if s.auth_url:
         backend.update(base_url=s.auth_url, auth_endpoint=s.auth_path)
     backend["commit_messages"] = {
-        "create": "Thêm {{collection}} “{{slug}}” (biểu mẫu)",
-        "update": "Sửa {{collection}} “{{slug}}” (biểu mẫu)",
-        "delete": "Xoá {{collection}} “{{slug}}” (biểu mẫu)",
+        "create": "Thêm {{path}} (biểu mẫu)",
+        "update": "Sửa {{path}} (biểu mẫu)",
+        "delete": "Xoá {{path}} (biểu mẫu)",
         "uploadMedia": "Tải lên “{{path}}” (biểu mẫu)",
         "deleteMedia": "Xoá “{{path}}” (biểu mẫu)",
         "openAuthoring": "{{message}}",

@@ -1,0 +1,231 @@
+"""The web form (/quan-tri/, Decap CMS) driven like an editor would, against ``decap-server``.
+
+A throwaway git repository holds the real site sources; ``decap-server`` (git mode, editorial
+workflow: one branch per saved entry) edits it; the built site serves the form from 127.0.0.1.
+Every request of the browser is watched: one to any other host fails the test.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from . import admin_env
+from .admin_env import git
+
+PROFILE_NAME = "Đặng Văn Đức"
+PROFILE_SLUG = "dang-van-duc"
+PHOTO = admin_env.ROOT / "profiles" / "le-minh-duc" / "chan-dung.jpg"
+TODAY = "2026-11-27"
+
+
+@pytest.fixture(scope="module")
+def env(_tools: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    base = tmp_path_factory.mktemp("bieu-mau")
+    repo = admin_env.make_repo(base)
+    port = admin_env.free_port()
+    site = admin_env.build(repo, base / "site", port)
+    with admin_env.decap_server(repo, port, base / "decap-server.log"), \
+            admin_env.serve(site) as url:
+        yield {"repo": repo, "url": url, "site": site}
+
+
+@pytest.fixture
+def form(browser: Any, env: dict[str, Any]) -> Iterator[Any]:
+    """The form, signed in (the local backend needs no password), on the collections page."""
+    context, watch = admin_env.watched_context(browser, viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    # Decap rejects the save promise without a reason when the form has errors: not a fault.
+    page.on("pageerror", lambda e: str(e) != "undefined" and errors.append(f"uncaught: {e}"))
+    if os.environ.get("GUONGSANG_ADMIN_SHOT"):
+        page.on("console", lambda m: print("console:", m.type, m.text[:500]))
+    page.goto(env["url"] + "quan-tri/")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Hồ sơ gương điển hình").first.wait_for()
+    yield page
+    if os.environ.get("GUONGSANG_ADMIN_SHOT"):  # debugging: the last state of the form
+        page.screenshot(path=os.environ["GUONGSANG_ADMIN_SHOT"], full_page=True)
+        print(page.evaluate("[...document.querySelectorAll('[class*=ErrorsList] li')]"
+                            ".map(e => e.textContent)"))
+        print(page.evaluate("document.body.innerText")[:3000])
+    context.close()
+    problems = [f"request to a third party: {u}" for u in watch.external] + errors
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
+def field(page: Any, label: str, nth: int = 0) -> Any:
+    """The input labelled ``label`` (Decap adds "(không bắt buộc)" to optional ones)."""
+    return page.get_by_label(re.compile(rf"^{re.escape(label)}( \(không bắt buộc\))?$")).nth(nth)
+
+
+def choose(page: Any, label: str, option: str, nth: int = 0) -> None:
+    box = field(page, label, nth)
+    box.click()
+    box.fill(option)
+    page.keyboard.press("Enter")
+
+
+def open_new(page: Any, collection: str) -> None:
+    page.evaluate(f"location.hash = '#/collections/{collection}/new'")
+    field(page, "Họ và tên (hoặc tên tập thể, gia đình)").wait_for()
+
+
+def save(page: Any) -> None:
+    page.get_by_role("button", name="Lưu", exact=True).click()
+
+
+def saved(page: Any) -> None:
+    page.get_by_text("Thay đổi đã được lưu", exact=False).first.wait_for(timeout=30_000)
+
+
+def add_award(page: Any, n: int, form_name: str, year: str, number: str, day: str) -> None:
+    page.get_by_role("button", name="Thêm danh hiệu, hình thức khen thưởng đã nhận").click()
+    choose(page, "Danh hiệu hoặc hình thức", form_name, n)
+    field(page, "Năm thành tích được khen", n).fill(year)
+    field(page, "Số quyết định", n).fill(number)
+    field(page, "Ngày ký quyết định (dd/mm/yyyy)", n).fill(day)
+
+
+def fill_profile(page: Any) -> None:
+    field(page, "Họ và tên (hoặc tên tập thể, gia đình)").fill(PROFILE_NAME)
+    choose(page, "Loại hồ sơ", "Cá nhân")
+    choose(page, "Đơn vị", "Phòng Xúc tiến Đầu tư")
+    field(page, "Chức vụ").fill("Chuyên viên")
+    choose(page, "Lĩnh vực", "Xúc tiến đầu tư")
+    choose(page, "Trạng thái", "Nhân tố mới")
+    add_award(page, 0, "Lao động tiên tiến", "2023", "221/QĐ-TTXT", "27/12/2023")
+    add_award(page, 1, "Giấy khen của Giám đốc", "2024", "12/QĐ-TTXT", "08/01/2025")
+
+
+def add_photo(page: Any) -> None:
+    page.get_by_role("button", name="Thêm ảnh").click()
+    page.get_by_role("button", name="Chọn một hình").click()
+    page.locator("input[type=file]").set_input_files(str(PHOTO))
+    page.get_by_text("chan-dung.jpg").first.wait_for()
+    page.get_by_role("button", name="Dùng ảnh đã chọn").click()
+    field(page, "Mô tả ảnh cho người khiếm thị").fill("Anh Đức tại hội nghị xúc tiến đầu tư")
+
+
+def consent(page: Any) -> None:
+    field(page, "Người trong hồ sơ đã đồng ý công bố").click()
+
+
+def branch_file(repo: Path, branch: str, path: str) -> str:
+    return git(repo, "show", f"{branch}:{path}")
+
+
+def check_branch(repo: Path, branch: str, tmp: Path) -> subprocess.CompletedProcess:
+    tree = tmp / branch.replace("/", "-")
+    git(repo, "worktree", "add", "-q", "--detach", str(tree), branch)
+    env = {**os.environ, "GUONGSANG_TODAY": TODAY}
+    return subprocess.run([sys.executable, "-m", "guongsang.cli", "check", "--thu-muc", str(tree)],
+                          capture_output=True, text=True, env=env)
+
+
+EXPECTED_PROFILE = """\
+---
+ho_ten: Đặng Văn Đức
+loai: ca_nhan
+don_vi: phong-xuc-tien-dau-tu
+chuc_vu: Chuyên viên
+linh_vuc:
+  - xuc-tien-dau-tu
+trang_thai: nhan_to_moi
+khen_thuong:
+  - hinh_thuc: lao-dong-tien-tien
+    nam: 2023
+    so_quyet_dinh: 221/QĐ-TTXT
+    ngay_quyet_dinh: 27/12/2023
+  - hinh_thuc: giay-khen-giam-doc
+    nam: 2024
+    so_quyet_dinh: 12/QĐ-TTXT
+    ngay_quyet_dinh: 08/01/2025
+anh:
+  - tep: chan-dung.jpg
+    mo_ta: Anh Đức tại hội nghị xúc tiến đầu tư
+dong_y_cong_bo: true
+---
+"""
+
+
+def test_a_new_profile_with_two_awards_and_a_photo_passes_the_check(
+        form: Any, env: dict[str, Any], tmp_path: Path) -> None:
+    page = form
+    open_new(page, "ho-so")
+    fill_profile(page)
+    add_photo(page)
+    consent(page)
+    save(page)
+    saved(page)
+    repo = env["repo"]
+    branch = f"cms/ho-so/{PROFILE_SLUG}/index"
+    assert branch in git(repo, "branch", "--list", branch)
+    changed = git(repo, "diff", "--name-only", "main", branch).split()
+    assert changed == [f"profiles/{PROFILE_SLUG}/chan-dung.jpg", f"profiles/{PROFILE_SLUG}/index.md"]
+    assert branch_file(repo, branch, f"profiles/{PROFILE_SLUG}/index.md") == EXPECTED_PROFILE
+    photo = subprocess.run(["git", "-C", str(repo), "show",
+                            f"{branch}:profiles/{PROFILE_SLUG}/chan-dung.jpg"],
+                           capture_output=True, check=True).stdout
+    assert photo[:3] == b"\xff\xd8\xff"  # a JPEG (re-encoded in the browser, metadata removed)
+    result = check_branch(repo, branch, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_editing_one_field_changes_one_line(form: Any, env: dict[str, Any]) -> None:
+    page = form
+    page.evaluate("location.hash = '#/collections/ho-so/entries/tran-van-an/index'")
+    box = field(page, "Chức vụ")
+    box.wait_for()
+    assert box.input_value() == "Nhân viên văn thư"
+    box.fill("Chuyên viên văn thư")
+    save(page)
+    saved(page)
+    repo = env["repo"]
+    diff = git(repo, "diff", "--unified=0", "main", "cms/ho-so/tran-van-an/index")
+    changes = [line for line in diff.splitlines()
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changes == ["-chuc_vu: Nhân viên văn thư", "+chuc_vu: Chuyên viên văn thư"]
+
+
+def test_a_wrong_decision_number_shows_the_checks_message(form: Any, env: dict[str, Any]) -> None:
+    page = form
+    open_new(page, "ho-so")
+    field(page, "Họ và tên (hoặc tên tập thể, gia đình)").fill("Lê Thị Sai Số")
+    add_award(page, 0, "Lao động tiên tiến", "2024", "163/QD-TTXT", "08/01/2025")
+    save(page)
+    message = ("Số quyết định không đúng dạng `số/QĐ-cơ quan ban hành`. Ví dụ: 163/QĐ-UBND "
+               "(chữ Đ có gạch ngang, không dấu cách).")
+    page.get_by_text(message, exact=True).wait_for()
+    page.get_by_text("Thiếu trường bắt buộc: Loại hồ sơ.", exact=True).wait_for()
+    assert "cms/ho-so/le-thi-sai-so/index" not in git(env["repo"], "branch", "--list")
+
+
+def test_the_published_form_asks_nothing_of_another_host_before_sign_in(
+        browser: Any, env: dict[str, Any], tmp_path: Path) -> None:
+    """As published (GitHub backend): the sign-in page loads from the site alone."""
+    site = tmp_path / "site"
+    import shutil
+
+    shutil.copytree(env["site"] / "quan-tri", site / "quan-tri")
+    config = site / "quan-tri" / "config.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text[:text.index("\nlocal_backend:")] + "\n"
+                      + text[text.index("publish_mode:"):], encoding="utf-8")
+    context, watch = admin_env.watched_context(browser)
+    page = context.new_page()
+    with admin_env.serve(site) as url:
+        page.goto(url + "quan-tri/")
+        page.get_by_role("button", name="Đăng nhập bằng GitHub").wait_for()
+        page.wait_for_load_state("networkidle")
+        robots = page.locator('meta[name="robots"]').get_attribute("content")
+    context.close()
+    assert watch.external == []
+    assert robots == "noindex, nofollow"
