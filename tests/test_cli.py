@@ -166,6 +166,7 @@ def test_schema_writes_and_checks_the_generated_files(repo, capsys) -> None:
     assert out == ("Đã cũ: schemas/ho-so.schema.json\nĐã cũ: schemas/mo-hinh.schema.json\n"
                    "Đã cũ: schemas/phong-trao.schema.json\nĐã cũ: mau/ho-so.md\n"
                    "Đã cũ: mau/mo-hinh.md\nĐã cũ: mau/phong-trao.md\n"
+                   "Đã cũ: quan-tri/config.yml\n"
                    "Chạy `guongsang schema` để tạo lại các tệp trên rồi commit.\n")
     assert run(capsys, "--thu-muc", str(root), "schema")[0] == 0
     assert run(capsys, "--thu-muc", str(root), "schema", "--check") == (

@@ -229,3 +229,46 @@ def test_the_published_form_asks_nothing_of_another_host_before_sign_in(
     context.close()
     assert watch.external == []
     assert robots == "noindex, nofollow"
+
+
+def english_strings() -> set[str]:
+    """Decap's English interface strings that would give themselves away on the screen."""
+    import json
+
+    done = subprocess.run(["node", str(admin_env.ROOT / "tests" / "js" / "admin_locale.mjs")],
+                          capture_output=True, text=True, check=True)
+    english = json.loads(done.stdout)["en"].values()
+    parts = {p.strip(" .:…") for s in english for p in re.split(r"%\{\w+\}|\|\|\|\||\n", s)}
+    return {p for p in parts if len(p) >= 4 and re.search(r"[a-z]{3}", p) and p != "Markdown"}
+
+
+def test_no_english_shows_in_the_form(form: Any) -> None:
+    page = form
+    english = english_strings()
+    assert {"Quick add", "Add more images", "Choose selected"} <= english
+    screens = {}
+    screens["collections"] = page.evaluate("document.body.innerText")
+    open_new(page, "ho-so")
+    for button in ("Thêm danh hiệu, hình thức khen thưởng đã nhận", "Thêm ảnh",
+                   "Thêm thành tích theo năm"):
+        page.get_by_role("button", name=button).click()
+    for group in ("Minh chứng cho từng tiêu chuẩn chung", "Rút hồ sơ khỏi trang"):
+        page.get_by_text(group, exact=False).nth(1).click()
+    screens["new profile"] = page.evaluate("document.body.innerText")
+    page.get_by_role("button", name="Chọn một hình").click()
+    page.get_by_role("button", name="Dùng ảnh đã chọn").wait_for()
+    screens["photo library"] = page.evaluate("document.body.innerText")
+    page.keyboard.press("Escape")
+    dialogs: list[str] = []
+
+    def leave(dialog: Any) -> None:  # "leave with unsaved changes?"
+        dialogs.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", leave)
+    page.evaluate("location.hash = '#/workflow'")
+    page.get_by_text("Quy trình biên tập").first.wait_for()
+    screens["workflow"] = page.evaluate("document.body.innerText")
+    screens["dialogs"] = "\n".join(dialogs)
+    found = {name: sorted(s for s in english if s in text) for name, text in screens.items()}
+    assert found == {name: [] for name in screens}
