@@ -61,6 +61,9 @@
       },
       editorToolbar: {
         status: 'Trạng thái: %{status}',
+        // The "preview" Decap shows is the pull request check's commit status (pr.yml).
+        deployPreviewPendingButtonLabel: 'Xem kết quả kiểm tra',
+        deployPreviewButtonLabel: 'Kiểm tra đạt – xem chi tiết',
         statusInfoTooltipDraft:
           'Bài đang là bản nháp. Khi viết xong, chuyển trạng thái sang “Đang xét duyệt” để gửi duyệt.',
         statusInfoTooltipInReview:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import reports
 from .check import check
-from .editor import decap, json_schema, ruledocs, scaffold
+from .editor import decap, json_schema, pr_result, ruledocs, scaffold
 from .load.corpus import load
 from .load.refdata import load_reference
 from .problems import Severity, format_github, format_json, format_report, has_errors
@@ -226,6 +226,38 @@ def cmd_preview_links(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- pr-result: the check on the pull request, for people who edit in the web form ----------
+
+def cmd_pr_result(args: argparse.Namespace) -> int:
+    """Write the pull request comment and commit status (posted by .github/workflows/pr.yml).
+
+    Always exits 0: the workflow's own check step is the one that fails."""
+    project = Project(root=args.root)
+    _, problems = check(project, today())
+    out = args.out if args.out.is_absolute() else Path.cwd() / args.out
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "comment.md").write_text(pr_result.comment(problems, args.run_url), encoding="utf-8")
+    (out / "status.json").write_text(pr_result.status(problems).to_json(), encoding="utf-8")
+    print(f"Đã ghi {out / 'comment.md'} và {out / 'status.json'}")
+    return 0
+
+
+def _pr_result_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("pr-result", help="kết quả kiểm tra dạng bình luận và trạng thái cho "
+                       "pull request",
+                       description="Kiểm tra như `guongsang check`, rồi ghi comment.md (bình luận "
+                       "Markdown liệt kê mọi lỗi, cảnh báo) và status.json (trạng thái commit mà "
+                       "biểu mẫu /quan-tri/ hiển thị) vào THƯ_MỤC. Quy trình pr.yml đăng hai tệp "
+                       "này lên pull request.",
+                       epilog="Ví dụ:\n  guongsang pr-result --out ket-qua")
+    p.add_argument("--out", type=Path, required=True, metavar="THƯ_MỤC",
+                   help="nơi ghi comment.md và status.json")
+    p.add_argument("--run-url", default="", metavar="URL",
+                   help="địa chỉ lần chạy quy trình (liên kết tới nhật ký)")
+    _root_option(p, argparse.SUPPRESS)
+    p.set_defaults(func=cmd_pr_result)
+
+
 # -- parser -----------------------------------------------------------------------------------
 
 def _root_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -317,6 +349,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="địa chỉ lần chạy quy trình (để tải bản dựng dạng zip)")
     _root_option(p, argparse.SUPPRESS)
     p.set_defaults(func=cmd_preview_links)
+
+    _pr_result_parser(sub)
     return parser
 
 

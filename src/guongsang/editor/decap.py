@@ -32,6 +32,7 @@ from ..load.yamlsrc import load_yaml_file
 from ..project import Project
 from ..schema import KIND_LABELS, SCHEMAS, Field
 from .json_schema import DATE_PATTERN
+from .pr_result import CONTEXT as CHECK_STATUS
 from .scaffold import choices_of, map_keys
 
 CONFIG = "quan-tri/config.yml"
@@ -325,7 +326,9 @@ def generate(project: Project, ref: ReferenceData) -> dict[str, Any]:
     """The form's configuration (a plain dict, dumped as YAML by :func:`render`)."""
     s = AdminSettings.of(ref)
     backend: dict[str, Any] = {"name": "github", "repo": s.repo, "branch": s.branch,
-                               "squash_merges": True, "cms_label_prefix": "bieu-mau/"}
+                               "squash_merges": True, "cms_label_prefix": "bieu-mau/",
+                               # The editor's toolbar shows this commit status (pr.yml posts it).
+                               "preview_context": CHECK_STATUS}
     if s.auth_url:
         backend.update(base_url=s.auth_url, auth_endpoint=s.auth_path)
     backend["commit_messages"] = {
