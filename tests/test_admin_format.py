@@ -10,7 +10,6 @@ import difflib
 import json
 import shutil
 import subprocess
-from pathlib import Path
 from typing import Any
 
 import pytest

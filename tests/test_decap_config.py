@@ -8,8 +8,13 @@ import pytest
 import yaml
 
 from guongsang.editor import decap
-from guongsang.load.conform import (DATE_SHAPE, DECISION_EXAMPLE, DECISION_RE, DECISION_SHAPE,
-                                    Conformer)
+from guongsang.load.conform import (
+    DATE_SHAPE,
+    DECISION_EXAMPLE,
+    DECISION_RE,
+    DECISION_SHAPE,
+    Conformer,
+)
 from guongsang.load.refdata import DATA_FILES, load_reference
 from guongsang.load.yamlsrc import Source
 from guongsang.project import Project

@@ -25,8 +25,7 @@ from typing import Any
 
 import yaml
 
-from ..load.conform import (DATE_SHAPE, DECISION_EXAMPLE, DECISION_RE, DECISION_SHAPE,
-                            max_len_rule)
+from ..load.conform import DATE_SHAPE, DECISION_EXAMPLE, DECISION_RE, DECISION_SHAPE, max_len_rule
 from ..load.refdata import DATA_FILES, ReferenceData
 from ..load.yamlsrc import load_yaml_file
 from ..project import Project
@@ -234,7 +233,7 @@ def _singular(label: str) -> str:
 def _summary(item: Field) -> str:
     """List items collapse to their first two fields ("Lao động tiên tiến – 2024")."""
     keys = [c.key for c in item.fields if c.type != "bool"][:2]
-    return " – ".join("{{fields.%s}}" % k for k in keys)
+    return " – ".join(f"{{{{fields.{k}}}}}" for k in keys)
 
 
 def record_collection(k: Kind, ref: ReferenceData, project: Project) -> dict[str, Any]:
@@ -247,8 +246,8 @@ def record_collection(k: Kind, ref: ReferenceData, project: Project) -> dict[str
         # Editors save and mark ready; reviewers merge the pull request on GitHub once the
         # checks pass (branch protection), so the form shows no "publish" button.
         "publish": False,
-        "identifier_field": name_key, "slug": "{{%s}}" % name_key,
-        "summary": "{{%s}}" % name_key, "sortable_fields": [name_key],
+        "identifier_field": name_key, "slug": f"{{{{{name_key}}}}}",
+        "summary": f"{{{{{name_key}}}}}", "sortable_fields": [name_key],
         "editor": {"preview": False},
     }
     if k.photos_beside:
@@ -286,7 +285,7 @@ def data_fields(value: Any, name: str, label: str) -> dict[str, Any]:
                         merged[str(k)] = v
             first = list(merged)[:2]
             out.update(widget="list", collapsed=True,
-                       summary=" – ".join("{{fields.%s}}" % k for k in first),
+                       summary=" – ".join(f"{{{{fields.{k}}}}}" for k in first),
                        fields=[data_fields(v, k, k) for k, v in merged.items()])
         else:
             out.update(widget="list", field={"name": "muc", "label": label, "widget": "string"})

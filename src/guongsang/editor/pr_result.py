@@ -59,8 +59,8 @@ def _quiet(text: str) -> str:
 def _item(p: Problem) -> list[str]:
     where = f"dòng {p.line}" if p.line else "cả tệp"
     field = f", trường `{p.field}`" if p.field else ""
-    lines = [f"- {_ICON[p.severity]} {p.severity.label} ({where}{field}, mã `{p.rule}`): "
-             f"{_quiet(p.message)}"]
+    lines = [(f"- {_ICON[p.severity]} {p.severity.label} ({where}{field}, mã `{p.rule}`): "
+              f"{_quiet(p.message)}")]
     if p.hint:
         hint = _quiet(p.hint).split("\n")
         if len(hint) == 1:
@@ -77,8 +77,9 @@ def comment(problems: Iterable[Problem], run_url: str = "") -> str:
     out = [MARKER]
     if errors:
         out.append(f"### ❌ Kiểm tra tự động: {errors} lỗi, {warnings} cảnh báo")
-        out += ["", "Sửa các lỗi dưới đây (trong biểu mẫu /quan-tri/ hoặc trong tệp), lưu lại; "
-                "kiểm tra chạy lại sau mỗi lần lưu. Người duyệt chỉ hợp nhất khi không còn lỗi."]
+        out += ["", ("Sửa các lỗi dưới đây (trong biểu mẫu /quan-tri/ hoặc trong tệp), lưu lại; "
+                     "kiểm tra chạy lại sau mỗi lần lưu. Người duyệt chỉ hợp nhất khi không còn "
+                     "lỗi.")]
     elif warnings:
         out.append(f"### ✅ Kiểm tra tự động: không có lỗi, {warnings} cảnh báo")
     else:
@@ -90,8 +91,8 @@ def comment(problems: Iterable[Problem], run_url: str = "") -> str:
             out += ["", f"**{_quiet(p.file)}**", ""]
         out += _item(p)
     if len(shown) > MAX_SHOWN:
-        out += ["", f"… và {len(shown) - MAX_SHOWN} vấn đề khác: xem chú thích trong thẻ "
-                "“Files changed” hoặc nhật ký của lần chạy."]
+        out += ["", (f"… và {len(shown) - MAX_SHOWN} vấn đề khác: xem chú thích trong thẻ "
+                     "“Files changed” hoặc nhật ký của lần chạy.")]
     if run_url:
         out += ["", f"[Nhật ký của lần kiểm tra]({run_url})"]
     return "\n".join(out) + "\n"
