@@ -29,6 +29,7 @@ def test_a_wrong_decision_number_becomes_one_comment_and_a_failing_status(
         repo, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("GUONGSANG_TODAY", "2026-11-27")
     root = repo({"profiles/dang-van-duc/index.md": PROFILE})
+    assert main(["--thu-muc", str(root), "schema"]) == 0
     out = tmp_path / "ket-qua"
     assert main(["--thu-muc", str(root), "pr-result", "--out", str(out),
                  "--run-url", "https://github.com/o/r/actions/runs/1"]) == 0
@@ -70,3 +71,16 @@ def test_a_long_list_is_cut_short_with_a_pointer_to_the_annotations() -> None:
     text = pr_result.comment(many)
     assert text.count("- ❌") == pr_result.MAX_SHOWN
     assert "… và 5 vấn đề khác" in text
+
+
+def test_stale_generated_files_are_named_with_what_to_run(repo, tmp_path: Path) -> None:
+    """A unit added in the form changes the form's own configuration: say who must refresh it."""
+    root = repo({})
+    out = tmp_path / "ket-qua"
+    assert main(["--thu-muc", str(root), "pr-result", "--out", str(out)]) == 0
+    text = (out / "comment.md").read_text(encoding="utf-8")
+    assert text.startswith("<!-- guongsang-check -->\n### ❌ Kiểm tra tự động: tệp sinh tự động "
+                           "đã cũ\n")
+    assert "`quan-tri/config.yml`" in text
+    assert "chạy `guongsang schema` trên nhánh này rồi commit" in text
+    assert json.loads((out / "status.json").read_text(encoding="utf-8"))["state"] == "failure"

@@ -234,10 +234,14 @@ def cmd_pr_result(args: argparse.Namespace) -> int:
     Always exits 0: the workflow's own check step is the one that fails."""
     project = Project(root=args.root)
     _, problems = check(project, today())
+    stale = [project.rel(path) for path, text in generated_files(project).items()
+             if not path.is_file() or path.read_text(encoding="utf-8") != text]
     out = args.out if args.out.is_absolute() else Path.cwd() / args.out
     out.mkdir(parents=True, exist_ok=True)
-    (out / "comment.md").write_text(pr_result.comment(problems, args.run_url), encoding="utf-8")
-    (out / "status.json").write_text(pr_result.status(problems).to_json(), encoding="utf-8")
+    (out / "comment.md").write_text(pr_result.comment(problems, args.run_url, stale),
+                                    encoding="utf-8")
+    (out / "status.json").write_text(pr_result.status(problems, stale).to_json(),
+                                     encoding="utf-8")
     print(f"Đã ghi {out / 'comment.md'} và {out / 'status.json'}")
     return 0
 

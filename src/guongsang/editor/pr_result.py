@@ -41,8 +41,10 @@ def _counts(problems: list[Problem]) -> tuple[int, int]:
             sum(1 for p in problems if p.severity is Severity.WARNING))
 
 
-def status(problems: Iterable[Problem]) -> Status:
+def status(problems: Iterable[Problem], stale: Iterable[str] = ()) -> Status:
     errors, warnings = _counts(list(problems))
+    if not errors and list(stale):
+        return Status("failure", "Tệp sinh tự động đã cũ: cần chạy `guongsang schema`.")
     if errors:
         return Status("failure", f"{errors} lỗi, {warnings} cảnh báo: cần sửa trước khi hợp nhất.")
     if warnings:
@@ -70,16 +72,24 @@ def _item(p: Problem) -> list[str]:
     return lines
 
 
-def comment(problems: Iterable[Problem], run_url: str = "") -> str:
-    """The Markdown comment: a summary line, then the problems grouped by file."""
+def comment(problems: Iterable[Problem], run_url: str = "", stale: Iterable[str] = ()) -> str:
+    """The Markdown comment: a summary line, then the problems grouped by file.
+
+    ``stale`` names generated files that no longer match schema.py and the data (after a change
+    of data/ in the form, for instance): someone must run ``guongsang schema`` on the branch."""
     shown = [p for p in sort_problems(problems) if p.severity is not Severity.INFO]
     errors, warnings = _counts(shown)
+    stale = list(stale)
     out = [MARKER]
+    if stale and not errors:
+        out.append("### ❌ Kiểm tra tự động: tệp sinh tự động đã cũ")
     if errors:
         out.append(f"### ❌ Kiểm tra tự động: {errors} lỗi, {warnings} cảnh báo")
         out += ["", ("Sửa các lỗi dưới đây (trong biểu mẫu /quan-tri/ hoặc trong tệp), lưu lại; "
                      "kiểm tra chạy lại sau mỗi lần lưu. Người duyệt chỉ hợp nhất khi không còn "
                      "lỗi.")]
+    elif stale:
+        pass
     elif warnings:
         out.append(f"### ✅ Kiểm tra tự động: không có lỗi, {warnings} cảnh báo")
     else:
@@ -90,6 +100,11 @@ def comment(problems: Iterable[Problem], run_url: str = "") -> str:
             current = p.file
             out += ["", f"**{_quiet(p.file)}**", ""]
         out += _item(p)
+    if stale:
+        out += ["", "**Tệp sinh tự động đã cũ** (do `data/` hoặc `schema.py` vừa đổi): "
+                + ", ".join(f"`{name}`" for name in stale) + ".",
+                ("Người quản trị kho (hoặc nhóm kỹ thuật) chạy `guongsang schema` trên nhánh "
+                 "này rồi commit các tệp đó (hướng dẫn biên tập, mục 11).")]
     if len(shown) > MAX_SHOWN:
         out += ["", (f"… và {len(shown) - MAX_SHOWN} vấn đề khác: xem chú thích trong thẻ "
                      "“Files changed” hoặc nhật ký của lần chạy.")]

@@ -1,7 +1,8 @@
 """The web form at ``/quan-tri/``: Decap CMS, served from the site itself.
 
 Everything the form loads is published here as assets: the page and its scripts from
-``quan-tri/`` in the repository, the generated ``config.yml`` beside them, and Decap's prebuilt
+``quan-tri/`` in the repository, its ``config.yml`` generated from schema.py and the data being
+built (the same text as the committed ``quan-tri/config.yml`` when that is current), and Decap's prebuilt
 bundle (pinned in package-lock.json) copied from ``node_modules/`` at build time, so the page
 makes no request to any other host before the editor signs in. The page is an asset, not a
 view: it is left out of the sitemap, and the search index and the feed are built from views
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from string import Template
 
+from ..editor import decap
 from ..problems import Problem, Severity
 from ..site.output import Asset
 from . import Context, generator
@@ -24,7 +26,7 @@ from . import Context, generator
 URL = "quan-tri/"
 SOURCES = "quan-tri"
 """Folder of the repository holding the page, its scripts and the generated config.yml."""
-PAGE_SCRIPTS = ("guongsang-cms.js", "tieng-viet.js", "config.yml")
+PAGE_SCRIPTS = ("guongsang-cms.js", "tieng-viet.js")
 BUNDLE_DIR = Path("node_modules/decap-cms/dist")
 BUNDLE = "decap-cms.js"
 YAML_READER = Path("node_modules/js-yaml/dist/js-yaml.min.js")
@@ -73,6 +75,9 @@ def admin(ctx: Context) -> Iterator[Asset]:
     for name in PAGE_SCRIPTS:
         if (sources / name).is_file():
             yield Asset(f"{URL}{name}", path=sources / name)
+    # Generated afresh rather than copied: the form always offers the units, fields and award
+    # forms of the data being published, even before the committed copy is regenerated.
+    yield Asset(f"{URL}config.yml", content=decap.render(decap.generate(project, ctx.ref)))
     yield Asset(f"{URL}js-yaml.min.js", path=yaml_reader)
     for path in bundle:
         if path.is_file():
