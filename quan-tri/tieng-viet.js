@@ -108,6 +108,10 @@
         object: { expand: 'Mở rộng', collapse: 'Thu gọn' },
       },
     },
+    workflow: {
+      // Decap formats this date with its English month names ("1 December"): numbers only.
+      workflow: { dateFormat: 'DD/MM/YYYY' },
+    },
     mediaLibrary: {
       mediaLibraryCard: {
         copy: 'Sao chép',

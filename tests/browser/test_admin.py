@@ -231,6 +231,12 @@ def test_the_published_form_asks_nothing_of_another_host_before_sign_in(
     assert robots == "noindex, nofollow"
 
 
+# Dates Decap formats itself (the editorial board's cards) would use English month names.
+_CALENDAR = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September"
+                       r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
+                       r"|Saturday|Sunday|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b")
+
+
 def english_strings() -> set[str]:
     """Decap's English interface strings that would give themselves away on the screen."""
     import json
@@ -270,5 +276,6 @@ def test_no_english_shows_in_the_form(form: Any) -> None:
     page.get_by_text("Quy trình biên tập").first.wait_for()
     screens["workflow"] = page.evaluate("document.body.innerText")
     screens["dialogs"] = "\n".join(dialogs)
-    found = {name: sorted(s for s in english if s in text) for name, text in screens.items()}
+    found = {name: sorted({s for s in english if s in text} | set(_CALENDAR.findall(text)))
+             for name, text in screens.items()}
     assert found == {name: [] for name in screens}
