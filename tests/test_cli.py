@@ -103,7 +103,7 @@ def _subcommands() -> list[str]:
 
 
 def test_subcommands() -> None:
-    assert _subcommands() == ["check", "new", "preview-links", "report", "schema"]
+    assert _subcommands() == ["check", "new", "pr-result", "preview-links", "report", "schema"]
 
 
 @pytest.mark.parametrize("argv", [["--help"], *[[c, "--help"] for c in _subcommands()]],
@@ -126,7 +126,7 @@ def test_help_is_in_vietnamese(capsys, argv: list[str]) -> None:
                                    "một trong: 'text', 'github', 'json')")),
     (["report", "periodic", "--period"], "Lỗi: tham số --period: cần một giá trị"),
     (["lam-gi"], ("Lỗi: tham số LỆNH: lựa chọn không hợp lệ: 'lam-gi' (chọn một trong: 'check', "
-                 "'new', 'report', 'schema', 'preview-links')")),
+                 "'new', 'report', 'schema', 'preview-links', 'pr-result')")),
 ])
 def test_usage_errors_are_in_vietnamese_with_exit_2(capsys, argv: list[str], error: str) -> None:
     code, out, err = run(capsys, *argv)

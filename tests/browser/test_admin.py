@@ -270,6 +270,9 @@ def test_no_english_shows_in_the_form(form: Any) -> None:
     assert {"Quick add", "Add more images", "Choose selected"} <= english
     screens = {}
     screens["collections"] = page.evaluate("document.body.innerText")
+    # The global media library would commit uploads straight to main: its button is hidden.
+    assert "Thư viện ảnh" not in screens["collections"]
+    assert page.locator("header button").filter(has_text="Thư viện ảnh").count() == 1
     open_new(page, "ho-so")
     for button in ("Thêm danh hiệu, hình thức khen thưởng đã nhận", "Thêm ảnh",
                    "Thêm thành tích theo năm"):

@@ -44,8 +44,7 @@ def bundle_files(root: Path) -> list[Path]:
     dist = root / BUNDLE_DIR
     if not (dist / BUNDLE).is_file():
         return []
-    return [dist / BUNDLE, dist / f"{BUNDLE}.LICENSE.txt",
-            *sorted(dist.glob(f"*.{BUNDLE}")), *sorted(dist.glob("*.wasm"))]
+    return [dist / BUNDLE, *sorted(dist.glob(f"*.{BUNDLE}")), *sorted(dist.glob("*.wasm"))]
 
 
 def render_page(template: str, site_name: str) -> str:
@@ -80,5 +79,8 @@ def admin(ctx: Context) -> Iterator[Asset]:
     yield Asset(f"{URL}config.yml", content=decap.render(decap.generate(project, ctx.ref)))
     yield Asset(f"{URL}js-yaml.min.js", path=yaml_reader)
     for path in bundle:
-        if path.is_file():
-            yield Asset(f"{URL}{path.name}", path=path)
+        yield Asset(f"{URL}{path.name}", path=path)
+    # The licences of what the bundle holds, under a lower-case name as every site address.
+    notice = root / BUNDLE_DIR / f"{BUNDLE}.LICENSE.txt"
+    if notice.is_file():
+        yield Asset(f"{URL}{BUNDLE}.license.txt", path=notice)
