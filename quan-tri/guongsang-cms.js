@@ -11,6 +11,10 @@
  * 3. Strings are saved in Unicode NFC, as the checks read them.
  * 4. The global media button is hidden: uploads there would reach the main branch without a
  *    pull request. Photos are chosen inside a profile and saved in its folder.
+ * 5. A photo larger than the site's source-photo budget (`anh_goc` in data/site.yml, written
+ *    into the page by the build) is shrunk in the browser before upload: long edge fitted, JPEG
+ *    quality lowered step by step until it fits the bytes. Decap's own `media_processing` can
+ *    only force an exact width, which would enlarge small photos and let portraits exceed it.
  *
  * The functions are pure (no Decap, no DOM) so that node runs them in the tests:
  *   const gs = require('./guongsang-cms.js')(require('js-yaml'));
@@ -437,6 +441,67 @@
     return out;
   }
 
+  // -- photos over the budget ----------------------------------------------------------------
+
+  /** [width, height] fitted inside a square of `longEdge` (never enlarged). */
+  function fitInside(width, height, longEdge) {
+    var scale = Math.min(1, longEdge / Math.max(width, height));
+    return [Math.round(width * scale), Math.round(height * scale)];
+  }
+
+  var QUALITIES = [0.9, 0.85, 0.8, 0.7, 0.6];
+
+  /** The photo itself when within the budget, else a JPEG that fits it. */
+  function shrink(file, budget) {
+    return createImageBitmap(file, { imageOrientation: 'from-image' }).then(function (bitmap) {
+      var size = fitInside(bitmap.width, bitmap.height, budget.longEdge);
+      if (size[0] === bitmap.width && size[1] === bitmap.height && file.size <= budget.bytes) {
+        return file;
+      }
+      var canvas = document.createElement('canvas');
+      canvas.width = size[0];
+      canvas.height = size[1];
+      canvas.getContext('2d').drawImage(bitmap, 0, 0, size[0], size[1]);
+      var name = file.name.replace(/\.[^.]*$/, '') + '.jpg';
+      function attempt(i) {
+        return new Promise(function (resolve) { canvas.toBlob(resolve, 'image/jpeg', QUALITIES[i]); })
+          .then(function (blob) {
+            if (blob.size <= budget.bytes || i === QUALITIES.length - 1) {
+              return new File([blob], name, { type: 'image/jpeg', lastModified: file.lastModified });
+            }
+            return attempt(i + 1);
+          });
+      }
+      return attempt(0);
+    });
+  }
+
+  /** Swaps an oversized photo for its shrunk copy before Decap's upload handler sees it. */
+  function shrinkUploads(budget) {
+    document.addEventListener('change', function (event) {
+      var input = event.target;
+      if (!input || input.type !== 'file' || input.dataset.guongsangAnh || !input.files ||
+          input.files.length !== 1 || !/^image\/(jpeg|png|webp)$/.test(input.files[0].type)) {
+        return;
+      }
+      event.stopImmediatePropagation();  // capture phase: Decap gets the shrunk copy instead
+      shrink(input.files[0], budget).then(function (photo) {
+        var files = new DataTransfer();
+        files.items.add(photo);
+        input.files = files.files;
+        input.dataset.guongsangAnh = '1';
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+        delete input.dataset.guongsangAnh;
+      });
+    }, true);
+  }
+
+  function pageBudget() {
+    var data = document.documentElement.dataset;
+    var longEdge = parseInt(data.anhCanhDai, 10), bytes = parseInt(data.anhByte, 10);
+    return longEdge > 0 && bytes > 0 ? { longEdge: longEdge, bytes: bytes } : null;
+  }
+
   // -- in the browser --------------------------------------------------------------------------
 
   function hideGlobalMedia(label) {
@@ -490,6 +555,8 @@
           },
         });
         hideGlobalMedia(locale.app.header.media);
+        var budget = pageBudget();
+        if (budget) shrinkUploads(budget);
         config.load_config_file = false;
         CMS.init({ config: config });
         return config;
@@ -500,6 +567,7 @@
     ORIGINAL: ORIGINAL, LIST_KEY: LIST_KEY, plainOk: plainOk, scalar: scalar, clean: clean,
     readRecord: readRecord, writeRecord: writeRecord, readData: readData, writeData: writeData,
     fieldsFor: fieldsFor, merge: merge, start: start, linkSuffixes: linkSuffixes,
+    fitInside: fitInside,
     relinked: relinked,
   };
 });

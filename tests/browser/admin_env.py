@@ -61,14 +61,24 @@ def make_repo(base: Path) -> Path:
     return repo
 
 
-def build(repo: Path, out: Path, api_port: int) -> Path:
-    """Build the site into ``out``, its form pointed at the local decap-server."""
+def build(repo: Path, out: Path, api_port: int,
+          photo_budget: tuple[int, int] | None = None) -> Path:
+    """Build the site into ``out``, its form pointed at the local decap-server.
+
+    ``photo_budget`` (long edge, bytes) stands for the site's source-photo budget, which the
+    form enforces by shrinking uploads."""
+    from unittest import mock
+
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     cfg = load_config(str(repo / "mkdocs.yml"), strict=True, site_dir=str(out))
-    mkdocs_build(cfg)
+    if photo_budget is None:
+        mkdocs_build(cfg)
+    else:
+        with mock.patch("guongsang.pages.admin.photo_budget", return_value=photo_budget):
+            mkdocs_build(cfg)
     config = out / "quan-tri" / "config.yml"
     text = config.read_text(encoding="utf-8")
     assert "\nlocal_backend: true\n" in text

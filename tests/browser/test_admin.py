@@ -24,6 +24,8 @@ PROFILE_NAME = "Đặng Văn Đức"
 PROFILE_SLUG = "dang-van-duc"
 PHOTO = admin_env.ROOT / "profiles" / "le-minh-duc" / "chan-dung.jpg"
 TODAY = "2026-11-27"
+BUDGET = (1600, 600 * 1024)
+"""The source-photo budget the test site declares: long edge, bytes."""
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +39,7 @@ def env(_tools: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict
     base = tmp_path_factory.mktemp("bieu-mau")
     repo = admin_env.make_repo(base)
     port = admin_env.free_port()
-    site = admin_env.build(repo, base / "site", port)
+    site = admin_env.build(repo, base / "site", port, photo_budget=BUDGET)
     with admin_env.decap_server(repo, port, base / "decap-server.log"), \
             admin_env.serve(site) as url:
         yield {"repo": repo, "url": url, "site": site}
@@ -110,8 +112,8 @@ def add_award(page: Any, n: int, form_name: str, year: str, number: str, day: st
     field(page, "Ngày ký quyết định (dd/mm/yyyy)", n).fill(day)
 
 
-def fill_profile(page: Any) -> None:
-    field(page, "Họ và tên (hoặc tên tập thể, gia đình)").fill(PROFILE_NAME)
+def fill_profile(page: Any, name: str = PROFILE_NAME) -> None:
+    field(page, "Họ và tên (hoặc tên tập thể, gia đình)").fill(name)
     choose(page, "Loại hồ sơ", "Cá nhân")
     choose(page, "Đơn vị", "Phòng Xúc tiến Đầu tư")
     field(page, "Chức vụ").fill("Chuyên viên")
@@ -121,11 +123,11 @@ def fill_profile(page: Any) -> None:
     add_award(page, 1, "Giấy khen của Giám đốc", "2024", "12/QĐ-TTXT", "08/01/2025")
 
 
-def add_photo(page: Any) -> None:
+def add_photo(page: Any, photo: Path = PHOTO) -> None:
     page.get_by_role("button", name="Thêm ảnh").click()
     page.get_by_role("button", name="Chọn một hình").click()
-    page.locator("input[type=file]").set_input_files(str(PHOTO))
-    page.get_by_text("chan-dung.jpg").first.wait_for()
+    page.locator("input[type=file]").set_input_files(str(photo))
+    page.get_by_text(photo.stem + ".jpg").first.wait_for()
     page.get_by_role("button", name="Dùng ảnh đã chọn").click()
     field(page, "Mô tả ảnh cho người khiếm thị").fill("Anh Đức tại hội nghị xúc tiến đầu tư")
 
@@ -193,6 +195,39 @@ def test_a_new_profile_with_two_awards_and_a_photo_passes_the_check(
     assert photo[:3] == b"\xff\xd8\xff"  # a JPEG (re-encoded in the browser, metadata removed)
     result = check_branch(repo, branch, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_photo_over_the_budget_is_shrunk_before_it_is_uploaded(
+        form: Any, env: dict[str, Any], tmp_path: Path) -> None:
+    from io import BytesIO
+
+    from PIL import Image, ImageDraw
+
+    big = Image.new("RGB", (3000, 2000))
+    draw = ImageDraw.Draw(big)
+    for x in range(0, 3000, 6):
+        draw.line([(x, 0), (3000 - x, 2000)], fill=(x % 256, (x * 7) % 256, 120), width=3)
+    # Grain, so that even fitted to 1600 px it takes more than the budget at quality 0.9
+    # (about 720 KB): the form must lower the quality too.
+    big = Image.blend(big, Image.effect_noise(big.size, 40).convert("RGB"), 0.25)
+    photo = tmp_path / "hoi-nghi.png"
+    big.save(photo)
+    assert photo.stat().st_size > BUDGET[1]
+    page = form
+    open_new(page, "ho-so")
+    fill_profile(page, "Phan Văn Ảnh")
+    add_photo(page, photo)
+    consent(page)
+    save(page)
+    saved(page)
+    data = subprocess.run(["git", "-C", str(env["repo"]), "show",
+                           "cms/ho-so/phan-van-anh/index:profiles/phan-van-anh/hoi-nghi.jpg"],
+                          capture_output=True, check=True).stdout
+    stored = Image.open(BytesIO(data))
+    assert (stored.format, stored.size) == ("JPEG", (1600, 1067))
+    assert len(data) <= BUDGET[1]
+    assert "tep: hoi-nghi.jpg" in git(env["repo"], "show",
+                                      "cms/ho-so/phan-van-anh/index:profiles/phan-van-anh/index.md")
 
 
 def test_editing_one_field_changes_one_line(form: Any, env: dict[str, Any]) -> None:

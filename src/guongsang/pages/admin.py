@@ -19,6 +19,7 @@ from pathlib import Path
 from string import Template
 
 from ..editor import decap
+from ..load.refdata import ReferenceData
 from ..problems import Problem, Severity
 from ..site.output import Asset
 from . import Context, generator
@@ -47,8 +48,19 @@ def bundle_files(root: Path) -> list[Path]:
     return [dist / BUNDLE, *sorted(dist.glob(f"*.{BUNDLE}")), *sorted(dist.glob("*.wasm"))]
 
 
-def render_page(template: str, site_name: str) -> str:
-    return Template(template).substitute(ten_ngan=html.escape(site_name))
+def photo_budget(ref: ReferenceData) -> tuple[int, int] | None:
+    """(long edge in pixels, bytes) of the largest source photo the site accepts, if the site
+    declares one (``anh_goc`` in data/site.yml): the form shrinks larger uploads to fit."""
+    budget = getattr(ref.site, "anh_goc", None)
+    edge, size = getattr(budget, "max_long_edge", None), getattr(budget, "max_bytes", None)
+    return (int(edge), int(size)) if edge and size else None
+
+
+def render_page(template: str, ref: ReferenceData) -> str:
+    budget = photo_budget(ref)
+    return Template(template).substitute(
+        ten_ngan=html.escape(ref.site.ten_ngan),
+        canh_dai=budget[0] if budget else "", byte_toi_da=budget[1] if budget else "")
 
 
 @generator
@@ -67,10 +79,10 @@ def admin(ctx: Context) -> Iterator[Asset]:
             "Chưa có node_modules/decap-cms hoặc node_modules/js-yaml: trang biên tập "
             f"/{URL} của bản dựng này chỉ có lời nhắn.",
             "Chạy `npm ci` trong thư mục kho rồi dựng lại trang.", Severity.INFO))
-        yield Asset(f"{URL}index.html", content=render_page(_MISSING, ctx.ref.site.ten_ngan))
+        yield Asset(f"{URL}index.html", content=render_page(_MISSING, ctx.ref))
         return
     page = (sources / "index.html").read_text(encoding="utf-8")
-    yield Asset(f"{URL}index.html", content=render_page(page, ctx.ref.site.ten_ngan))
+    yield Asset(f"{URL}index.html", content=render_page(page, ctx.ref))
     for name in PAGE_SCRIPTS:
         if (sources / name).is_file():
             yield Asset(f"{URL}{name}", path=sources / name)
