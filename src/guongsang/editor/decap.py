@@ -80,6 +80,30 @@ DATA_LABELS = {
 }
 """Labels of the reference data files (keys of :data:`guongsang.load.refdata.DATA_FILES`)."""
 
+DATA_KEY_LABELS = {
+    "id": "Mã, viết thường không dấu", "ten": "Tên", "loai": "Loại", "mo_ta": "Mô tả",
+    "ghi_chu": "Ghi chú", "xac_nhan": "Đã đối chiếu với văn bản gốc", "co_quan": "Cơ quan",
+    "can_cu": "Căn cứ pháp lý (mã văn bản)", "doi_tuong": "Đối tượng", "cap": "Cấp",
+    "so_hieu": "Số hiệu văn bản", "hieu_luc_tu": "Hiệu lực từ (dd/mm/yyyy)",
+    "hieu_luc_den": "Hiệu lực đến (dd/mm/yyyy)", "dieu_kien": "Điều kiện", "kieu": "Kiểu",
+    "hinh_thuc": "Danh hiệu, hình thức", "so_nam": "Số năm", "so_lan": "Số lần",
+    "pham_vi": "Phạm vi", "muc_do": "Mức độ", "ap_dung_tu": "Áp dụng từ (dd/mm/yyyy)",
+    "ap_dung_den": "Áp dụng đến (dd/mm/yyyy)", "can_minh_chung": "Cần minh chứng",
+    "dat_chuan": "Tính là hoàn thành tốt trở lên", "ten_ngan": "Tên ngắn",
+    "co_quan_viet_tat": "Tên viết tắt của cơ quan", "dia_danh": "Địa danh",
+    "url": "Địa chỉ của trang", "logo": "Biểu trưng", "ban_quyen": "Dòng bản quyền",
+    "ke_hoach": "Kế hoạch", "quan_tri": "Biểu mẫu biên tập", "kho": "Kho GitHub",
+    "nhanh": "Nhánh xuất bản", "dang_nhap": "Dịch vụ đăng nhập",
+    "duong_dan_dang_nhap": "Đường dẫn đăng nhập",
+}
+"""Words for the keys of data/*.yml, whose shapes are read from the data itself; the key follows
+in brackets (staff who also edit the files see both). An unknown key shows as itself."""
+
+
+def data_label(key: str) -> str:
+    return f"{DATA_KEY_LABELS[key]} ({key})" if key in DATA_KEY_LABELS else key
+
+
 # Text fields edited in a multi-line box rather than a one-line input.
 _LONG_TEXT = {"noi_dung", "ly_do", "hieu_qua", "tom_tat", "ghi_chu", "mo_ta", "chu_thich"}
 # Words in a schema label that speak of YAML files; the form offers a list instead.
@@ -273,7 +297,7 @@ def data_fields(value: Any, name: str, label: str) -> dict[str, Any]:
     elif isinstance(value, int):
         out.update(widget="number", value_type="int")
     elif isinstance(value, dict):
-        out.update(widget="object", fields=[data_fields(v, str(k), str(k))
+        out.update(widget="object", fields=[data_fields(v, str(k), data_label(str(k)))
                                             for k, v in value.items()])
     elif isinstance(value, list):
         groups = [v for v in value if isinstance(v, dict)]
@@ -286,7 +310,7 @@ def data_fields(value: Any, name: str, label: str) -> dict[str, Any]:
             first = list(merged)[:2]
             out.update(widget="list", collapsed=True,
                        summary=" – ".join(f"{{{{fields.{k}}}}}" for k in first),
-                       fields=[data_fields(v, k, k) for k, v in merged.items()])
+                       fields=[data_fields(v, k, data_label(k)) for k, v in merged.items()])
         else:
             out.update(widget="list", field={"name": "muc", "label": label, "widget": "string"})
     else:
@@ -306,7 +330,7 @@ def data_collection(project: Project) -> dict[str, Any]:
         if isinstance(data, list):
             fields = [data_fields(data, LIST_KEY, DATA_LABELS.get(key, file))]
         elif isinstance(data, dict):
-            fields = [data_fields(v, str(k), str(k)) for k, v in data.items()]
+            fields = [data_fields(v, str(k), data_label(str(k))) for k, v in data.items()]
         else:
             continue
         files.append({"name": Path(file).stem, "label": DATA_LABELS.get(key, file),
