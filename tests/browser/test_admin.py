@@ -246,6 +246,31 @@ def test_editing_one_field_changes_one_line(form: Any, env: dict[str, Any]) -> N
     assert changes == ["-chuc_vu: Nhân viên văn thư", "+chuc_vu: Chuyên viên văn thư"]
 
 
+def test_editing_one_unit_in_the_reference_data_changes_one_line(
+        form: Any, env: dict[str, Any]) -> None:
+    page = form
+    page.evaluate("location.hash = '#/collections/du-lieu/entries/don-vi'")
+    summary = "phong-to-chuc-hanh-chinh – Phòng Tổ chức – Hành chính"
+    page.get_by_text(summary, exact=True).wait_for()
+    # Open the second unit with the arrow of its bar (the item whose summary that is).
+    page.evaluate("""summary => {
+        let el = [...document.querySelectorAll('div')].find(d => d.textContent === summary);
+        while (el && !el.querySelector('button')) el = el.parentElement;
+        el.querySelector('button').click();
+    }""", summary)
+    box = field(page, "Tên (ten)", 1)  # the second unit
+    box.wait_for()
+    assert box.input_value() == "Phòng Tổ chức – Hành chính"
+    box.fill("Phòng Tổ chức – Hành chính – Tổng hợp")
+    save(page)
+    saved(page)
+    diff = git(env["repo"], "diff", "--unified=0", "main", "cms/du-lieu/don-vi")
+    changes = [line for line in diff.splitlines()
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changes == ["-  ten: Phòng Tổ chức – Hành chính",
+                       "+  ten: Phòng Tổ chức – Hành chính – Tổng hợp"]
+
+
 def test_a_wrong_decision_number_shows_the_checks_message(form: Any, env: dict[str, Any]) -> None:
     page = form
     open_new(page, "ho-so")
