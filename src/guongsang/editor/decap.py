@@ -12,9 +12,10 @@ its declaration in ``schema.py``; everything else follows. The reference data fi
 "file" collection each, whose fields are read from the data itself (:func:`data_fields`), so a
 reshaped catalogue shows up in the form after ``guongsang schema``.
 
-Only options that both Decap CMS and Sveltia CMS read are used, except ``format`` (the
-record format registered by ``quan-tri/guongsang-cms.js``, which keeps untouched fields
-byte for byte so that a one-field edit is a one-line diff).
+The configuration keeps to options that Decap CMS and Sveltia CMS both read, so that a later
+switch is small. The Decap-only ones, to revisit then: ``format`` (the record formats registered
+by ``quan-tri/guongsang-cms.js``, which keep untouched fields byte for byte so that a one-field
+edit is a one-line diff), ``media_processing``, ``backend.preview_context`` and ``publish``.
 """
 from __future__ import annotations
 
