@@ -13,9 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import admin_env  # noqa: E402
-from tests.browser import test_admin as form  # noqa: E402
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.browser import admin_env
+from tests.browser import test_admin as form
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
 OUT = ROOT / "huong-dan" / "anh"
 SIZE = {"width": 1200, "height": 760}
