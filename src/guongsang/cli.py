@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import reports
 from .check import check
-from .editor import json_schema, ruledocs, scaffold
+from .editor import decap, json_schema, pr_result, ruledocs, scaffold
 from .load.corpus import load
 from .load.refdata import load_reference
 from .problems import Severity, format_github, format_json, format_report, has_errors
@@ -193,6 +193,7 @@ def generated_files(project: Project) -> dict[Path, str]:
              for name, text in json_schema.expected_files(ref).items()}
     for kind, name in TEMPLATES.items():
         files[project.path(TEMPLATE_DIR) / name] = scaffold.render(kind, ref)
+    files.update(decap.expected_files(project, ref))
     guide = project.path(GUIDE)
     if guide.is_file():
         files[guide] = ruledocs.update(guide, ruledocs.collect(ruledocs.package_dir()))
@@ -405,6 +406,40 @@ def add_build_commands(sub: argparse._SubParsersAction) -> None:
                    help="chỉ lập báo cáo, mã thoát 0 kể cả khi có khác biệt")
     _root_option(p, argparse.SUPPRESS)
     p.set_defaults(func=cmd_parity)
+# -- pr-result: the check on the pull request, for people who edit in the web form ----------
+
+def cmd_pr_result(args: argparse.Namespace) -> int:
+    """Write the pull request comment and commit status (posted by .github/workflows/pr.yml).
+
+    Always exits 0: the workflow's own check step is the one that fails."""
+    project = Project(root=args.root)
+    _, problems = check(project, today())
+    stale = [project.rel(path) for path, text in generated_files(project).items()
+             if not path.is_file() or path.read_text(encoding="utf-8") != text]
+    out = args.out if args.out.is_absolute() else Path.cwd() / args.out
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "comment.md").write_text(pr_result.comment(problems, args.run_url, stale),
+                                    encoding="utf-8")
+    (out / "status.json").write_text(pr_result.status(problems, stale).to_json(),
+                                     encoding="utf-8")
+    print(f"Đã ghi {out / 'comment.md'} và {out / 'status.json'}")
+    return 0
+
+
+def _pr_result_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("pr-result", help="kết quả kiểm tra dạng bình luận và trạng thái cho "
+                       "pull request",
+                       description="Kiểm tra như `guongsang check`, rồi ghi comment.md (bình luận "
+                       "Markdown liệt kê mọi lỗi, cảnh báo) và status.json (trạng thái commit mà "
+                       "biểu mẫu /quan-tri/ hiển thị) vào THƯ_MỤC. Quy trình pr.yml đăng hai tệp "
+                       "này lên pull request.",
+                       epilog="Ví dụ:\n  guongsang pr-result --out ket-qua")
+    p.add_argument("--out", type=Path, required=True, metavar="THƯ_MỤC",
+                   help="nơi ghi comment.md và status.json")
+    p.add_argument("--run-url", default="", metavar="URL",
+                   help="địa chỉ lần chạy quy trình (liên kết tới nhật ký)")
+    _root_option(p, argparse.SUPPRESS)
+    p.set_defaults(func=cmd_pr_result)
 
 
 # -- parser -----------------------------------------------------------------------------------
@@ -477,7 +512,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="tạo lại các tệp sinh tự động (JSON Schema, mẫu, bảng mã lỗi)",
                        description="Tạo lại các tệp sinh tự động từ src/guongsang/schema.py, "
                        "data/*.yml và mã kiểm tra:\n  schemas/*.schema.json (JSON Schema cho "
-                       "trình soạn thảo)\n  mau/*.md (mẫu hồ sơ, mô hình, phong trào để sao chép "
+                       "trình soạn thảo)\n  quan-tri/config.yml (biểu mẫu biên tập trên web)\n  mau/*.md (mẫu hồ sơ, mô hình, phong trào để sao chép "
                        "trên GitHub)\n  bảng mã lỗi trong HUONG-DAN-BIEN-TAP.md",
                        epilog="Ví dụ:\n  guongsang schema\n  guongsang schema --kiem-tra")
     p.add_argument("--kiem-tra", "--check", dest="kiem_tra", action="store_true",
@@ -500,6 +535,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_preview_links)
 
     add_build_commands(sub)
+    _pr_result_parser(sub)
     return parser
 
 

@@ -21,6 +21,17 @@ from .yamlsrc import Path_, Source, format_path, key_name
 # "163/QĐ-UBND", "45/QĐ-TTg", "12/2024/QĐ-UBND". The Đ must be the Vietnamese letter.
 DECISION_RE = re.compile(r"^\d{1,6}(/\d{4})?/QĐ-[A-Za-zĐđ0-9]+(-[A-Za-zĐđ0-9]+)*$")
 
+# Words the web form (guongsang.editor.decap) repeats from the messages below. The messages keep
+# their literal text, which the rule table of the editor guide is read from; a test checks that
+# both still say the same (tests/test_decap_config.py).
+DECISION_SHAPE = "không đúng dạng `số/QĐ-cơ quan ban hành`"
+DECISION_EXAMPLE = "163/QĐ-UBND (chữ Đ có gạch ngang, không dấu cách)"
+DATE_SHAPE = "Viết ngày dạng dd/mm/yyyy"
+
+
+def max_len_rule(limit: int) -> str:
+    return f"tối đa {limit} ký tự"
+
 TYPE_NAMES = {
     "text": "một đoạn chữ",
     "int": "một số nguyên",

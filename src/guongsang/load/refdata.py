@@ -117,6 +117,9 @@ class Site:
     ban_quyen: str = ""
     co_quan_viet_tat: str = ""
     ke_hoach: dict[str, str] = field(default_factory=dict)
+    quan_tri: dict[str, str] = field(default_factory=dict)
+    """Settings of the web form at /quan-tri/ (GitHub repository, sign-in service): see
+    :mod:`guongsang.editor.decap`. Nothing secret goes here."""
 
 
 @dataclass
@@ -271,6 +274,8 @@ def _build(s: dict[str, Source], problems: list[Problem]) -> ReferenceData:
         ban_quyen=str(site_data.get("ban_quyen", "")),
         co_quan_viet_tat=str(site_data.get("co_quan_viet_tat", "")),
         ke_hoach=dict(site_data.get("ke_hoach") or {}),
+        quan_tri={str(k): str(v) for k, v in (site_data.get("quan_tri") or {}).items()}
+        if isinstance(site_data.get("quan_tri"), dict) else {},
     )
 
     units = {}
