@@ -40,6 +40,8 @@ class _OgImage(HTMLParser):
         self.image: tuple[int, str] | None = None
         self.redirect = False
         """A page that only forwards the reader (an old address): it shares nothing itself."""
+        self.private = False
+        """A page kept out of search engines (``noindex``, e.g. the editors' form): not shared."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
@@ -47,6 +49,9 @@ class _OgImage(HTMLParser):
             self.image = (self.getpos()[0], a.get("content") or "")
         if tag == "meta" and (a.get("http-equiv") or "").lower() == "refresh":
             self.redirect = True
+        if tag == "meta" and (a.get("name") or "").lower() == "robots" \
+                and "noindex" in (a.get("content") or "").lower():
+            self.private = True
 
 
 @dataclass
@@ -78,7 +83,7 @@ def inspect(name: str, root: Path, site_url: str) -> Inspection:
             continue
         parser = _OgImage()
         parser.feed((root / rel).read_text(encoding="utf-8", errors="replace"))
-        if parser.redirect:
+        if parser.redirect or parser.private:
             continue
         if parser.image is None:
             out.share_problems.append(f"{rel}: no og:image")
