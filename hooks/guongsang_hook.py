@@ -71,11 +71,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 target.append(uri)
     _state["project"] = project
     _state["site_dir"] = Path(config.site_dir)
+    _watch_sources(config, project)
     config.extra["guongsang_theme_script"] = _theme_script(config)
     if _serving(config):
         _quiet_dirty_warning()
         reuse_between_builds()
     return config
+
+
+def _watch_sources(config: MkDocsConfig, project: Project) -> None:
+    """`mkdocs serve` also reloads when profiles/ or data/ change. Added here rather than in
+    mkdocs.yml, where MkDocs refuses a missing folder with its own English error before any hook
+    runs (git leaves no profiles/ folder once the last profile is deleted)."""
+    for folder in (project.profiles_dir, project.data_dir):
+        path = str(project.path(folder))
+        if project.path(folder).is_dir() and path not in config.watch:
+            config.watch.append(path)
 
 
 def _theme_script(config: MkDocsConfig) -> str | None:
@@ -113,6 +124,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     problems = [*problems, *output.problems]
     _report(problems)
     _state["output"] = output
+    _state["published"] = corpus.published
     live = _serving(config)
     make = _LiveFile.generated if live else File.generated
     for view in output.views:
@@ -207,6 +219,20 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _log_problem(problem: Problem) -> None:
     (log.error if problem.is_error else log.warning)(problem.format_text())
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """A page of content/ is rendered from the Markdown the core checked and cleaned (page
+    settings and body only), never from the file as it is. Generated pages return None: MkDocs
+    then takes their own content."""
+    if page.file.generated_by is not None:
+        return None
+    published = _state.get("published")
+    source = published.get(page.file.src_uri) if isinstance(published, dict) else None
+    if source is None:
+        raise PluginError(f"Gương sáng: trang content/{page.file.src_uri} chưa được kiểm tra "
+                          "nên không được xuất bản.")
+    return source
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -39,6 +39,9 @@ class Field:
     private: bool = False
     """Kept in git, never published anywhere."""
     minimum: int | None = None
+    exact: bool = False
+    """Looked up or compared as typed (names, file names, addresses): an invisible character
+    in it is an error; in other text fields it is removed with a warning."""
 
 
 def text(key: str, label: str, example: Any = None, **kw: Any) -> Field:
@@ -54,7 +57,7 @@ def ref_list(key: str, label: str, example: Any, **kw: Any) -> Field:
     return Field(key, "list", label, example, item=Field(key, "text", label, **item_kw), **kw)
 
 
-DECISION = dict(pattern="decision")
+DECISION = {"pattern": "decision"}
 
 AWARD = obj_list(
     "khen_thuong", "Danh hiệu, hình thức khen thưởng đã nhận",
@@ -73,7 +76,7 @@ AWARD = obj_list(
 
 PHOTO = obj_list(
     "anh", "Ảnh (tệp nằm trong cùng thư mục hồ sơ)",
-    text("tep", "Tên tệp ảnh trong thư mục hồ sơ", "chan-dung.jpg", required=True),
+    text("tep", "Tên tệp ảnh trong thư mục hồ sơ", "chan-dung.jpg", required=True, exact=True),
     text("mo_ta", "Mô tả ảnh cho người khiếm thị (tối đa 150 ký tự)",
          "Chị An trao đổi với đoàn doanh nghiệp tại hội nghị xúc tiến", required=True,
          max_len=150),
@@ -83,7 +86,7 @@ PHOTO = obj_list(
 
 PROFILE: tuple[Field, ...] = (
     text("ho_ten", "Họ và tên (hoặc tên tập thể, gia đình)", "Nguyễn Thị An", required=True,
-         max_len=120),
+         max_len=120, exact=True),
     text("loai", "Loại hồ sơ: ca_nhan, tap_the hoặc gia_dinh", "ca_nhan", required=True,
          ref="vocab:loai_ho_so"),
     text("don_vi", "Đơn vị (id trong data/don-vi.yml)", "phong-xuc-tien-dau-tu", required=True,
@@ -135,7 +138,7 @@ PROFILE: tuple[Field, ...] = (
         text("ly_do", "Lý do", "Người trong hồ sơ rút lại sự đồng ý công bố", required=True),
     )),
     ref_list("slug_cu", "Địa chỉ cũ (tên thư mục cũ) để liên kết cũ vẫn dẫn tới trang",
-             ["nguyen-thi-an-cu"]),
+             ["nguyen-thi-an-cu"], exact=True),
     ref_list("khong_trung_voi", "Hồ sơ trùng tên nhưng là người khác (tên thư mục)",
              ["nguyen-thi-an-2"], link="profiles"),
     Field("rieng_tu", "object", "Thông tin riêng tư: lưu trong git, không bao giờ công bố",
@@ -151,7 +154,7 @@ PROFILE: tuple[Field, ...] = (
 
 MODEL: tuple[Field, ...] = (
     text("ten", "Tên mô hình, sáng kiến", "Sổ tay nhà đầu tư điện tử", required=True,
-         max_len=160),
+         max_len=160, exact=True),
     text("loai", "Loại: mo_hinh, sang_kien, giai_phap hoặc cach_lam_hay", "sang_kien",
          required=True, ref="vocab:loai_mo_hinh"),
     ref_list("tac_gia", "Tác giả (tên thư mục hồ sơ trong profiles/)", ["nguyen-thi-an"],
@@ -183,7 +186,7 @@ MODEL: tuple[Field, ...] = (
 
 CAMPAIGN: tuple[Field, ...] = (
     text("ten", "Tên phong trào", "Thi đua đẩy mạnh chuyển đổi số năm 2024", required=True,
-         max_len=200),
+         max_len=200, exact=True),
     text("cap_phat_dong", "Cấp phát động: trung_uong, tinh hoặc co_quan", "co_quan",
          required=True, ref="vocab:cap_phat_dong"),
     text("co_quan_phat_dong", "Cơ quan phát động", "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch"),
@@ -196,12 +199,26 @@ CAMPAIGN: tuple[Field, ...] = (
          max_len=200),
 )
 
-# Keys MkDocs and Material read from a page's front matter; allowed on content pages.
-PAGE_META_KEYS = frozenset({"title", "description", "hide", "search", "status", "icon",
-                            "template"})
+# A hand-written page of content/ (the about page, the index pages of sections, any page an
+# editor adds). Models and campaigns, which are pages of content/ too, may carry these keys
+# beside their own. Only these reach the engine: the rest of a front matter is never published.
+# (No `template`, `icon` or `status`: each names a theme file, and a wrong name stops the
+# engine with its own English error.)
+PAGE: tuple[Field, ...] = (
+    text("title", "Tiêu đề trang (trên thẻ trình duyệt và trong thanh điều hướng)", "Giới thiệu",
+         max_len=120, exact=True),
+    text("description", "Một câu giới thiệu trang (khi chia sẻ và trong kết quả tìm kiếm)",
+         "Mục đích của trang và căn cứ thực hiện.", max_len=300),
+    ref_list("hide", "Phần giao diện ẩn đi: toc, navigation, path hoặc footer", ["toc"],
+             ref="vocab:an_thanh_phan"),
+    Field("search", "object", "Tìm kiếm", fields=(
+        Field("exclude", "bool", "Không đưa trang vào ô tìm kiếm (true/false)", True),)),
+)
+PAGE_META_KEYS = frozenset(f.key for f in PAGE)
 
 SCHEMAS: dict[str, tuple[Field, ...]] = {"profile": PROFILE, "model": MODEL, "campaign": CAMPAIGN}
-KIND_LABELS = {"profile": "hồ sơ", "model": "mô hình, sáng kiến", "campaign": "phong trào"}
+KIND_LABELS = {"profile": "hồ sơ", "model": "mô hình, sáng kiến", "campaign": "phong trào",
+               "page": "trang nội dung"}
 
 
 def private_keys(fields: tuple[Field, ...] = PROFILE) -> set[str]:

@@ -44,9 +44,6 @@ _PAGE_META = {
     "hide": ({"type": "array", "items": {"type": "string"}},
              "Ẩn phần giao diện (Material): navigation, toc, footer…"),
     "search": ({"type": "object"}, "Tuỳ chọn tìm kiếm của trang (Material)."),
-    "status": ({"type": "string"}, "Nhãn trạng thái trang (Material)."),
-    "icon": ({"type": "string"}, "Biểu tượng trang (Material)."),
-    "template": ({"type": "string"}, "Khuôn trang (MkDocs)."),
 }
 assert set(_PAGE_META) == PAGE_META_KEYS, "describe every page meta key"
 

@@ -72,7 +72,9 @@ MEANINGS: dict[str, str] = {
               "TCVN3/VNI).",
     "mo-ta-anh": "Mô tả ảnh (`mo_ta`) không nói ảnh có gì, nên người khiếm thị không biết ảnh "
                  "thể hiện điều gì.",
-    "nam-khong-hop-le": "Năm không hợp lệ (nhỏ hơn giới hạn cho phép).",
+    "nam-khong-hop-le": "Năm (của một trường năm hoặc của một ngày) nằm ngoài khoảng cho phép: "
+                        "sớm hơn năm ghi trong data/site.yml (`gioi_han_nam`), hoặc xa hơn "
+                        "`so_nam_toi_da_ve_sau` năm về sau.",
     "ngay-khong-hop-le": "Ngày viết sai dạng hoặc không tồn tại (ví dụ 31/02/2025).",
     "ngay-quyet-dinh": "Ngày ký quyết định nằm trước năm của thành tích được khen.",
     "ngay-tuong-lai": "Ngày hoặc năm ở tương lai, trong khi trường đó ghi việc đã xảy ra.",
@@ -85,6 +87,13 @@ MEANINGS: dict[str, str] = {
                      "cho Đ, hoặc có dấu cách).",
     "tac-gia-khong-khop": "Hồ sơ ghi là tác giả của một mô hình, nhưng tệp mô hình không ghi hồ sơ "
                           "đó trong `tac_gia`.",
+    "ky-tu-an": "Có ký tự vô hình (dấu cách không độ rộng, gạch nối mềm, BOM…), ký tự đổi "
+                "chiều chữ hoặc ký tự điều khiển. Bị từ chối (lỗi) trong tên trường, mã, tên tệp, "
+                "địa chỉ, ngày, số, họ tên và tên trang, và ở mọi nơi với ký tự đổi chiều chữ "
+                "hay ký tự điều khiển; bị tự động bỏ kèm cảnh báo trong các đoạn chữ khác và "
+                "trong nội dung bài viết.",
+    "tep-khong-ho-tro": "Thư mục content/ có một tệp không phải trang .md (HTML, ảnh, PDF…); tệp "
+                        "như vậy sẽ được chép nguyên lên trang mà không qua kiểm tra.",
     "ten-tep": "Tên tệp hoặc thư mục có chữ hoa, dấu tiếng Việt hoặc dấu cách; tên phải viết "
                "thường, không dấu, nối bằng dấu gạch ngang.",
     "thieu-du-lieu-nam-truoc": "Chưa kiểm tra được điều kiện \"nhiều năm liên tục\" vì hồ sơ chưa "
@@ -100,7 +109,9 @@ MEANINGS: dict[str, str] = {
                     "trường, không phải lỗi hồ sơ).",
     "tim-kiem-thieu": "Khi dựng trang: chưa cài công cụ tìm kiếm Pagefind (lỗi môi trường, không "
                       "phải lỗi hồ sơ).",
-    "trung-dia-chi": "Một địa chỉ cũ (`slug_cu`) trùng với địa chỉ của hồ sơ khác.",
+    "trung-dia-chi": "Hai thứ sẽ được đăng ở cùng một địa chỉ: một địa chỉ cũ (`slug_cu`) trùng "
+                     "với hồ sơ khác, hoặc một trang trong content/ trùng với trang khác, với hồ "
+                     "sơ, hay nằm trong phần trang do hệ thống tự tạo (vinh-danh/, ho-so/…).",
     "trung-nguoi": "Hai hồ sơ trùng hoặc gần trùng tên trong cùng đơn vị: có thể là một người có "
                    "hai hồ sơ.",
     "truong-la": "Tên trường không có trong mẫu (thường do gõ sai); thông báo gợi ý tên đúng.",

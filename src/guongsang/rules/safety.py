@@ -1,4 +1,8 @@
-"""Unsafe HTML in stories and fields: scripts, event handlers, javascript: links."""
+"""Unsafe HTML in stories, pages and fields: scripts, event handlers, javascript: links, frames.
+
+Every record of every kind is checked (:meth:`Corpus.records`): profiles, models, campaigns,
+the hand-written pages of content/ and whatever kind comes next.
+"""
 from __future__ import annotations
 
 import re
@@ -11,8 +15,15 @@ from ..problems import Problem
 from ..records import Record
 from . import at, per_record, rule
 
-_TAG = re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|applet|portal|style|form|"
+_TAG = re.compile(r"<\s*(script|frame|frameset|applet|portal|style|form|"
                   r"base|meta|link|svg|math)\b", re.IGNORECASE)
+# Embedded pages and plug-ins: refused unless the page they load is on a host listed in
+# data/site.yml (``nhung_duoc_phep``), over https, with nothing but plain attributes.
+_EMBED = re.compile(r"<\s*(iframe|object|embed)\b([^>]*)", re.IGNORECASE)
+_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
+_EMBED_ATTRS = {"src", "data", "width", "height", "title", "loading", "allowfullscreen",
+                "referrerpolicy", "frameborder", "sandbox", "type", "class"}
+_HOST = re.compile(r"^https://([^/?#:@\s]+)(?:[/?#]|$)", re.IGNORECASE)
 # Event handler inside a tag (the tag may span lines; "<svg/onload=" has no space before it)…
 _HANDLER = re.compile(r"<[a-z][^>]*?[\s/\"'](on[a-z]+)\s*=", re.IGNORECASE)
 # …or in a Markdown attribute list, which attr_list turns into a real attribute:
@@ -70,16 +81,44 @@ def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
             yield from _strings(v, path + (i,))
 
 
+def _embed_problems(record: Record, hosts: tuple[str, ...]) -> Iterator[Problem]:
+    body = normalise(record.body)
+    for m in _EMBED.finditer(body):
+        tag = m.group(1).lower()
+        attrs = {a.group(1).lower(): next((g for g in a.groups()[1:] if g is not None), "")
+                 for a in _ATTR.finditer(m.group(2))}
+        target = attrs.get("data" if tag == "object" else "src", "")
+        host = _HOST.match(target.strip())
+        extra = sorted(set(attrs) - _EMBED_ATTRS)
+        line = record.source.body_line + body.count("\n", 0, m.start(1))
+        if not hosts:
+            message = f"Nội dung có thẻ HTML <{tag}> không được phép trong bài viết."
+        elif host is None or host.group(1).lower() not in hosts:
+            shown = host.group(1) if host else target[:60] or "(không có địa chỉ)"
+            message = (f"Nội dung có thẻ HTML <{tag}> nhúng \"{shown}\": chỉ được nhúng trang "
+                       "https:// của máy chủ có trong data/site.yml (nhung_duoc_phep).")
+        elif extra:
+            message = (f"Nội dung có thẻ HTML <{tag}> với thuộc tính `{extra[0]}`, không được "
+                       "phép trong khung nhúng.")
+        else:
+            continue
+        yield Problem(record.file, line, "", "html-nguy-hiem", message,
+                      "Xoá thẻ này; muốn chèn video hay bản đồ, hãy nhờ nhóm kỹ thuật.")
+
+
 @rule("html-nguy-hiem")
 def unsafe_html(corpus: Corpus) -> Iterator[Problem]:
-    """No scripts, event handlers or javascript: links in bodies; no HTML at all in fields.
+    """No scripts, event handlers or javascript: links in bodies; no HTML at all in fields;
+    no embedded page (iframe, object, embed) unless data/site.yml lists its host.
 
     PASS: ``[Xem bài](https://baolamdong.vn/bai-viet)`` in the body
-    FAIL: ``<script>alert(1)</script>``, ``<img onerror=…>``, ``[x](javascript:alert(1))``;
-          ``ho_ten: "<b>An</b>"``
+    FAIL: ``<script>alert(1)</script>``, ``<img onerror=…>``, ``[x](javascript:alert(1))``,
+          ``<iframe src="https://example.org/">``; ``ho_ten: "<b>An</b>"``
     """
-    for record in [*corpus.profiles.values(), *corpus.models.values(), *corpus.campaigns.values()]:
+    hosts = corpus.ref.site.embed_hosts
+    for _kind, record in corpus.records():
         yield from _record_problems(record)
+        yield from _embed_problems(record, hosts)
 
 
 @per_record

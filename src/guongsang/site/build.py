@@ -1,10 +1,11 @@
 """From a checked corpus to the generated pages and assets (engine-free)."""
 from __future__ import annotations
 
-from ..media.images import ImageCache
 from ..load.corpus import Corpus
-from .output import SiteOutput
+from ..media.images import ImageCache
 from ..pages import GENERATORS, Context, cache_dir
+from ..rules.addresses import generated_collisions
+from .output import SiteOutput
 
 
 def build_site(corpus: Corpus, images: ImageCache | None = None) -> SiteOutput:
@@ -14,5 +15,6 @@ def build_site(corpus: Corpus, images: ImageCache | None = None) -> SiteOutput:
     for gen in GENERATORS:
         for item in gen(ctx):
             output.add(item)
+    output.problems.extend(generated_collisions(corpus, output))
     ctx.images.save_index()
     return output
