@@ -228,11 +228,11 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     if page.file.generated_by is not None:
         return None
     published = _state.get("published")
-    source = published.get(page.file.src_uri) if isinstance(published, dict) else None
-    if source is None:
+    checked = published.get(page.file.src_uri) if isinstance(published, dict) else None
+    if checked is None:
         raise PluginError(f"Gương sáng: trang content/{page.file.src_uri} chưa được kiểm tra "
                           "nên không được xuất bản.")
-    return source
+    return checked.markdown
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -39,6 +39,10 @@ class Field:
     private: bool = False
     """Kept in git, never published anywhere."""
     minimum: int | None = None
+    """Smallest value of a number that is not a year (years are bounded by data/site.yml)."""
+    year: bool = False
+    """An ``int`` holding a year: bounded by ``gioi_han_nam`` and ``so_nam_toi_da_ve_sau`` in
+    data/site.yml, like the year of every date field (one rule, see load.conform)."""
     exact: bool = False
     """Looked up or compared as typed (names, file names, addresses): an invisible character
     in it is an error; in other text fields it is removed with a warning."""
@@ -63,7 +67,7 @@ AWARD = obj_list(
     "khen_thuong", "Danh hiệu, hình thức khen thưởng đã nhận",
     text("hinh_thuc", "Danh hiệu hoặc hình thức (id trong data/danh-muc-khen-thuong.yml)",
          "lao-dong-tien-tien", required=True, ref="awards"),
-    Field("nam", "int", "Năm thành tích được khen", 2024, required=True, minimum=1945),
+    Field("nam", "int", "Năm thành tích được khen", 2024, required=True, year=True),
     text("so_quyet_dinh", "Số quyết định", "163/QĐ-TTXT", required=True, **DECISION),
     Field("ngay_quyet_dinh", "date", "Ngày ký quyết định (dd/mm/yyyy)", "05/01/2025",
           required=True, past_only=True),
@@ -110,7 +114,7 @@ PROFILE: tuple[Field, ...] = (
           {"cd_nghia_vu_doan_vien": "Tham gia đầy đủ sinh hoạt công đoàn."},
           keys_ref="criteria"),
     obj_list("thanh_tich", "Thành tích theo năm",
-             Field("nam", "int", "Năm", 2024, required=True, minimum=1945),
+             Field("nam", "int", "Năm", 2024, required=True, year=True),
              text("noi_dung", "Thành tích", "Thu hút 3 dự án đầu tư du lịch sinh thái",
                   required=True),
              text("xep_loai", "Xếp loại cuối năm (data/tu-vung.yml, xep_loai)",
@@ -144,7 +148,8 @@ PROFILE: tuple[Field, ...] = (
     Field("rieng_tu", "object", "Thông tin riêng tư: lưu trong git, không bao giờ công bố",
           private=True, fields=(
               text("dien_thoai", "Số điện thoại", "0912 345 678", private=True),
-              Field("ngay_sinh", "date", "Ngày sinh", "02/09/1990", private=True),
+              Field("ngay_sinh", "date", "Ngày sinh", "02/09/1990", private=True,
+                    past_only=True),
               text("so_dinh_danh", "Số CCCD/định danh", "068190000000", private=True),
               text("email", "Thư điện tử", "an.nt@example.vn", private=True),
               text("dia_chi", "Địa chỉ nhà", "Phường Xuân Hương – Đà Lạt", private=True),
@@ -161,7 +166,7 @@ MODEL: tuple[Field, ...] = (
              required=True, link="profiles"),
     text("don_vi", "Đơn vị chủ trì (id trong data/don-vi.yml)", "phong-xuc-tien-dau-tu",
          required=True, ref="units"),
-    Field("nam", "int", "Năm áp dụng", 2024, required=True, minimum=1945),
+    Field("nam", "int", "Năm áp dụng", 2024, required=True, year=True),
     ref_list("linh_vuc", "Lĩnh vực", ["chuyen-doi-so"], ref="fields"),
     text("pham_vi", "Phạm vi ảnh hưởng: don_vi, tinh hoặc toan_quoc", "tinh",
          ref="vocab:pham_vi"),

@@ -34,17 +34,21 @@ def fold(text: str) -> str:
     """Fold for matching: lower case, no diacritics at all, đ -> d, no invisible characters.
 
     Format characters (Unicode category Cf: zero-width spaces and joiners, bidi controls, soft
-    hyphens, BOM) are dropped too, so a name with a zero-width space (U+200B) pasted inside it
-    matches the name it looks like; overrides/assets/js/search.js folds queries the same way
-    (``\\p{Cf}``).
+    hyphens, BOM) and marks that show nothing (variation selectors) are dropped too, so a name
+    with a zero-width space (U+200B) pasted inside it matches the name it looks like;
+    overrides/assets/js/search.js folds queries the same way (``[\\p{Mn}\\p{Cf}]``).
 
     >>> fold("Đặng Thị Thuỷ")
     'dang thi thuy'
     """
     decomposed = unicodedata.normalize("NFD", text.lower())
-    stripped = "".join(ch for ch in decomposed
-                       if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf")
+    # By category, as search.js does (``[\p{Mn}\p{Cf}]``): Mn holds the tone and quality marks
+    # and also the marks that show nothing (variation selectors, the grapheme joiner).
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) not in _DROPPED)
     return stripped.replace("đ", "d")
+
+
+_DROPPED = frozenset(("Mn", "Cf"))
 
 
 # -- invisible characters ---------------------------------------------------------------------
@@ -59,8 +63,17 @@ BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
 """Hangul fillers: letters by category, blank on screen; a known way to fake an empty name."""
 _ZWJ = "\u200d"
+_MARKS = frozenset("\u034f\u17b4\u17b5")
+"""Combining marks that show nothing (grapheme joiner, Khmer inherent vowels)."""
+_SELECTORS = frozenset([*map(chr, range(0xFE00, 0xFE10)), *map(chr, range(0xE0100, 0xE01F0)),
+                        "\u180b", "\u180c", "\u180d", "\u180f"])
+"""Variation selectors: they pick a glyph for the character before them, and show nothing on
+their own; after a letter they only make two equal-looking names differ."""
 _NAMES = {
     "\u00ad": "dấu gạch nối mềm",
+    "\u034f": "ký tự nối tổ hợp vô hình",
+    "\ufe0e": "ký tự chọn kiểu chữ",
+    "\ufe0f": "ký tự chọn kiểu biểu tượng cảm xúc",
     "\u061c": "dấu đổi chiều chữ Ả Rập",
     "\u180e": "dấu cách Mông Cổ",
     "\u200b": "dấu cách không độ rộng",
@@ -120,7 +133,23 @@ def _is_invisible(ch: str) -> bool:
     if ch in "\t\n":
         return False
     cat = unicodedata.category(ch)
-    return cat in ("Cf", "Cc", "Zl", "Zp") or ch in _BLANK_LETTERS
+    return (cat in ("Cf", "Cc", "Zl", "Zp") or ch in _BLANK_LETTERS or ch in _MARKS
+            or ch in _SELECTORS)
+
+
+def _selects(text: str, i: int) -> bool:
+    """A variation selector where it belongs: after an emoji or a symbol ("❤️"), in a keycap
+    ("1️⃣"), after a Han character (Hán Nôm variants) or a Mongolian letter."""
+    ch = text[i]
+    before = text[i - 1] if i > 0 else ""
+    if not before:
+        return False
+    if ch in "\ufe0e\ufe0f":
+        after = text[i + 1] if i + 1 < len(text) else ""
+        return _pictograph(before) or (before in "0123456789#*" and after == "\u20e3")
+    if "\u1800" <= before <= "\u18af":
+        return ch in "\u180b\u180c\u180d\u180f"
+    return unicodedata.name(before, "").startswith("CJK ")
 
 
 def _pictograph(ch: str) -> bool:
@@ -141,8 +170,9 @@ def _joins_emoji(text: str, i: int) -> bool:
     return bool(before and after) and _pictograph(before) and _pictograph(after)
 
 
-_MAYBE_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c"
-                              "\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u180e"
+_MAYBE_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u0600-\u0605\u061c"
+                              "\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5"
+                              "\u180b-\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef"
                               "\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff"
                               "\uffa0\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
                               "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
@@ -153,13 +183,17 @@ _MAYBE_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u
 def find_invisible(text: str) -> list[Invisible]:
     """Every invisible or control character of ``text`` (tab and line feed are ordinary).
 
-    Zero-width joiners inside emoji sequences are not reported.
+    Zero-width joiners inside emoji sequences, and variation selectors where they pick a
+    glyph (after an emoji, a Han character…), are not reported.
     """
     out = []
     for m in _MAYBE_INVISIBLE.finditer(text):
-        ch = m.group()
-        if _is_invisible(ch) and not (ch == _ZWJ and _joins_emoji(text, m.start())):
-            out.append(Invisible(m.start(), ch))
+        ch, i = m.group(), m.start()
+        if not _is_invisible(ch) or (ch == _ZWJ and _joins_emoji(text, i)):
+            continue
+        if ch in _SELECTORS and _selects(text, i):
+            continue
+        out.append(Invisible(i, ch))
     return out
 
 

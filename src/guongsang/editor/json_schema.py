@@ -21,7 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..load.conform import DECISION_RE
+from ..load.conform import DECISION_RE, is_year
 from ..load.refdata import ReferenceData
 from ..schema import PAGE_META_KEYS, SCHEMAS, Field
 from .scaffold import choices_of, evidence_statuses, map_keys, source_of
@@ -88,7 +88,9 @@ def field_schema(f: Field, ref: ReferenceData) -> dict[str, Any]:
             out["enumDescriptions"] = [name for _, name in choices]
     elif f.type == "int":
         out["type"] = "integer"
-        if f.minimum is not None:
+        if is_year(f):  # the same earliest year as the check (data/site.yml, gioi_han_nam)
+            out["minimum"] = ref.site.bounds.earliest(f.key)
+        elif f.minimum is not None:
             out["minimum"] = f.minimum
     elif f.type == "bool":
         out["type"] = "boolean"

@@ -96,8 +96,8 @@ def _shown_fields(f: Field) -> list[Field]:
 
 
 def is_year(f: Field) -> bool:
-    """Integer fields that hold a year (``nam`` and any field given a ``minimum`` year)."""
-    return f.type == "int" and (f.key == "nam" or f.key.startswith("nam_") or f.minimum is not None)
+    """Integer fields that hold a year (declared ``year=True``, or named ``nam``/``nam_…``)."""
+    return f.type == "int" and (f.year or f.key == "nam" or f.key.startswith("nam_"))
 
 
 def past_only(f: Field) -> bool:
@@ -266,7 +266,8 @@ class Conformer:
             self.wrong_type(value, f, path)
             return None
         if is_year(f):
-            self.check_bounds(value, f"Năm {value}", f, path)
+            self.check_bounds(value, "Năm này (giá trị riêng tư, không hiển thị ở đây)"
+                              if f.private else f"Năm {value}", f, path)
         return value
 
     def _bool(self, value: Any, f: Field, path: Path_) -> Any:
@@ -284,8 +285,10 @@ class Conformer:
                         f"Ngày {describe(value, f.private)} không hợp lệ hoặc không tồn tại.",
                         f"Viết ngày dạng dd/mm/yyyy, ví dụ: {f.key}: {f.example or '05/01/2024'}")
             return None
-        if not self.check_bounds(parsed.year, f"Ngày {format_date(parsed)}", f, path,
-                                 parsed > self.today):
+        # A private date (a birth date) is never quoted: messages end up in CI logs.
+        shown = ("Ngày này (giá trị riêng tư, không hiển thị ở đây)" if f.private
+                 else f"Ngày {format_date(parsed)}")
+        if not self.check_bounds(parsed.year, shown, f, path, parsed > self.today):
             return None
         return parsed
 

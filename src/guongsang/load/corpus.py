@@ -24,6 +24,7 @@ from .documents import (  # noqa: F401 - re-exported: the limits are part of thi
     MAX_BODY_CHARS,
     MAX_FRONT_MATTER_CHARS,
     MAX_MARKUP_WORK,
+    PublishedPage,
     _Memo,
     markup_work,
     published_markdown,
@@ -48,9 +49,10 @@ class Corpus:
     """Hand-written pages of content/ by their path there (``gioi-thieu.md``)."""
     today: date = field(default_factory=date.today)
     project: Project | None = None
-    published: dict[str, str] = field(default_factory=dict)
-    """The Markdown the engine must render for each checked file of content/, by its path
-    there: page settings and cleaned body only. The engine never reads content/ itself."""
+    published: dict[str, PublishedPage] = field(default_factory=dict)
+    """Each checked file of content/ as the engine must publish it, by its path there: page
+    settings and cleaned body only (:attr:`PublishedPage.markdown`). The engine never reads
+    content/ itself: the hook renders these, a staging folder is written from them."""
 
     @property
     def published_profiles(self) -> list[Profile]:
@@ -110,7 +112,8 @@ def load(project: Project, today: date) -> tuple[Corpus, list[Problem]]:
             record, meta = _record(kind, slug, src, text, ref, today, problems, path, engine)
             store[slug] = record
             if engine:
-                corpus.published[kind.src_uri(project, path)] = published_markdown(meta, src.body)
+                uri = kind.src_uri(project, path)
+                corpus.published[uri] = PublishedPage(uri, meta, src.body)
     return corpus, problems
 
 

@@ -9,6 +9,7 @@ schema, its record) is declared in :mod:`guongsang.load.kinds`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -169,6 +170,26 @@ def clean_body(body: str, rel: str, first_line: int, problems: list[Problem]) ->
                                 f"Đã bỏ {what}, ở cột {column} của dòng này.",
                                 REMOVED_HINT, Severity.WARNING))
     return strip_invisible(body)
+
+
+@dataclass(frozen=True)
+class PublishedPage:
+    """What the engine publishes for one checked Markdown file of content/: never the file as
+    it is, only what the check let through."""
+
+    src_uri: str
+    """Path inside content/ (``gioi-thieu.md``, ``mo-hinh/index.md``): where the engine, or a
+    staging folder it builds from, takes the page."""
+    meta: dict[str, Any]
+    """The checked page settings (:data:`guongsang.schema.PAGE`: title, description…), the
+    only front matter published. Internal notes and record fields never reach the engine."""
+    body: str
+    """The body without invisible characters (empty when it was refused: too long, a bomb)."""
+
+    @property
+    def markdown(self) -> str:
+        """The text to render: the settings as front matter, then the body."""
+        return published_markdown(self.meta, self.body)
 
 
 def published_markdown(meta: dict[str, Any], body: str) -> str:

@@ -1,17 +1,48 @@
-"""Every kind of Markdown file the site publishes, declared once.
+"""Every kind of Markdown file the site reads, declared once.
 
 A kind says where its files are, what their front matter must hold (a tuple of
-:class:`~guongsang.schema.Field`) and how to build its typed record. The loader
-(:func:`guongsang.load.corpus.load`) reads every kind the same way: one reading pipeline
-(:func:`guongsang.load.documents.read_document`), one schema check, one cache for the live
-preview. Rules that walk :meth:`Corpus.records` (unsafe HTML, private values, invisible
-characters, URL collisions) then cover a new kind without a line of their own.
+:class:`~guongsang.schema.Field`), how to build its typed record and where it is published.
+The loader (:func:`guongsang.load.corpus.load`) reads every kind the same way, so a kind gets
+all of the following without a line of its own:
 
-Adding a kind (stories, nominations…) is: its fields in ``schema.py`` (and its label in
-``KIND_LABELS``), its record class and builder in ``records.py``, a dict for it on
-:class:`~guongsang.load.corpus.Corpus`, its URL in ``urls.py``, and one :class:`Kind` line in
-:data:`KINDS` *before* ``page`` (which takes every Markdown file of content/ that no kind
-before it claimed).
+* reading (:func:`guongsang.load.documents.read_document`): UTF-8 check (``ma-hoa``, the line of
+  the first bad byte), NFC, BOM and CRLF, front matter with the real line of every value, YAML
+  errors in Vietnamese (``yaml-cu-phap``, anchors, aliases and tags refused, ``khoa-trung``),
+  the size limits (``noi-dung-qua-dai``: front matter, body, Markdown that would take hours to
+  render), invisible characters in the body (``ky-tu-an``), and a cache for the live preview;
+* the schema check (:class:`guongsang.load.conform.Conformer`): unknown keys with "did you
+  mean" (``truong-la``), types, references, invisible characters per field (``exact`` fields
+  refuse them), and the one bound rule of every date and year field (data/site.yml);
+* every rule that walks :meth:`Corpus.records`: unsafe HTML in the body and in every field
+  (``html-nguy-hiem``, ``html-trong-truong``, embeds only from hosts listed in data),
+  private values of any profile in any spelling (``lo-thong-tin-rieng``), and addresses
+  (``trung-dia-chi``: a page of content/ never shares a URL with another page, a record, a
+  former address or a generated section);
+* for a kind under content/: its page settings (title, description… of
+  :data:`guongsang.schema.PAGE`) accepted beside its fields, and the file handed to the engine
+  only as :class:`~guongsang.load.documents.PublishedPage` (checked settings + cleaned body,
+  :attr:`Corpus.published`), never as written.
+
+Adding a kind (stories/tin bài, nominations…):
+
+1. ``schema.py``: its fields (a tuple of ``Field``; ``exact=True`` on names and identifiers,
+   ``past_only=True`` on dates of what already happened, ``year=True`` on year numbers,
+   ``private=True`` on what is never published) and its label in ``KIND_LABELS``; in
+   ``SCHEMAS`` too if editors get a JSON Schema and a template for it.
+2. ``records.py``: its record class (a subclass of ``Record``) and a ``*_from`` builder taking
+   the checked values.
+3. ``project.py``: the folder (``stories_dir = "content/tin-bai"``); ``load/corpus.py``: a dict
+   for its records on :class:`Corpus` (``stories: dict[str, Story]``).
+4. ``urls.py``: its URL by slug; when a generator (not the engine) writes its pages, an entry
+   in ``urls.RESERVED`` too, so no hand-written page can take their place.
+5. One :class:`Kind` line in :data:`KINDS`, *before* ``page`` if its folder is under content/
+   (``page`` takes every Markdown file of content/ that no kind before it claimed).
+   ``public=False`` for internal records (nominations, votes): no address, never handed to
+   the engine, and their text may quote private values (it is never published). An internal
+   kind's folder must not be under content/, where the engine would look for pages.
+6. Rules specific to the kind go in ``rules/`` like any other; generators in ``pages/``.
+7. ``tests/adversarial/test_every_kind.py`` runs the hostile inputs on every kind of
+   :data:`KINDS` (it needs the minimal valid front matter of the new kind in its table).
 """
 from __future__ import annotations
 
@@ -43,10 +74,13 @@ class Kind:
     make: Make
     """Builds the typed record from (slug, source, checked values, path of the file)."""
     url: Callable[[str], str]
-    """Directory URL of a record's page, by slug."""
+    """Directory URL of a record's page, by slug (unused when not :attr:`public`)."""
     layout: str = "file"
     """``file``: ``<folder>/<slug>.md``; ``folder``: ``<folder>/<slug>/index.md`` beside its
     photos; ``tree``: every other ``.md`` file under the folder, the slug being its path."""
+    public: bool = True
+    """False for internal records (nominations, votes): never published, so they have no
+    address and may hold private values; they are checked like every other kind."""
 
     @property
     def label(self) -> str:
@@ -59,7 +93,7 @@ class Kind:
         """Files under content/ are pages the engine renders: they may carry page settings
         (title, description…) and are handed over cleaned (:attr:`Corpus.published`)."""
         d, c = self.directory(project), project.content_dir
-        return d == c or d.startswith(c.rstrip("/") + "/")
+        return self.public and (d == c or d.startswith(c.rstrip("/") + "/"))
 
     def src_uri(self, project: Project, path: Path) -> str:
         """The file's path inside content/ (what the engine calls it)."""

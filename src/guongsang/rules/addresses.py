@@ -39,11 +39,15 @@ def addresses(corpus: Corpus) -> list[Address]:
     project = corpus.project
     out: list[Address] = []
     for kind, record in corpus.records():
+        if not kind.public:
+            continue  # internal records are never published: no address
         hand = project is not None and kind.published_by_engine(project)
         where = record.file if hand else record.file.rsplit("/", 1)[0] + "/"
         if kind.name == "profile" and not getattr(record, "published", True):
             continue  # never published: its address is free
-        out.append(Address(kind.url(record.slug), record.file, 0,
+        # A page's address is the whole file: line 1, so that the editor's task (which matches
+        # "file:line:") shows it on the file.
+        out.append(Address(kind.url(record.slug), record.file, 1 if hand else 0,
                            f"{'trang' if hand else kind.label} {where}", hand))
         for i, old in enumerate(getattr(record, "slug_cu", [])):
             out.append(Address(kind.url(old), record.file,

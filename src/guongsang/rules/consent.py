@@ -72,21 +72,55 @@ def public_texts(record: Record, fields: tuple[Field, ...]) -> Iterator[tuple[tu
 
 def _leaks(corpus: Corpus, own: bool) -> Iterator[Problem]:
     """Public texts holding a private value: of the same profile (``own``) or of another."""
+    for problem, owner_is_me in _all_leaks(corpus):
+        if owner_is_me == own:
+            yield problem
+
+
+_last: list[tuple[Corpus, list[tuple[Problem, bool]]]] = []
+
+
+def _all_leaks(corpus: Corpus) -> list[tuple[Problem, bool]]:
+    """Every leak of the corpus, and whether the value is the record's own; the two rules
+    share one scan of the site (the last corpus's result is kept)."""
+    if _last and _last[0][0] is corpus:
+        return _last[0][1]
     index = private_index(corpus)
-    if not index:
-        return
-    for kind, record in corpus.records():
+    out: list[tuple[Problem, bool]] = []
+    for kind, record in corpus.records() if index else ():
+        if not kind.public:
+            continue  # internal records (nominations…) may quote what they are about
         me = record.slug if kind.name == "profile" else None
         for path, text in public_texts(record, kind.fields):
             for owner in index.found_in(text):
-                if (owner[0] == me) == own:  # type: ignore[index]
-                    yield at(record, path, "lo-thong-tin-rieng", _message(owner, own, False),
-                             _HINT)
-        for n, line in enumerate(record.body.split("\n")):
-            for owner in index.found_in(line) if line.strip() else ():
-                if (owner[0] == me) == own:  # type: ignore[index]
-                    yield Problem(record.file, record.source.body_line + n, "",
-                                  "lo-thong-tin-rieng", _message(owner, own, True), _HINT)
+                mine = owner[0] == me  # type: ignore[index]
+                out.append((at(record, path, "lo-thong-tin-rieng", _message(owner, mine, False),
+                               _HINT), mine))
+        for n, owners in _body_leaks(index, record.body):
+            for owner in owners:
+                mine = owner[0] == me  # type: ignore[index]
+                out.append((Problem(record.file, record.source.body_line + n, "",
+                                    "lo-thong-tin-rieng", _message(owner, mine, True), _HINT),
+                            mine))
+    _last[:] = [(corpus, out)]
+    return out
+
+
+def _body_leaks(index: PrivateIndex, body: str) -> Iterator[tuple[int, list[object]]]:
+    """(0-based line, owners) of the private values in a body, each at the line it starts on.
+
+    A paragraph's lines are read as one (Markdown shows its line break as a space), so a
+    number split over two lines ("0912\\n345 678") is found too.
+    """
+    lines = body.split("\n")
+    found = [index.found_in(line) if line.strip() else [] for line in lines]
+    for n, line in enumerate(lines):
+        owners = list(found[n])
+        if n + 1 < len(lines) and line.strip() and lines[n + 1].strip():
+            owners += [o for o in index.found_in(f"{line} {lines[n + 1]}")
+                       if o not in found[n] and o not in found[n + 1]]
+        if owners:
+            yield n, owners
 
 
 def _message(owner: object, own: bool, body: bool) -> str:

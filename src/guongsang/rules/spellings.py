@@ -20,29 +20,48 @@ from datetime import date
 
 from ..text import fold, parse_date, strip_invisible
 
-# Digits with what people put between them: spaces, dots, dashes, slashes, brackets, a plus.
-_DIGIT_RUN = re.compile(r"\d(?:[\d .\-/()+\u00a0]*\d)?")
-_COUNTRY = ("0084", "84", "0")
+# Inside one number people put spaces, dots, dashes, slashes, brackets or a plus between the
+# groups of digits ("+84 (0) 912.345.678"); more than three such characters in a row end it.
+_DIGITS = re.compile(r"\d+")
+_NUMBER = re.compile(r"\d+(?:[ .\-/()+\u00a0]{1,3}\d+)*")
+_COUNTRY = ("00840", "0084", "0840", "084", "840", "84", "0")
+"""What may stand before a phone's national number: the country code (``+84``, ``0084``),
+the trunk zero, or both ("+84 (0) 912…"); longest first."""
 MIN_DIGITS = 8
 """Shorter numbers (years, amounts) are too common to say anything about a person."""
+_SPACES = re.compile(r"\s+")
 
-_SEP = r"[\s./\-,]{1,3}"
+_SEP = r"[ ./\-,]{1,3}"
 _NUMERIC_DATE = re.compile(rf"(?=(?<!\d)(\d{{1,4}}){_SEP}(\d{{1,2}}){_SEP}(\d{{1,4}})(?!\d))")
 _COMPACT_DATE = re.compile(r"(?<!\d)(\d{8})(?!\d)")
 _MONTH_WORDS = {"gieng": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4,
                 "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10, "muoi mot": 11,
                 "muoi hai": 12, "chap": 12}
 _MONTH = "|".join(sorted((re.escape(w) for w in _MONTH_WORDS), key=len, reverse=True))
-# On folded text: "ngay 15 thang 8 nam 1985", "15 thang tam, 1985", "mung 2 thang 9 nam 45".
-_WORD_DATE = re.compile(rf"(?<![\w])(\d{{1,2}})\s*(?:-|/)?\s*thang\s+(\d{{1,2}}|{_MONTH})"
-                        rf"(?:\s*(?:,|nam|/|-))?\s*(\d{{4}}|\d{{2}})(?!\d)")
+# On folded text with single spaces (:func:`_plain`), so that no part of the pattern can
+# retry a long run of blanks: "ngay 15 thang 8 nam 1985", "15 thang tam, 1985",
+# "mung 2 thang 9 nam 45", "15/ thang 8".
+_WORD_DATE = re.compile(rf"(?<!\w)(\d{{1,2}}) ?[-/]? ?thang (\d{{1,2}}|{_MONTH})"
+                        rf"(?: ?(?:,|nam|/|-))? ?(\d{{4}}|\d{{2}})(?!\d)")
+# The usual disguises of "@" and "." ("an [at] example [dot] vn", "an a cong example cham vn"),
+# on the same single-spaced folded text.
+_AT = re.compile(r" ?(?:\[ ?at ?\]|\( ?at ?\)|\{ ?at ?\}|@) ?| (?:at|a cong) ")
+_DOT = re.compile(r" ?(?:\[ ?(?:dot|cham) ?\]|\( ?(?:dot|cham) ?\)|\.) ?| (?:dot|cham) ")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_AT = re.compile(r"\s*(?:\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|\s+at\s+|\s+a cong\s+|@)\s*")
-_DOT = re.compile(r"\s*(?:\[\s*(?:dot|cham)\s*\]|\(\s*(?:dot|cham)\s*\)|\s+(?:dot|cham)\s+|\.)\s*")
+_LOCAL = re.compile(r"[\w.+-]{1,64}")
+_DOMAIN = re.compile(r"[\w-]{1,63}(?:\.[\w-]{1,63}){0,7}")
+_LOCAL_PARTS, _DOMAIN_LABELS = 4, 8
+"""Bounds of an address around one "@": the check stays linear whatever a text holds."""
 
 
 def digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
+    """The decimal digits of ``text`` as ASCII (full-width "０９" counts as "09")."""
+    return "".join(str(int(ch)) for ch in text if ch.isdecimal())
+
+
+def _plain(text: str) -> str:
+    """Folded (:func:`~guongsang.text.fold`), every run of blanks one space."""
+    return _SPACES.sub(" ", fold(text))
 
 
 def phone_key(value: str) -> str:
@@ -71,13 +90,31 @@ def email_key(value: str) -> str:
 
 
 def numbers_in(text: str, lengths: set[int]) -> Iterator[str]:
-    """Every run of ``lengths`` digits inside the digit runs of ``text`` (separators dropped;
-    a leading country code dropped too, so it matches a phone's national number)."""
-    for m in _DIGIT_RUN.finditer(text):
-        d = digits(m.group())
-        for n in lengths:
-            for i in range(len(d) - n + 1):
-                yield d[i:i + n]
+    """Every number of ``lengths`` digits ``text`` may be writing, separators dropped.
+
+    A number starts where a group of digits starts (or after a country code or trunk zero:
+    "+84 912…", "0912…", "+84 (0) 912…") and ends where a group ends, so a year followed by an
+    amount ("năm 2019 12 345 678 đồng") is not read as a phone number. Linear in the text.
+    """
+    if not lengths:
+        return
+    for m in _NUMBER.finditer(text):
+        starts, ends, joined = [], set(), []
+        size = 0
+        for g in _DIGITS.finditer(m.group()):
+            starts.append(size)
+            joined.append(digits(g.group()))
+            size += len(joined[-1])
+            ends.add(size)
+        number = "".join(joined)
+        for start in starts:
+            for prefix in ("", *_COUNTRY):
+                if prefix and not number.startswith(prefix, start):
+                    continue
+                begin = start + len(prefix)
+                for n in lengths:
+                    if begin + n in ends:
+                        yield number[begin:begin + n]
 
 
 def _years(raw: str) -> list[int]:
@@ -96,20 +133,20 @@ def _dates(day: int, month: int, years: list[int]) -> Iterator[date]:
 def dates_in(text: str) -> set[date]:
     """Every date ``text`` may be writing, in any order or separator, or in Vietnamese words."""
     out: set[date] = set()
-    for m in _NUMERIC_DATE.finditer(text):
+    plain = _plain(text)
+    for m in _NUMERIC_DATE.finditer(plain):
         a, b, c = m.groups()
         if len(a) == 4:  # 1985-08-15
             out.update(_dates(int(c), int(b), [int(a)]))
         else:
             out.update(_dates(int(a), int(b), _years(c)))  # 15/08/1985
             out.update(_dates(int(b), int(a), _years(c)))  # 08/15/1985
-    for m in _COMPACT_DATE.finditer(text):
+    for m in _COMPACT_DATE.finditer(plain):
         d = m.group(1)
         out.update(_dates(int(d[:2]), int(d[2:4]), [int(d[4:])]))  # 15081985
         out.update(_dates(int(d[2:4]), int(d[:2]), [int(d[4:])]))  # 08151985
         out.update(_dates(int(d[6:]), int(d[4:6]), [int(d[:4])]))  # 19850815
-    folded = fold(text)
-    for m in _WORD_DATE.finditer(folded):
+    for m in _WORD_DATE.finditer(plain):
         day, month, year = m.groups()
         month_n = int(month) if month.isdigit() else _MONTH_WORDS[month]
         out.update(_dates(int(day), month_n, _years(year)))
@@ -117,17 +154,24 @@ def dates_in(text: str) -> set[date]:
 
 
 def emails_in(text: str) -> set[str]:
-    """E-mail addresses in ``text``, disguised ones included ("an [at] example [dot] vn")."""
-    undisguised = _DOT.sub(".", _AT.sub("@", fold(text)))
-    out = set()
-    for m in _EMAIL.finditer(undisguised):
-        # Squeezing " . " may glue a neighbouring word on either side ("on.an@x.vn.cam"):
-        # every tail of the name and every head of the domain is a candidate.
-        local, _, domain = m.group().strip(".").partition("@")
-        names, hosts = local.split("."), domain.split(".")
-        for i in range(len(names)):
-            for j in range(2, len(hosts) + 1):
-                out.add(".".join(names[i:]) + "@" + ".".join(hosts[:j]))
+    """E-mail addresses in ``text``, disguised ones included ("an [at] example [dot] vn").
+
+    Squeezing " . " may glue a neighbouring word on either side ("on.an@x.vn.cam"): every tail
+    of the name and every head of the domain is a candidate, a few of each around every "@".
+    """
+    undisguised = _DOT.sub(".", _AT.sub("@", _plain(text)))
+    out: set[str] = set()
+    at = undisguised.find("@")
+    while at >= 0:
+        left = _LOCAL.match(undisguised[max(0, at - 64):at][::-1])
+        right = _DOMAIN.match(undisguised, at + 1)
+        if left and right:
+            names = left.group()[::-1].strip(".").split(".")[-_LOCAL_PARTS:]
+            hosts = right.group().strip(".").split(".")[:_DOMAIN_LABELS]
+            for i in range(len(names)):
+                for j in range(2, len(hosts) + 1):
+                    out.add(".".join(names[i:]) + "@" + ".".join(hosts[:j]))
+        at = undisguised.find("@", at + 1)
     return out
 
 
@@ -166,7 +210,7 @@ class PrivateIndex:
 
     def found_in(self, text: str) -> list[object]:
         """Owners of every private value ``text`` contains, in any spelling (each once)."""
-        text = strip_invisible(text)
+        text = _SPACES.sub(" ", strip_invisible(text))
         hits: list[object] = []
         if self.numbers:
             lengths = {len(k) for k in self.numbers}
