@@ -58,6 +58,8 @@ def obj_list(key: str, label: str, *fields: Field, **kw: Any) -> Field:
 
 def ref_list(key: str, label: str, example: Any, **kw: Any) -> Field:
     item_kw = {k: kw.pop(k) for k in ("ref", "link") if k in kw}
+    if kw.get("exact"):
+        item_kw["exact"] = True
     return Field(key, "list", label, example, item=Field(key, "text", label, **item_kw), **kw)
 
 
@@ -208,7 +210,9 @@ CAMPAIGN: tuple[Field, ...] = (
 # editor adds). Models and campaigns, which are pages of content/ too, may carry these keys
 # beside their own. Only these reach the engine: the rest of a front matter is never published.
 # (No `template`, `icon` or `status`: each names a theme file, and a wrong name stops the
-# engine with its own English error.)
+# engine with its own English error. No `search`: Material's `search.exclude` is read by its
+# own search plugin only, which the site does not use, so it would promise what Pagefind
+# does not do.)
 PAGE: tuple[Field, ...] = (
     text("title", "Tiêu đề trang (trên thẻ trình duyệt và trong thanh điều hướng)", "Giới thiệu",
          max_len=120, exact=True),
@@ -216,8 +220,6 @@ PAGE: tuple[Field, ...] = (
          "Mục đích của trang và căn cứ thực hiện.", max_len=300),
     ref_list("hide", "Phần giao diện ẩn đi: toc, navigation, path hoặc footer", ["toc"],
              ref="vocab:an_thanh_phan"),
-    Field("search", "object", "Tìm kiếm", fields=(
-        Field("exclude", "bool", "Không đưa trang vào ô tìm kiếm (true/false)", True),)),
 )
 PAGE_META_KEYS = frozenset(f.key for f in PAGE)
 

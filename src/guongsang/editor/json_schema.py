@@ -43,7 +43,6 @@ _PAGE_META = {
     "description": ({"type": "string"}, "Mô tả trang cho công cụ tìm kiếm (MkDocs)."),
     "hide": ({"type": "array", "items": {"type": "string"}},
              "Ẩn phần giao diện (Material): navigation, toc, footer…"),
-    "search": ({"type": "object"}, "Tuỳ chọn tìm kiếm của trang (Material)."),
 }
 assert set(_PAGE_META) == PAGE_META_KEYS, "describe every page meta key"
 

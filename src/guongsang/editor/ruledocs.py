@@ -63,8 +63,11 @@ MEANINGS: dict[str, str] = {
                      "(sai tên tệp).",
     "lien-ket-ngoai-kho": "Tệp hoặc thư mục là liên kết (symlink) trỏ ra ngoài kho; bị bỏ qua vì "
                           "an toàn.",
-    "lo-thong-tin-rieng": "Thông tin riêng tư ghi trong `rieng_tu` (điện thoại, số định danh…) "
-                          "lại xuất hiện trong phần công khai của hồ sơ.",
+    "lo-thong-tin-rieng": "Thông tin riêng tư ghi trong `rieng_tu` (điện thoại, số định danh, "
+                          "ngày sinh, thư điện tử…) lại xuất hiện trong phần công khai của hồ sơ "
+                          "hay của một trang khác, kể cả khi viết cách khác: +84 thay cho số 0, "
+                          "dấu chấm hay gạch ngang giữa các số, ngày viết bằng chữ (\"ngày 15 "
+                          "tháng 8 năm 1985\"), thư điện tử viết \"[at]\"/\"a còng\".",
     "lo-thong-tin-rieng-trang-khac": "Nhóm kiểm tra thông tin riêng tư của hồ sơ bị nhắc lại trong "
                                      "trang mô hình hoặc phong trào (báo bằng mã "
                                      "`lo-thong-tin-rieng`).",
@@ -140,8 +143,9 @@ class RuleDoc:
         return bool(self.files) and all(f.startswith(_BUILD_MODULES) for f in self.files)
 
 
-def template(node: ast.AST | None) -> str:
-    """Text of a message expression with every computed part shown as "…"."""
+def template(node: ast.AST | None, names: dict[str, ast.AST] | None = None) -> str:
+    """Text of a message expression with every computed part shown as "…"; ``names`` are the
+    module's constants (``_HINT = "…"``), read where a call uses them."""
     if node is None:
         return ""
     if isinstance(node, ast.Constant):
@@ -149,8 +153,21 @@ def template(node: ast.AST | None) -> str:
     if isinstance(node, ast.JoinedStr):
         return "".join(template(v) if isinstance(v, ast.Constant) else "…" for v in node.values)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return template(node.left) + template(node.right)
+        return template(node.left, names) + template(node.right, names)
+    if isinstance(node, ast.Name) and names and node.id in names:
+        return template(names[node.id])
     return "…"
+
+
+def _constants(tree: ast.Module) -> dict[str, ast.AST]:
+    """Module-level ``NAME = <text>`` assignments."""
+    out: dict[str, ast.AST] = {}
+    for stmt in tree.body:
+        if (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1
+                and isinstance(stmt.targets[0], ast.Name)
+                and isinstance(stmt.value, (ast.Constant, ast.JoinedStr, ast.BinOp))):
+            out[stmt.targets[0].id] = stmt.value
+    return out
 
 
 def _arg(call: ast.Call, index: int, names: tuple[str, ...]) -> ast.AST | None:
@@ -179,7 +196,9 @@ def collect(package_dir: Path) -> dict[str, RuleDoc]:
     docs: dict[str, RuleDoc] = {}
     for path in sorted(package_dir.rglob("*.py")):
         rel = path.relative_to(package_dir).as_posix()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = _constants(tree)
+        for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
             func = node.func
@@ -205,9 +224,9 @@ def collect(package_dir: Path) -> dict[str, RuleDoc]:
                 doc.family = True
                 continue
             doc.severities.add(_severity(node))
-            for target, index, names in ((doc.messages, mi, ("message",)),
-                                         (doc.hints, hi, ("hint",))):
-                text = _clean(template(_arg(node, index, names)))
+            for target, index, keywords in ((doc.messages, mi, ("message",)),
+                                            (doc.hints, hi, ("hint",))):
+                text = _clean(template(_arg(node, index, keywords), names))
                 if text and text != "…" and text not in target:
                     target.append(text)
     return docs

@@ -145,16 +145,20 @@ class Conformer:
         if allow_page_meta:
             by_key.update((f.key, f) for f in PAGE if f.key not in by_key)
         out: dict[str, Any] = {}
+        # The values by key as meant: a key with an invisible character is reported once (by
+        # clean_key), not again as missing.
+        given: dict[str, Any] = {}
         for key, value in data.items():
             written = key_name(key)
             key_s = self.clean_key(written, path)
+            given[key_s] = value
             if key_s in by_key:
                 out[key_s] = self.value(value, by_key[key_s], path + (written,))
             else:
                 self.unknown_key(key_s, list(by_key), path, written)
         for f in fields:
-            if f.required and (f.key not in data or data[f.key] in (None, "", [])):
-                if f.key in data:
+            if f.required and (f.key not in given or given[f.key] in (None, "", [])):
+                if f.key in given:
                     continue  # reported by value() as empty
                 self.report(path + (f.key,), "thieu-truong",
                             f"Thiếu trường bắt buộc `{f.key}`: {f.label}.",

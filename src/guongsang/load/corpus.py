@@ -65,6 +65,17 @@ class Corpus:
                 yield kind, record
 
 
+def published_pages(corpus: Corpus) -> list[PublishedPage]:
+    """Every Markdown file of content/ as the engine must publish it, in path order.
+
+    For a build from a staging folder: write ``page.markdown`` at ``page.src_uri`` there
+    instead of copying content/ (whose files may hold internal notes, invisible characters, or
+    a front matter the engine would show as text). ``page.meta`` and ``page.body`` are the
+    checked settings and the cleaned body, for an engine that takes them apart.
+    """
+    return [corpus.published[uri] for uri in sorted(corpus.published)]
+
+
 def _slug_problem(rel: str, name: str, what: str) -> Problem:
     return Problem(rel, 0, "", "ten-tep",
                    f"Tên {what} \"{name}\" phải viết thường, không dấu, nối bằng dấu gạch ngang.",

@@ -115,8 +115,10 @@ def parse_document(text: str, rel: str, problems: list[Problem],
     problems.extend(probs)
     if src is None:
         return None
+    # The body starts with the line break after the closing `---`: its text, one line below.
+    first = src.body_line + (1 if src.body.startswith("\n") else 0)
     if len(src.body) > MAX_BODY_CHARS:
-        problems.append(Problem(rel, src.body_line, "", "noi-dung-qua-dai",
+        problems.append(Problem(rel, first, "", "noi-dung-qua-dai",
                                 f"Nội dung dài {format_count(len(src.body))} ký tự, vượt giới hạn "
                                 f"{format_count(MAX_BODY_CHARS)} ký tự.",
                                 "Rút gọn bài viết hoặc tách phần phụ lục ra tài liệu riêng."))

@@ -18,10 +18,11 @@ all of the following without a line of its own:
   private values of any profile in any spelling (``lo-thong-tin-rieng``), and addresses
   (``trung-dia-chi``: a page of content/ never shares a URL with another page, a record, a
   former address or a generated section);
-* for a kind under content/: its page settings (title, description… of
+* for a kind under content/: its page settings (``title``, ``description``, ``hide`` of
   :data:`guongsang.schema.PAGE`) accepted beside its fields, and the file handed to the engine
-  only as :class:`~guongsang.load.documents.PublishedPage` (checked settings + cleaned body,
-  :attr:`Corpus.published`), never as written.
+  only as a :class:`~guongsang.load.documents.PublishedPage` (checked settings + cleaned body;
+  :attr:`Corpus.published` by path, :func:`guongsang.load.corpus.published_pages` in order, for
+  a staging folder), never as written.
 
 Adding a kind (stories/tin bài, nominations…):
 

@@ -182,8 +182,8 @@ def _explain_yaml(raw: str) -> tuple[str, str]:
                 ("Xoá phần bắt đầu bằng dấu ! ở dòng này; nếu giá trị thật sự bắt đầu bằng !, "
                 'đặt nó trong ngoặc kép, ví dụ: ly_do: "!Đột xuất"'))
     if _ANCHOR in raw or "scanning an alias" in raw or "scanning an anchor" in raw:
-        return (("Không dùng ký hiệu & (neo) và * (bí danh) của YAML trong hồ sơ: mỗi giá trị "
-                "phải được viết ra đầy đủ."),
+        return (("Không dùng ký hiệu & (neo) và * (bí danh) của YAML: mỗi giá trị phải "
+                "được viết ra đầy đủ."),
                 ('Viết thẳng giá trị; nếu giá trị bắt đầu bằng & hoặc *, đặt nó trong ngoặc kép, '
                 'ví dụ: ly_do: "*Đột xuất* cứu người bị nạn"'))
     if "unhashable key" in raw:
@@ -420,11 +420,16 @@ def _invisible_problem(src: Source, path: Path_, found: list, what: str) -> Prob
 
 
 def format_path(path: Path_) -> str:
-    """``("khen_thuong", 1, "nam")`` -> ``khen_thuong[2].nam`` (items count from 1 for editors)."""
+    """``("khen_thuong", 1, "nam")`` -> ``khen_thuong[2].nam`` (items count from 1 for editors).
+
+    Keys are shown without invisible characters: a bidi control in a key would reorder the
+    line of the report it is printed in (the key itself is reported by the check).
+    """
     out = ""
     for part in path:
         if isinstance(part, int):
             out += f"[{part + 1}]"
         else:
-            out += f".{part}" if out else str(part)
+            name = strip_invisible(str(part))
+            out += f".{name}" if out else name
     return out

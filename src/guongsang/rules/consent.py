@@ -35,7 +35,6 @@ def unconsented(corpus: Corpus) -> Iterator[Problem]:
 _SPELLINGS = {"dien_thoai": "phone", "so_dinh_danh": "number", "ngay_sinh": "date",
               "email": "email"}
 _FREE_TEXT = ("ghi_chu", "dia_chi")
-_HINT = "Xoá thông tin này khỏi phần công khai; nó chỉ được ghi trong `rieng_tu`."
 
 
 def private_index(corpus: Corpus) -> PrivateIndex:
@@ -92,16 +91,34 @@ def _all_leaks(corpus: Corpus) -> list[tuple[Problem, bool]]:
             continue  # internal records (nominations…) may quote what they are about
         me = record.slug if kind.name == "profile" else None
         for path, text in public_texts(record, kind.fields):
-            for owner in index.found_in(text):
-                mine = owner[0] == me  # type: ignore[index]
-                out.append((at(record, path, "lo-thong-tin-rieng", _message(owner, mine, False),
-                               _HINT), mine))
+            for slug, key in index.found_in(text):  # type: ignore[misc]
+                if slug == me:
+                    out.append((at(record, path, "lo-thong-tin-rieng",
+                                   f"Thông tin riêng tư `rieng_tu.{key}` xuất hiện trong trường "
+                                   "công khai.",
+                                   "Xoá thông tin này khỏi phần công khai; nó chỉ được ghi trong "
+                                   "`rieng_tu`."), True))
+                else:
+                    out.append((at(record, path, "lo-thong-tin-rieng",
+                                   f"Nội dung có thông tin riêng tư `rieng_tu.{key}` của hồ sơ "
+                                   f"profiles/{slug}/.",
+                                   "Xoá thông tin này khỏi trang; thông tin riêng tư của một hồ sơ "
+                                   "không được công bố ở bất kỳ đâu."), False))
         for n, owners in _body_leaks(index, record.body):
-            for owner in owners:
-                mine = owner[0] == me  # type: ignore[index]
-                out.append((Problem(record.file, record.source.body_line + n, "",
-                                    "lo-thong-tin-rieng", _message(owner, mine, True), _HINT),
-                            mine))
+            line = record.source.body_line + n
+            for slug, key in owners:  # type: ignore[misc]
+                if slug == me:
+                    out.append((Problem(record.file, line, "", "lo-thong-tin-rieng",
+                                        f"Thông tin riêng tư `rieng_tu.{key}` xuất hiện trong nội "
+                                        "dung bài viết.",
+                                        "Xoá thông tin này khỏi phần công khai; nó chỉ được ghi "
+                                        "trong `rieng_tu`."), True))
+                else:
+                    out.append((Problem(record.file, line, "", "lo-thong-tin-rieng",
+                                        f"Nội dung có thông tin riêng tư `rieng_tu.{key}` của hồ "
+                                        f"sơ profiles/{slug}/.",
+                                        "Xoá thông tin này khỏi trang; thông tin riêng tư của một "
+                                        "hồ sơ không được công bố ở bất kỳ đâu."), False))
     _last[:] = [(corpus, out)]
     return out
 
@@ -121,14 +138,6 @@ def _body_leaks(index: PrivateIndex, body: str) -> Iterator[tuple[int, list[obje
                        if o not in found[n] and o not in found[n + 1]]
         if owners:
             yield n, owners
-
-
-def _message(owner: object, own: bool, body: bool) -> str:
-    slug, key = owner  # type: ignore[misc]
-    if own:
-        where = "nội dung bài viết" if body else "trường công khai"
-        return f"Thông tin riêng tư `rieng_tu.{key}` xuất hiện trong {where}."
-    return f"Nội dung có thông tin riêng tư `rieng_tu.{key}` của hồ sơ profiles/{slug}/."
 
 
 @rule("lo-thong-tin-rieng")

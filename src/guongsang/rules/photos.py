@@ -80,7 +80,7 @@ def _header_problem(path: Path) -> tuple[str, str] | None:
         return ("Tệp không phải ảnh JPEG, PNG hoặc WebP đọc được (có thể là tệp khác bị đổi đuôi).",
                 "Mở ảnh bằng trình xem ảnh rồi lưu lại dạng .jpg.")
     if fmt not in ALLOWED_FORMATS:
-        return (f"Ảnh có định dạng {fmt}, không được hỗ trợ.", "Lưu lại ảnh dạng .jpg hoặc .png.")
+        return unsupported(format_name(path) or str(fmt))
     if w * h > MAX_PIXELS:
         return (f"Ảnh {w}×{h} điểm ảnh, vượt giới hạn 40 megapixel.",
                 "Thu nhỏ ảnh (cạnh dài khoảng 2000 điểm ảnh là đủ).")

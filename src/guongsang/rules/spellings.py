@@ -27,12 +27,15 @@ _NUMBER = re.compile(r"\d+(?:[ .\-/()+\u00a0]{1,3}\d+)*")
 _COUNTRY = ("00840", "0084", "0840", "084", "840", "84", "0")
 """What may stand before a phone's national number: the country code (``+84``, ``0084``),
 the trunk zero, or both ("+84 (0) 912…"); longest first."""
+_PREFIXES = {first: ("", *(p for p in _COUNTRY if p[0] == first)) for first in "08"}
 MIN_DIGITS = 8
 """Shorter numbers (years, amounts) are too common to say anything about a person."""
 _SPACES = re.compile(r"\s+")
 
 _SEP = r"[ ./\-,]{1,3}"
-_NUMERIC_DATE = re.compile(rf"(?=(?<!\d)(\d{{1,4}}){_SEP}(\d{{1,2}}){_SEP}(\d{{1,4}})(?!\d))")
+# Day or month, month or day, year (two or four digits); or year, month, day.
+_NUMERIC_DATE = re.compile(rf"(?=(?<!\d)(\d{{4}}|\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}}|\d{{2}})"
+                           rf"(?!\d))")
 _COMPACT_DATE = re.compile(r"(?<!\d)(\d{8})(?!\d)")
 _MONTH_WORDS = {"gieng": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4,
                 "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10, "muoi mot": 11,
@@ -99,17 +102,19 @@ def numbers_in(text: str, lengths: set[int]) -> Iterator[str]:
     if not lengths:
         return
     for m in _NUMBER.finditer(text):
-        starts, ends, joined = [], set(), []
+        starts, ends, parts = [], set(), []
         size = 0
         for g in _DIGITS.finditer(m.group()):
+            part = g.group()
+            part = part if part.isascii() else digits(part)
             starts.append(size)
-            joined.append(digits(g.group()))
-            size += len(joined[-1])
+            parts.append(part)
+            size += len(part)
             ends.add(size)
-        number = "".join(joined)
+        number = "".join(parts)
         for start in starts:
-            for prefix in ("", *_COUNTRY):
-                if prefix and not number.startswith(prefix, start):
+            for prefix in _PREFIXES.get(number[start], ("",)):
+                if not number.startswith(prefix, start):
                     continue
                 begin = start + len(prefix)
                 for n in lengths:
@@ -132,8 +137,11 @@ def _dates(day: int, month: int, years: list[int]) -> Iterator[date]:
 
 def dates_in(text: str) -> set[date]:
     """Every date ``text`` may be writing, in any order or separator, or in Vietnamese words."""
+    return _dates_in(_plain(text))
+
+
+def _dates_in(plain: str) -> set[date]:
     out: set[date] = set()
-    plain = _plain(text)
     for m in _NUMERIC_DATE.finditer(plain):
         a, b, c = m.groups()
         if len(a) == 4:  # 1985-08-15
@@ -159,7 +167,11 @@ def emails_in(text: str) -> set[str]:
     Squeezing " . " may glue a neighbouring word on either side ("on.an@x.vn.cam"): every tail
     of the name and every head of the domain is a candidate, a few of each around every "@".
     """
-    undisguised = _DOT.sub(".", _AT.sub("@", _plain(text)))
+    return _emails_in(_plain(text))
+
+
+def _emails_in(plain: str) -> set[str]:
+    undisguised = _DOT.sub(".", _AT.sub("@", plain))
     out: set[str] = set()
     at = undisguised.find("@")
     while at >= 0:
@@ -216,14 +228,15 @@ class PrivateIndex:
             lengths = {len(k) for k in self.numbers}
             for n in numbers_in(text, lengths):
                 hits.extend(self.numbers.get(n, ()))
+        plain = _plain(text) if self.dates or self.emails or self.phrases else ""
         if self.dates:
-            for d in dates_in(text):
+            for d in _dates_in(plain):
                 hits.extend(self.dates.get(d, ()))
         if self.emails:
-            for e in emails_in(text):
+            for e in _emails_in(plain):
                 hits.extend(self.emails.get(e, ()))
         if self.phrases:
-            squashed = squash(text)
+            squashed = "".join(ch for ch in plain if ch.isalnum())
             for phrase, owners in self.phrases.items():
                 if phrase in squashed:
                     hits.extend(owners)
@@ -231,6 +244,6 @@ class PrivateIndex:
 
 
 def squash(text: str) -> str:
-    """Folded, without spaces, dots and dashes: for private text that is not a number, a date
-    or an e-mail address."""
-    return "".join(ch for ch in fold(text) if ch not in " .-_/\u00a0")
+    """Folded letters and digits only (no spaces or punctuation): for private text that is not
+    a number, a date or an e-mail address ("Tổ 5, thôn Đa Lợi" = "to 5 thon Da Loi")."""
+    return "".join(ch for ch in fold(text) if ch.isalnum())
