@@ -11,6 +11,8 @@ import zlib
 
 from PIL import Image
 
+from guongsang.rules.spellings import PrivateIndex
+
 MINIMAL = ("ho_ten: {name}\nloai: ca_nhan\ndon_vi: phong-xuc-tien-dau-tu\n"
            "linh_vuc: [xuc-tien-dau-tu]\ntrang_thai: nhan_to_moi\ndong_y_cong_bo: true\n")
 
@@ -187,6 +189,23 @@ def legacy_page(encoding: str, front_matter: bytes = b"") -> bytes:
     """A content page whose title (line 2) and body are in a legacy encoding."""
     sample = LEGACY_SAMPLES[encoding]
     return b"---\ntitle: " + sample + b"\n" + front_matter + b"---\n# " + sample + b"\n"
+
+
+PRIVATE = {"dien_thoai": "0912 345 678", "so_dinh_danh": "068190000123",
+           "ngay_sinh": "15/08/1985", "email": "an.nt@example.vn",
+           "dia_chi": "Tổ 5, thôn Đa Lợi", "ghi_chu": "Liên hệ qua Công đoàn"}
+"""The private values (``rieng_tu``) of the tests' Nguyễn Văn An."""
+
+
+def private_index() -> PrivateIndex:
+    """:data:`PRIVATE` indexed the way rules/consent.py compares them, owned by field name
+    (free text too: the tests look for it in the built site)."""
+    how = {"dien_thoai": "phone", "so_dinh_danh": "number", "ngay_sinh": "date",
+           "email": "email"}
+    index = PrivateIndex()
+    for key, value in PRIVATE.items():
+        index.add(value, key, how.get(key, ""))
+    return index
 
 
 def billion_laughs(levels: int = 9) -> str:

@@ -9,26 +9,22 @@ site, built strictly by the ``sample_site`` fixture, gets the same scan.
 from __future__ import annotations
 
 import gzip
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from guongsang.check import check
 from guongsang.project import Project
-from guongsang.rules.spellings import PrivateIndex
 from guongsang.site.checks import Site, unsafe_markup
 from guongsang.text import find_invisible
 
 from ..conftest import TODAY
 from ..sitebuild import mkdocs_build, site_repo
-from .payloads import jpeg, profile
+from .payloads import PRIVATE, jpeg, private_index, profile
 
 ZW, SHY, WJ, BOM = "\u200b", "\u00ad", "\u2060", "\ufeff"
 FAMILY = "👨\u200d👩\u200d👧"
-PRIVATE = ("rieng_tu:\n  dien_thoai: 0912 345 678\n  so_dinh_danh: '068190000123'\n"
-           "  ngay_sinh: 15/08/1985\n  email: an.nt@example.vn\n  dia_chi: Tổ 5, thôn Đa Lợi\n"
-           "  ghi_chu: Liên hệ qua Công đoàn\n")
+PRIVATE_LINES = "rieng_tu:\n" + "".join(f"  {k}: '{v}'\n" for k, v in PRIVATE.items())
 
 
 def _files() -> dict[str, str | bytes]:
@@ -42,7 +38,7 @@ def _files() -> dict[str, str | bytes]:
             f"    noi_dung: Trả lại{SHY} ví cho du khách\n"
             f"khen_thuong:\n  - hinh_thuc: lao-dong-tien-tien\n    nam: 2024\n"
             "    so_quyet_dinh: 163/QĐ-TTXT\n    ngay_quyet_dinh: 05/01/2025\n"
-            f"    ly_do: Hoàn thành{ZW} xuất sắc\n" + PRIVATE,
+            f"    ly_do: Hoàn thành{ZW} xuất sắc\n" + PRIVATE_LINES,
             f"Anh An{ZW} kể chuyện gia đình {FAMILY} của mình.\n\nBOM{BOM} giữa dòng."),
         "profiles/nguyen-van-an/chan-dung.jpg": jpeg(),
         "content/mo-hinh/so-tay.md": (
@@ -89,17 +85,6 @@ def texts(site: Path):
         yield rel, data.decode("utf-8", errors="replace")
 
 
-def _private_index() -> PrivateIndex:
-    index = PrivateIndex()
-    index.add("0912 345 678", "dien_thoai", "phone")
-    index.add("068190000123", "so_dinh_danh", "number")
-    index.add(date(1985, 8, 15), "ngay_sinh", "date")
-    index.add("an.nt@example.vn", "email", "email")
-    index.add("Tổ 5, thôn Đa Lợi", "dia_chi", "")
-    index.add("Liên hệ qua Công đoàn", "ghi_chu", "")
-    return index
-
-
 def test_the_check_accepts_these_inputs_with_warnings_only(built) -> None:
     _, problems = built
     assert [p.format_text() for p in problems if p.is_error] == []
@@ -129,7 +114,7 @@ def test_no_invisible_character_is_published(built) -> None:
 
 def test_no_private_value_is_published_in_any_spelling(built) -> None:
     site, _ = built
-    index = _private_index()
+    index = private_index()
     leaks = [(rel, owner) for rel, text in texts(site) for owner in index.found_in(text)]
     assert leaks == []
 

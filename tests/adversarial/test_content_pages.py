@@ -102,3 +102,41 @@ def test_a_bracket_bomb_in_a_page_stops_the_build_at_once(tmp_path: Path,
     assert time.perf_counter() - started < 10
     assert ("content/bom.md:4: lỗi [noi-dung-qua-dai] Nội dung có quá nhiều dấu [, ( hoặc < "
             "không được đóng (từ dòng này)") in caplog.text
+
+
+def test_every_generated_page_and_file_is_in_a_reserved_part() -> None:
+    """The check refuses a page under urls.RESERVED without running the generators: that holds
+    only if every generator writes there (a new generator adds its part)."""
+    from guongsang import urls
+    from guongsang.site.build import build_site
+
+    from ..conftest import ROOT
+
+    corpus, _ = check(Project(root=ROOT), TODAY)
+    output = build_site(corpus)
+    assert len(output.views) > 30 and len(output.assets) > 50
+    assert [v.url for v in output.views if urls.reserved(v.url) is None] == []
+    assert [a.uri for a in output.assets if urls.reserved(a.uri) is None] == []
+
+
+def test_the_build_names_the_generated_page_a_hand_written_one_would_replace(
+        tmp_path: Path) -> None:
+    """The last guard, should a generator ever write outside urls.RESERVED: what the
+    generators really produced is compared with the pages of content/."""
+    from guongsang.rules.addresses import generated_collisions
+    from guongsang.site.build import build_site
+
+    from .payloads import profile
+
+    award = ("khen_thuong:\n  - hinh_thuc: lao-dong-tien-tien\n    nam: 2024\n"
+             "    so_quyet_dinh: 163/QĐ-TTXT\n    ngay_quyet_dinh: 05/01/2025\n")
+    root = make_repo(tmp_path / "repo", {
+        "profiles/nguyen-van-an/index.md": profile(extra=award),
+        "content/vinh-danh/2024.md": "# Vinh danh 2024 (bản tay)\n"})
+    corpus, _ = check(Project(root=root), TODAY)
+    output = build_site(corpus)
+    assert [p.format_text() for p in generated_collisions(corpus, output)] == [
+        "content/vinh-danh/2024.md:1: lỗi [trung-dia-chi] Trang này có địa chỉ `vinh-danh/2024/`, "
+        "trùng với trang tự tạo “Bảng vinh danh năm 2024”: hai trang cùng một địa chỉ thì một "
+        "trang sẽ âm thầm bị mất.\n    Gợi ý: Đổi tên tệp (hoặc chuyển nó sang thư mục khác của "
+        "content/) để địa chỉ khác đi."]

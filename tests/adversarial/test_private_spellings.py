@@ -13,15 +13,11 @@ import pytest
 
 from guongsang.rules.spellings import PrivateIndex, dates_in, emails_in, numbers_in
 
+from .payloads import private_index
+
 
 def _index() -> PrivateIndex:
-    index = PrivateIndex()
-    index.add("0912 345 678", "dien_thoai", "phone")
-    index.add("068190000123", "so_dinh_danh", "number")
-    index.add(date(1985, 8, 15), "ngay_sinh", "date")
-    index.add("an.nt@example.vn", "email", "email")
-    index.add("Tổ 5, thôn Đa Lợi", "other", "")
-    return index
+    return private_index()  # the phone, ID, birth date, e-mail, address and note of payloads
 
 
 @pytest.mark.parametrize("text", [
@@ -61,7 +57,7 @@ def test_an_email_address_in_capitals_or_disguised(text: str) -> None:
 
 
 def test_other_private_text_is_compared_without_spaces_dots_and_accents() -> None:
-    assert _index().found_in("Nhà ở tổ 5 thôn Da Loi, gần chợ") == ["other"]
+    assert _index().found_in("Nhà ở tổ 5 thôn Da Loi, gần chợ") == ["dia_chi"]
 
 
 @pytest.mark.parametrize("text", [
