@@ -19,7 +19,7 @@ from guongsang.site import incremental as inc
 from guongsang.site.build import generate
 from guongsang.site.materialise import read_by_engine, stage
 from guongsang.site.postbuild import run_post_build, wait_for_background
-from guongsang.site.settings import merge, settings
+from guongsang.site.settings import merge, settings, watched
 
 log = logging.getLogger("mkdocs.plugins.guongsang")  # counted by `--strict`
 _state: dict = {}
@@ -33,6 +33,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = _state["project"] = Project(root=Path(config.config_file_path).resolve().parent)
     _state["site_dir"] = Path(config.site_dir)
     merge(config, settings(project, config.theme.dirs, site_url=not _serving(config)))
+    config.watch.extend(w for w in watched(project) if w not in config.watch)
     if _serving(config):
         # MkDocs warns that `--dirty` may leave navigation stale: the plan rebuilds everything
         # when a site-wide input changes (left in, it would abort a strict preview every save).
@@ -94,6 +95,5 @@ def on_build_error(error: Exception) -> None:
         inc.tracker(_state["site_dir"]).forget()
 
 
-def on_shutdown() -> None:
-    """`mkdocs serve` stops: let a search index under way finish writing (briefly)."""
+def on_shutdown() -> None:  # `mkdocs serve` stops: let a search index under way finish writing
     wait_for_background(10)

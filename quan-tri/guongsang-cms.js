@@ -72,6 +72,30 @@
     return v;
   }
 
+  /**
+   * `clean` drops empty values (Decap writes an empty string or list for every untouched optional
+   * field), but an empty value the file itself held, and that the form left as it was
+   * (`nhung_duoc_phep: []`), is kept: a save must not rewrite what nobody edited.
+   */
+  function keepEmpty(meta, data, before) {
+    if (!isObject(before)) return meta;
+    var out = {};
+    Object.keys(data).forEach(function (k) {
+      if (k === ORIGINAL) return;
+      if (Object.prototype.hasOwnProperty.call(meta, k)) {
+        out[k] = meta[k];
+      } else if (Object.prototype.hasOwnProperty.call(before, k) && isEmpty(clean(before[k]))
+                 && isEmpty(clean(data[k])) && equal(data[k], before[k])) {
+        out[k] = before[k];
+      }
+    });
+    return out;
+  }
+
+  function parsedOrNull(text) {
+    try { return load(text); } catch (e) { return null; }
+  }
+
   function equal(a, b) {
     if (a === b) return true;
     if (Array.isArray(a) && Array.isArray(b)) {
@@ -342,9 +366,10 @@
   function writeRecord(data, fields) {
     var original = typeof data[ORIGINAL] === 'string' ? data[ORIGINAL] : null;
     var body = typeof data.body === 'string' ? data.body.normalize('NFC') : '';
-    var meta = clean(data);
-    delete meta.body;
     var parts = original ? splitFrontMatter(original.replace(/^\ufeff/, '')) : null;
+    var meta = keepEmpty(clean(data), data,
+      parts && parts.front ? parsedOrNull(parts.front.join('\n')) : null);
+    delete meta.body;
     var block = parts && parts.front ? splitBlock(parts.front, false) : null;
     var front = joinLines(writeMap(meta, block, 0, fields));
     var tail;
@@ -366,7 +391,7 @@
 
   function writeData(data, fields) {
     var original = typeof data[ORIGINAL] === 'string' ? data[ORIGINAL].replace(/^\ufeff/, '') : null;
-    var meta = clean(data);
+    var meta = keepEmpty(clean(data), data, original ? parsedOrNull(original) : null);
     var lines = original ? original.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n') : [];
     var keys = Object.keys(meta);
     if (keys.length === 1 && keys[0] === LIST_KEY && Array.isArray(meta[LIST_KEY])) {

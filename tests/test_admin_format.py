@@ -125,3 +125,15 @@ def test_links_to_profiles_read_as_decap_names_them_and_are_written_as_folders()
     [result] = run([{"format": "md", "text": text, "edit": []}])
     assert result["read"]["tac_gia"] == [f"{a}/index" for a in authors]
     assert result["text"] == text
+
+
+def test_an_empty_value_the_file_held_is_kept_and_one_the_form_empties_goes() -> None:
+    text = "ten: A\n# Máy chủ được phép nhúng\nnhung_duoc_phep: []\nkhac: [x]\n"
+    kept, edited, emptied = run([
+        {"format": "yml", "text": text, "edit": []},
+        {"format": "yml", "text": text, "edit": [[["ten"], "B"]]},
+        {"format": "yml", "text": text, "edit": [[["khac"], []]]},
+    ])
+    assert kept["text"] == text
+    assert changed_lines(text, edited["text"]) == ["-ten: A", "+ten: B"]
+    assert changed_lines(text, emptied["text"]) == ["-khac: [x]"]

@@ -152,6 +152,21 @@ class Campaign(Record):
     tom_tat: str = ""
 
 
+@dataclass
+class ContentPage(Record):
+    """A hand-written page of content/ that no record kind claims: the about page, the index
+    pages of sections, any page an editor adds. ``slug`` is its path inside content/."""
+
+    url: str = ""
+    """Directory URL it is published at (``gioi-thieu/``; ``""`` for the home page)."""
+    title: str = ""
+    description: str = ""
+
+    @property
+    def src_uri(self) -> str:
+        return self.slug
+
+
 def _items(clean: dict[str, Any], key: str) -> list[dict[str, Any]]:
     return [x for x in clean.get(key) or [] if isinstance(x, dict)]
 
@@ -221,3 +236,8 @@ def campaign_from(slug: str, src: Source, clean: dict[str, Any]) -> Campaign:
         muc_tieu=list(clean.get("muc_tieu") or []), trang_thai=clean.get("trang_thai") or "",
         tom_tat=clean.get("tom_tat") or "",
     )
+
+
+def page_from(src_uri: str, src: Source, clean: dict[str, Any], url: str) -> ContentPage:
+    return ContentPage(slug=src_uri, source=src, body=src.body, url=url,
+                       title=clean.get("title") or "", description=clean.get("description") or "")

@@ -5,6 +5,7 @@ turns it into typed, read-only objects and reports mistakes in it like any other
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,7 @@ from ..problems import Problem
 from ..project import is_inside
 from ..site.incremental import reusing
 from ..text import parse_date
-from .yamlsrc import Source, format_path, load_yaml_file, read_utf8
+from .yamlsrc import Source, format_path, load_yaml_file, read_utf8, refuse_invisible
 
 DATA_FILES = {
     "site": "site.yml",
@@ -105,6 +106,20 @@ class Standard:
     mo_ta: str
 
 
+@dataclass(frozen=True)
+class DateBounds:
+    """Bounds of every date and year field (``gioi_han_nam``, ``so_nam_toi_da_ve_sau`` in
+    data/site.yml), checked by one rule in :mod:`guongsang.load.conform`."""
+
+    years: dict[str, int] = field(default_factory=lambda: {"mac_dinh": 1945})
+    """Earliest year by field key; ``mac_dinh`` for every other field."""
+    years_ahead: int = 10
+    """How far ahead a field that may lie in the future (a campaign's end) may go."""
+
+    def earliest(self, key: str) -> int:
+        return self.years.get(key, self.years.get("mac_dinh", 1945))
+
+
 @dataclass
 class Site:
     ten: str
@@ -120,6 +135,9 @@ class Site:
     quan_tri: dict[str, str] = field(default_factory=dict)
     """Settings of the web form at /quan-tri/ (GitHub repository, sign-in service): see
     :mod:`guongsang.editor.decap`. Nothing secret goes here."""
+    bounds: DateBounds = field(default_factory=DateBounds)
+    embed_hosts: tuple[str, ...] = ()
+    """Hosts whose pages a content page may embed (``nhung_duoc_phep``); empty by default."""
 
 
 @dataclass
@@ -254,9 +272,43 @@ def _load_reference(data_dir: Path, root: Path) -> tuple[ReferenceData, list[Pro
             continue
         src, probs = load_yaml_file(text, rel)
         problems.extend(probs)
+        if src is not None:
+            problems.extend(refuse_invisible(src))
         sources[key] = src or Source(rel, {})
     ref = _build(sources, problems)
     return ref, problems
+
+
+def _bounds(r: _Reader, data: dict) -> DateBounds:
+    years: dict[str, int] = {"mac_dinh": 1945}
+    raw = data.get("gioi_han_nam")
+    if raw is not None and not isinstance(raw, dict):
+        r.fail(("gioi_han_nam",), "`gioi_han_nam` phải là các cặp `ten_truong: năm`.",
+               "Ví dụ:\n      gioi_han_nam:\n        mac_dinh: 1945\n        ngay_sinh: 1900")
+    for key, year in (raw or {}).items() if isinstance(raw, dict) else ():
+        if isinstance(year, bool) or not isinstance(year, int) or not 1000 <= year <= 2100:
+            r.fail(("gioi_han_nam", key), f"Năm sớm nhất của `{key}` phải là một năm, ví dụ 1945.")
+        else:
+            years[str(key)] = year
+    ahead = data.get("so_nam_toi_da_ve_sau", 10)
+    if isinstance(ahead, bool) or not isinstance(ahead, int) or not 0 <= ahead <= 100:
+        r.fail(("so_nam_toi_da_ve_sau",), "`so_nam_toi_da_ve_sau` phải là một số năm, ví dụ 10.")
+        ahead = 10
+    return DateBounds(years, ahead)
+
+
+def _hosts(r: _Reader, data: dict) -> tuple[str, ...]:
+    raw = data.get("nhung_duoc_phep") or []
+    ok = isinstance(raw, list) and all(isinstance(h, str) and _HOST.match(h) for h in raw)
+    if not ok:
+        r.fail(("nhung_duoc_phep",), "`nhung_duoc_phep` phải là danh sách tên máy chủ, "
+               "ví dụ www.youtube-nocookie.com (không có https:// hay đường dẫn).")
+        return ()
+    return tuple(h.lower() for h in raw)
+
+
+_HOST = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]"
+                   r"{0,62}[A-Za-z0-9])?)+$")
 
 
 def _build(s: dict[str, Source], problems: list[Problem]) -> ReferenceData:
@@ -276,6 +328,8 @@ def _build(s: dict[str, Source], problems: list[Problem]) -> ReferenceData:
         ke_hoach=dict(site_data.get("ke_hoach") or {}),
         quan_tri={str(k): str(v) for k, v in (site_data.get("quan_tri") or {}).items()}
         if isinstance(site_data.get("quan_tri"), dict) else {},
+        bounds=_bounds(r["site"], site_data),
+        embed_hosts=_hosts(r["site"], site_data),
     )
 
     units = {}

@@ -18,13 +18,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from string import Template
 
+from .. import urls
 from ..editor import decap
 from ..load.refdata import ReferenceData
 from ..problems import Problem, Severity
 from ..site.output import Asset
 from . import Context, generator
 
-URL = "quan-tri/"
+URL = urls.ADMIN
 SOURCES = "quan-tri"
 """Folder of the repository holding the page, its scripts and the generated config.yml."""
 PAGE_SCRIPTS = ("guongsang-cms.js", "tieng-viet.js")

@@ -9,6 +9,7 @@ from ..media.images import ImageCache
 from ..pages import GENERATORS, Context, cache_dir
 from ..problems import Problem, has_errors
 from ..project import Project
+from ..rules.addresses import generated_collisions
 from .output import SiteOutput
 
 
@@ -19,6 +20,10 @@ def build_site(corpus: Corpus, images: ImageCache | None = None) -> SiteOutput:
     for gen in GENERATORS:
         for item in gen(ctx):
             output.add(item)
+    output.problems.extend(generated_collisions(corpus, output))
+    # content/ pages are published from the Markdown the core checked and cleaned (page settings
+    # and body only), never from the files as they are: materialise writes these.
+    output.sources.update({uri: page.markdown for uri, page in corpus.published.items()})
     ctx.images.save_index()
     return output
 

@@ -49,9 +49,28 @@ def settings(project: Project, theme_dirs: Iterable[Path], *, extra_css: Iterabl
             if uri not in listed:
                 listed.append(uri)
         out["extra_css" if kind == "css" else "extra_javascript"] = listed
-    out["extra"] = {"guongsang_site": asdict(site),
+    out["extra"] = {"guongsang_site": _plain(asdict(site)),
                     "guongsang_theme_script": theme_script(theme_dirs)}
     return out
+
+
+def _plain(value: object) -> object:
+    """Tuples as lists, recursively: the values must read back the same from the YAML of the
+    staged configuration (which has no tuples) as they are in the live preview's config."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def watched(project: Project) -> list[str]:
+    """Folders outside the docs folder whose changes reload the live preview: profiles/ and
+    data/. Given to the engine here rather than listed in mkdocs.yml, where MkDocs refuses a
+    missing folder with its own English error before any hook runs (git leaves no profiles/
+    folder once the last profile is deleted)."""
+    return [str(project.path(d)) for d in (project.profiles_dir, project.data_dir)
+            if project.path(d).is_dir()]
 
 
 def theme_script(theme_dirs: Iterable[Path]) -> str | None:
