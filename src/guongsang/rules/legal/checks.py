@@ -44,6 +44,8 @@ def _result_problems(corpus: Corpus, p: Profile, a: Award, form: AwardForm,
         sev = r.severity()
         if sev is None or r.requirement.broken:
             continue  # broken data is reported once, as an error in data/
+        if r.status is Status.UNKNOWN and _own_rating(r):
+            continue  # the decision itself shows the unit rated the year; a shown rating counts
         where = cite(corpus, r)
         note = _note(r, sev)
         if r.status is Status.UNKNOWN:
@@ -68,6 +70,13 @@ def _result_problems(corpus: Corpus, p: Profile, a: Award, form: AwardForm,
                  f"{bad.reason}.",
                  f"Sửa khen thưởng ở mục {bad.award.index + 1} trước (xem lỗi của mục đó).",
                  Severity.WARNING)
+
+
+def _own_rating(r: Result) -> bool:
+    """The award year's own rating, not recorded: not reported (a recorded rating below the
+    standard is). Ratings of other years a streak needs are reported when missing."""
+    req = r.requirement
+    return req.kieu == "xep_loai" and (req.p("so_nam") or 1) == 1 and not req.p("cung_thoi_gian")
 
 
 @rule("dieu-kien-khen-thuong")

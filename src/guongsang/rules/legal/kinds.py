@@ -295,7 +295,8 @@ def streak(engine: Engine, ask: Ask, req: Requirement, span: Span) -> Result:
         wanted = list(range(ask.year - n + 1, ask.year + 1))
         used = [y for y in wanted if y in spent]
         missing = [y for y in wanted if y not in held]
-        known = engine.facts(ask.profile).known_years
+        # The year being judged is never "not recorded": its instance is simply missing.
+        known = engine.facts(ask.profile).known_years | {ask.year}
         unknown = [y for y in missing if y not in known]
         if missing and len(unknown) == len(missing) and not used:
             return Result(req, Status.UNKNOWN, need,
