@@ -69,10 +69,11 @@ AWARD = obj_list(
     Field("dot_xuat", "bool", "Khen thưởng đột xuất (không tính làm căn cứ khen cao hơn)", False),
     Field("chuyen_de", "bool", "Khen thưởng theo chuyên đề (không tính làm căn cứ khen cao hơn)",
           False),
-    text("theo_tieu_chuan", "Tiêu chuẩn đã xét (mã trong trang Tiêu chí, khi hình thức có nhiều "
-         "tiêu chuẩn thay thế)", "d"),
+    # No example: the right value depends on the form and on the law of the decision date.
+    text("theo_tieu_chuan", "Tiêu chuẩn đã xét, khi hình thức có nhiều tiêu chuẩn thay thế (mã "
+         "ghi trong ngoặc ở trang Tiêu chí, ví dụ d cho Bằng khen theo điểm d)"),
     text("phong_trao", "Phong trào thi đua được khen (tên tệp trong content/phong-trao/)",
-         "thi-dua-phat-trien-lam-dong-2025-2030", link="campaigns"),
+         link="campaigns"),
 )
 
 MEMBERS = Field("thanh_vien", "object", "Thành phần tập thể trong năm (số người), để xét danh "
@@ -82,7 +83,7 @@ MEMBERS = Field("thanh_vien", "object", "Thành phần tập thể trong năm (s
     Field("lao_dong_tien_tien", "int", "Số thành viên đạt Lao động tiên tiến", 6, minimum=0),
     Field("chien_si_thi_dua_co_so", "int", "Số thành viên đạt Chiến sĩ thi đua cơ sở", 1,
           minimum=0),
-    Field("ky_luat", "int", "Số thành viên bị kỷ luật từ khiển trách trở lên", 0, minimum=0),
+    Field("ky_luat", "int", "Số thành viên bị kỷ luật từ hình thức cảnh cáo trở lên", 0, minimum=0),
 ))
 
 PHOTO = obj_list(

@@ -32,7 +32,7 @@ MEMBER_FIELDS = {
     "hoan_thanh_nhiem_vu": "thành viên hoàn thành nhiệm vụ",
     "lao_dong_tien_tien": "thành viên đạt \"Lao động tiên tiến\"",
     "chien_si_thi_dua_co_so": "thành viên đạt \"Chiến sĩ thi đua cơ sở\"",
-    "ky_luat": "thành viên bị kỷ luật từ khiển trách trở lên",
+    "ky_luat": "thành viên bị kỷ luật từ hình thức cảnh cáo trở lên",
 }
 """Counts a collective records per year in ``thanh_tich[].thanh_vien`` (besides ``tong_so``)."""
 

@@ -34,7 +34,7 @@ def basis_text(ref: ReferenceData, p: Profile, a: Award) -> str:
     basis = basis_of(ref, p, a)
     if basis is None:
         return ""
-    parts = [t.short + ("" if t.short == t.so_hieu else f" ({t.so_hieu})")
+    parts = [t.short + ("" if t.so_hieu in t.short else f" ({t.so_hieu})")
              + ("" if t.xac_nhan else " – chưa xác nhận") for t in basis.texts]
     if basis.gaps:
         parts.append("thiếu căn cứ trong dữ liệu")

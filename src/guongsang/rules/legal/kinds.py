@@ -518,7 +518,9 @@ def members(engine: Engine, ask: Ask, req: Requirement, span: Span) -> Result:
     field_name = req.p("chi_so")
     key, value = _bound(req)
     what = MEMBER_FIELDS.get(field_name, field_name)
-    need = f"{_bound_text(key, value, what)} năm {ask.year}"
+    bound = (f"tối đa {value:g} {what}" if key == "so_toi_da"
+             else _bound_text(key, value, what))
+    need = f"{bound} năm {ask.year}"
     example = ("thanh_vien: {tong_so: 7, hoan_thanh_nhiem_vu: 7, lao_dong_tien_tien: 6, "
                "chien_si_thi_dua_co_so: 1, ky_luat: 0}")
     hint = f"Ghi thành phần tập thể trong mục `thanh_tich` năm {ask.year}, ví dụ: {example}"
@@ -542,10 +544,13 @@ def members(engine: Engine, ask: Ask, req: Requirement, span: Span) -> Result:
                           rule="thieu-du-lieu-thanh-vien")
         share = 100 * part / total
         ok = share >= value if key == "ty_le_toi_thieu" else share > value
-        found = f"{part}/{total} thành viên ({_percent(part, total)}) là {what.removeprefix('thành viên ')}"
+        found = f"{part}/{total} thành viên ({_percent(part, total)}) {what.removeprefix('thành viên ')}"
     else:
         ok = part >= value if key == "so_toi_thieu" else part <= value
         found = f"{part} {what}"
+    if not ok:
+        hint = (f"Kiểm tra lại `thanh_vien` năm {ask.year} và danh hiệu: với số liệu đã ghi, tập "
+                "thể chưa đạt điều kiện này.")
     return Result(req, Status.MET if ok else Status.MISSING, need, found, hint,
                   rule="thanh-phan-tap-the")
 
