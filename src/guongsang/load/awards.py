@@ -730,7 +730,8 @@ class _SetContext:
             r.unknown_keys(item, path, allowed, f"kiểu điều kiện `{kind}`")
         rid = r.ident(item, path)
         top = parent is None
-        dieu = r.text(item, path, "dieu", top, "Ví dụ: dieu: Điều 23 khoản 2")
+        dieu = (r.text(item, path, "dieu", top, "Ví dụ: dieu: Điều 23 khoản 2")
+                or (parent.dieu if parent else ""))
         van_ban = r.text(item, path, "van_ban") or (parent.van_ban if parent else self.luat)
         if van_ban not in self.legal:
             r.fail(path + ("van_ban",), f"Văn bản \"{van_ban}\" không có trong "

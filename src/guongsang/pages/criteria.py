@@ -102,7 +102,8 @@ def requirement_html(ref: ReferenceData, form: AwardForm, cset: ConditionSet,
     text = _linked(ref, describe(ref, form, req))
     law = ref.legal.get(req.van_ban)
     cite = esc(req.dieu) + (f" ({esc(law.short)})" if law else "")
-    notes = [f'<span class="gs-cite">{cite}</span>']
+    notes = [] if parent is not None and (req.dieu, req.van_ban) == (parent.dieu, parent.van_ban) \
+        else [f'<span class="gs-cite">{cite}</span>']
     inherited = parent is not None and req.nguon == parent.nguon
     if req.nguon and not inherited:
         notes.append("nguồn: " + _sources(ref, req.nguon))
@@ -126,8 +127,8 @@ def requirement_html(ref: ReferenceData, form: AwardForm, cset: ConditionSet,
         children = ('<ol class="gs-alternatives">' + "".join(
             requirement_html(ref, form, cset, c, req) for c in req.lua_chon) + "</ol>")
     rid = esc(f"{cset.anchor}-{req.id}")
-    return (f'<li id="{rid}">{label}{text} <span class="gs-req-meta">'
-            + " · ".join(notes) + f"</span>{children}</li>")
+    meta = f' <span class="gs-req-meta">{" · ".join(notes)}</span>' if notes else ""
+    return f'<li id="{rid}">{label}{text}{meta}{children}</li>'
 
 
 def _set_period(ref: ReferenceData, law: LegalText | None) -> str:
