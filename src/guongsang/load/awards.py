@@ -184,7 +184,9 @@ class LegalText:
     @property
     def lapses(self) -> date | None:
         """The first day the text is no longer in force."""
-        return self.hieu_luc_den + timedelta(days=1) if self.hieu_luc_den else None
+        if self.hieu_luc_den is None or self.hieu_luc_den == date.max:
+            return None
+        return self.hieu_luc_den + timedelta(days=1)
 
     def in_force(self, day: date) -> bool:
         return self.hieu_luc_tu <= day and (self.hieu_luc_den is None or day <= self.hieu_luc_den)
@@ -352,18 +354,18 @@ class Reader:
     def items(self, data: Any, path: Path_, what: str) -> list[tuple[Path_, dict]]:
         if data is None:
             return []
+        name = next((str(p) for p in reversed(path) if isinstance(p, str)), what)
         if not isinstance(data, list):
-            self.fail(path, f"`{format_path(path) or what}` phải là một danh sách (mỗi mục bắt "
-                            f"đầu bằng `- `), không phải {_kind_of(data)}.")
+            self.fail(path, f"`{name}` phải là một danh sách (mỗi mục bắt đầu bằng `- `), không "
+                            f"phải {_kind_of(data)}.")
             return []
         out = []
         for i, item in enumerate(data):
             if isinstance(item, dict):
                 out.append((path + (i,), item))
             else:
-                self.fail(path + (i,), f"Mỗi mục của `{format_path(path) or what}` phải là một "
-                                       f"nhóm trường `ten_truong: giá trị`, không phải "
-                                       f"{_kind_of(item)}.")
+                self.fail(path + (i,), f"Mỗi mục của `{name}` phải là một nhóm trường "
+                                       f"`ten_truong: giá trị`, không phải {_kind_of(item)}.")
         return out
 
     def text(self, obj: dict, path: Path_, key: str, required: bool = False,
@@ -448,7 +450,7 @@ class Reader:
             if key in allowed:
                 continue
             name = str(key)
-            guess = difflib.get_close_matches(name, list(allowed), n=1, cutoff=0.6)
+            guess = difflib.get_close_matches(name, list(allowed), n=1, cutoff=0.5)
             self.fail(path + (name,), f"Trường `{name}` không dùng cho {what}."
                       + (f" Có phải ý bạn là `{guess[0]}`?" if guess else ""),
                       "Các trường được dùng: " + ", ".join(f"`{k}`" for k in allowed) + ".")
@@ -521,7 +523,7 @@ def _read_sources(r: Reader, data: Any, vocab: dict) -> dict[str, Citation]:
                                            "(do_tin_cay).", "Dùng một trong: " + ", ".join(trust))
         if sid in out:
             r.fail(path + ("id",), f"Mã nguồn \"{sid}\" bị trùng.")
-        if sid:
+        elif sid:
             out[sid] = Citation(sid, r.text(item, path, "ten", True), url, level)
     return out
 
@@ -547,15 +549,17 @@ def _read_texts(r: Reader, data: Any, vocab: dict, law: LawData) -> dict[str, Le
         if kind and kind not in kinds:
             r.fail(path + ("loai",), f"Loại văn bản \"{kind}\" không có trong tu-vung.yml "
                                      "(loai_van_ban).", "Dùng một trong: " + ", ".join(kinds))
-        start = r.day(item, path, "hieu_luc_tu", True) or date.min
+        # A text without a usable first day is never in force: it cannot fill a gap.
+        start = r.day(item, path, "hieu_luc_tu", True) or date.max
         end = r.day(item, path, "hieu_luc_den", False)
-        if end and end < start:
+        if end and start != date.max and end < start:
             r.fail(path + ("hieu_luc_den",), "Ngày hết hiệu lực đứng trước ngày có hiệu lực.")
             end = None
         nguon = r.id_list(item, path, "nguon", True)
         _check_sources(r, path, nguon, law)
         if lid in out:
             r.fail(path + ("id",), f"Mã văn bản \"{lid}\" bị trùng.")
+            continue
         if not lid:
             continue
         paths[lid] = path
@@ -641,6 +645,7 @@ def _read_forms(r: Reader, data: Any, vocab: dict, legal: dict[str, LegalText],
                                     "(cap_khen_thuong).", "Dùng một trong: " + ", ".join(levels))
         if fid in forms:
             r.fail(path + ("id",), f"Mã \"{fid}\" bị trùng trong danh mục.")
+            continue
         if not fid:
             continue
         for i, set_item in r.items(item.get("dieu_kien"), path + ("dieu_kien",), "dieu_kien"):
@@ -776,8 +781,9 @@ class _SetContext:
             children = tuple(self.requirement(cpath, citem, req) for cpath, citem in
                              r.items(item.get("lua_chon"), path + ("lua_chon",), "lua_chon"))
             if not children:
-                r.fail(path + ("lua_chon",), f"Yêu cầu kiểu `{kind}` cần `lua_chon`: danh sách "
-                                             "các yêu cầu con.")
+                if not item.get("lua_chon"):  # a wrong type was reported by items()
+                    r.fail(path + ("lua_chon",), f"Yêu cầu kiểu `{kind}` cần `lua_chon`: danh "
+                                                 "sách các yêu cầu con.")
                 broken = True
             req = Requirement(rid, kind, dieu, van_ban, nguon, xac_nhan, level, params, children,
                               text, req.ghi_chu, question, broken or bad, req.line)

@@ -158,8 +158,10 @@ def _explain_yaml(raw: str) -> tuple[str, str]:
 
 _CLoader = getattr(yaml, "CSafeLoader", None)
 # Texts libyaml must not see: anchors and aliases (& *), and tabs, which it accepts in places
-# where PyYAML, and so the editors' messages, say no.
-_SLOW_ONLY = re.compile(r"[&*\t]")
+# where PyYAML, and so the editors' messages, say no. An anchor or alias can only start a node
+# (after a line start, a space or a flow bracket/comma), so the "&" inside a URL's query does not
+# send a whole file to the slow parser.
+_SLOW_ONLY = re.compile(r"(?:^|[\s\[{,])[&*]|\t", re.MULTILINE)
 
 
 def _compose(text: str) -> tuple[yaml.SafeLoader, yaml.Node | None]:

@@ -50,7 +50,11 @@ def evaluate_kind(engine: Engine, ask: Ask, req: Requirement, span: Span) -> Res
 def describe(ref: ReferenceData, form: AwardForm, req: Requirement) -> str:
     """The requirement in words (plain text; other forms as ``⟦id⟧``)."""
     impl = IMPLS.get(req.kieu)
-    text = impl.describe(ref, form, req) if impl else f"Điều kiện kiểu “{req.kieu}”."
+    if req.broken or impl is None:
+        # Its data is unusable (reported as an error); say so instead of guessing its meaning.
+        return (f"Điều kiện “{req.id or req.kieu}” có lỗi trong dữ liệu (dòng {req.line} của "
+                "data/danh-muc-khen-thuong.yml) nên chưa được kiểm tra.")
+    text = impl.describe(ref, form, req)
     if req.mo_ta and req.kieu != "tham_dinh":
         text = f"{req.mo_ta} Kiểm tra: {text[0].lower()}{text[1:]}"
     return text
