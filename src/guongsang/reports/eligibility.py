@@ -161,7 +161,7 @@ def render(corpus: Corpus, today: date, year: int) -> str:
     out += ["", "## 2. Chưa đủ điều kiện: còn thiếu", ""]
     near = [ln for ln in by_state["missing"] if _short(ln.verdict) <= 1]
     far = [ln for ln in by_state["missing"] if _short(ln.verdict) > 1]
-    for title, rows in (("### 2.1. Chỉ còn thiếu một yêu cầu", near),
+    for title, rows in (("### 2.1. Chỉ còn thiếu một yêu cầu (với tiêu chuẩn thay thế: đạt một trong số đó)", near),
                         ("### 2.2. Còn thiếu từ hai yêu cầu trở lên", far)):
         out += [title, ""]
         out += md_table(["STT", "Họ và tên", "Đơn vị", "Hướng tới", "Đã có", "Còn thiếu",
