@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import reports
 from .check import check
-from .editor import json_schema, ruledocs, scaffold
+from .editor import json_schema, lawdocs, ruledocs, scaffold
 from .load.corpus import load
 from .load.refdata import load_reference
 from .problems import Severity, format_github, format_json, format_report, has_errors
@@ -192,7 +192,8 @@ def generated_files(project: Project) -> dict[Path, str]:
         files[project.path(TEMPLATE_DIR) / name] = scaffold.render(kind, ref)
     guide = project.path(GUIDE)
     if guide.is_file():
-        files[guide] = ruledocs.update(guide, ruledocs.collect(ruledocs.package_dir()))
+        files[guide] = lawdocs.update_text(
+            ruledocs.update(guide, ruledocs.collect(ruledocs.package_dir())))
     return files
 
 

@@ -134,8 +134,8 @@ def rating(engine: Engine, ask: Ask, req: Requirement, span: Span) -> Result:
     """The yearly rating (``thanh_tich[].xep_loai``) reaches a level in the award year, or in
     each (or at least ``it_nhat``) of ``so_nam`` consecutive years ending in it.
 
-    PASS: "Lao động tiên tiến" 2024 with ``thanh_tich: [{nam: 2024, xep_loai: hoan_thanh_tot}]``
-    FAIL: the same with ``xep_loai: hoan_thanh`` -> "… năm 2024 xếp loại "Hoàn thành nhiệm vụ""
+    PASS: "Lao động tiên tiến" 2024, năm 2024 ghi ``xep_loai: hoan_thanh_tot``
+    FAIL: như trên nhưng ``xep_loai: hoan_thanh`` -> "… năm 2024 xếp loại "Hoàn thành nhiệm vụ"."
     """
     ref = engine.ref
     ranks = ref.law.rating_rank
@@ -190,8 +190,8 @@ def _describe_same_year(ref: ReferenceData, form: AwardForm, req: Requirement) -
 def same_year_title(engine: Engine, ask: Ask, req: Requirement, span: Span) -> Result:
     """Another title held in the award year (``dat_tieu_chuan: true``: or its standard met).
 
-    PASS: "Chiến sĩ thi đua cơ sở" 2024 with "Lao động tiên tiến" 2024 decided the same day
-    FAIL: "Chiến sĩ thi đua cơ sở" 2024 (luật 2003) with "Lao động tiên tiến" only in 2023
+    PASS: "Chiến sĩ thi đua cơ sở" 2023 có "Lao động tiên tiến" 2023 ký cùng ngày
+    FAIL: "Chiến sĩ thi đua cơ sở" 2023 (Luật 2003) chỉ có "Lao động tiên tiến" 2022
     """
     ref = engine.ref
     fid = req.p("hinh_thuc")
@@ -249,9 +249,9 @@ def streak(engine: Engine, ask: Ask, req: Requirement, span: Span) -> Result:
     """N consecutive instances of a title: year after year for a yearly title, no gap longer
     than its cycle (``chu_ky``) for one that is not given every year.
 
-    PASS: "Chiến sĩ thi đua cấp tỉnh" 2024 with "Chiến sĩ thi đua cơ sở" 2022, 2023 and 2024
-    FAIL: "Chiến sĩ thi đua toàn quốc" 2025 with "Chiến sĩ thi đua cấp tỉnh" 2019 and 2024
-          (5 years apart: not consecutive)
+    PASS: "Chiến sĩ thi đua cấp tỉnh" 2024 có "Chiến sĩ thi đua cơ sở" 2022, 2023 và 2024
+    FAIL: "Chiến sĩ thi đua toàn quốc" 2025 có "Chiến sĩ thi đua cấp tỉnh" 2019 và 2024 (cách
+          nhau 5 năm: không liên tục)
     """
     ref = engine.ref
     fid = req.p("hinh_thuc")
@@ -339,9 +339,9 @@ def _describe_count(ref: ReferenceData, form: AwardForm, req: Requirement) -> st
 def count(engine: Engine, ask: Ask, req: Requirement, span: Span) -> Result:
     """At least N instances of a title within a window (not necessarily consecutive).
 
-    PASS: "Bằng khen của Thủ tướng" 2025 with "Chiến sĩ thi đua cơ sở" 2021, 2023 and 2025 in
-          its 5-year period
-    FAIL: the same with "Chiến sĩ thi đua cơ sở" 2023 and 2025 only -> "mới có 2 lần …"
+    PASS: "Bằng khen của Thủ tướng" 2025 có "Chiến sĩ thi đua cơ sở" 2021, 2023 và 2025 trong
+          5 năm 2021–2025
+    FAIL: như trên nhưng chỉ có 2023 và 2025 -> "mới có 2 lần …"
     """
     ref = engine.ref
     fid = req.p("hinh_thuc")
@@ -376,8 +376,8 @@ def _describe_earlier(ref: ReferenceData, form: AwardForm, req: Requirement) -> 
 def earlier(engine: Engine, ask: Ask, req: Requirement, span: Span) -> Result:
     """An earlier award of a given form, for a year at least ``cach_it_nhat`` years before.
 
-    PASS: "Bằng khen của Thủ tướng" 2025 with "Bằng khen của Chủ tịch UBND tỉnh" 2020
-    FAIL: the same with the provincial Bằng khen of 2023 only (not 5 years before)
+    PASS: "Bằng khen của Thủ tướng" 2025 có "Bằng khen của Chủ tịch UBND tỉnh" 2020
+    FAIL: như trên nhưng Bằng khen cấp tỉnh năm 2023 (chưa đủ sớm)
     """
     ref = engine.ref
     fid = req.p("hinh_thuc")
@@ -427,10 +427,10 @@ def initiatives(engine: Engine, ask: Ask, req: Requirement, span: Span) -> Resul
     """K recognised initiatives (or accepted research results) of at least scope S, in a window,
     authored by the profile, recognised on or before the decision date of the award they support.
 
-    PASS: "Chiến sĩ thi đua cấp tỉnh" decided 15/04/2025 with an initiative of 2024 recognised on
-          25/11/2024 at provincial scope
-    FAIL: the same initiative recognised on 20/04/2025 -> "… được công nhận ngày 20/04/2025, sau
-          ngày quyết định khen 15/04/2025, nên không được tính"
+    PASS: "Chiến sĩ thi đua cấp tỉnh" ký 15/04/2025, sáng kiến năm 2024 được tỉnh công nhận
+          phạm vi toàn tỉnh ngày 25/11/2024
+    FAIL: như trên nhưng công nhận ngày 20/04/2025 -> "… được công nhận ngày 20/04/2025, sau ngày
+          quyết định khen 15/04/2025, nên không được tính"
     """
     ref = engine.ref
     ranks = ref.law.scope_rank
@@ -516,8 +516,8 @@ def members(engine: Engine, ask: Ask, req: Requirement, span: Span) -> Result:
     members (completing tasks, Lao động tiên tiến), a minimum (a Chiến sĩ thi đua cơ sở) or a
     maximum (disciplined members). Without member data: a warning saying what to record.
 
-    PASS: "Tập thể lao động xuất sắc" 2024 with ``thanh_vien: {tong_so: 7, lao_dong_tien_tien: 6}``
-    FAIL: ``lao_dong_tien_tien: 4`` of 7 -> "4/7 thành viên (57,1%) …, cần từ 70% …"
+    PASS: "Tập thể lao động xuất sắc" 2024, ``thanh_vien: {tong_so: 7, lao_dong_tien_tien: 6}``
+    FAIL: ``lao_dong_tien_tien: 4`` trên 7 -> "4/7 thành viên (57,1%) đạt "Lao động tiên tiến""
     """
     field_name = req.p("chi_so")
     key, value = _bound(req)
@@ -571,8 +571,8 @@ def _describe_campaign(ref: ReferenceData, form: AwardForm, req: Requirement) ->
 def campaign(engine: Engine, ask: Ask, req: Requirement, span: Span) -> Result:
     """The award rewards an emulation campaign launched at a given level.
 
-    PASS: a provincial Bằng khen with ``phong_trao: thi-dua-phat-trien-lam-dong-2025-2030`` (tỉnh)
-    FAIL: the same with a campaign launched by the unit itself (cấp cơ quan)
+    PASS: Bằng khen cấp tỉnh ghi ``phong_trao:`` một phong trào do tỉnh phát động
+    FAIL: như trên nhưng phong trào do chính đơn vị phát động (cấp cơ quan)
     """
     ref = engine.ref
     levels = req.p("cap_phat_dong")
@@ -606,8 +606,8 @@ def manual(engine: Engine, ask: Ask, req: Requirement, span: Span) -> Result:
     """A criterion the council judges: met when the decision says it was the ground
     (``theo_tieu_chuan: <id>``), otherwise left to the council (never an error).
 
-    PASS: a provincial Bằng khen with ``theo_tieu_chuan: b``
-    FAIL: (never fails; without ``theo_tieu_chuan`` it stays "cần thẩm định")
+    PASS: Bằng khen cấp tỉnh ghi ``theo_tieu_chuan: b``
+    FAIL: (không bao giờ là lỗi; không ghi ``theo_tieu_chuan`` thì là "cần hội đồng thẩm định")
     """
     need = req.mo_ta.rstrip(".")
     hint = f"Nếu quyết định xét theo tiêu chuẩn này, ghi `theo_tieu_chuan: {req.id}`."
@@ -636,9 +636,9 @@ def any_of(engine: Engine, ask: Ask, req: Requirement, span: Span) -> Result:
     """Alternatives ("đạt một trong các tiêu chuẩn", "hoặc"): met when one is; a blocking error
     only when every alternative fails in a blocking way.
 
-    PASS: "Chiến sĩ thi đua cơ sở" 2024 (luật 2022) rated "hoàn thành xuất sắc" without an
-          initiative
-    FAIL: rated "hoàn thành tốt", no initiative, no research result
+    PASS: "Chiến sĩ thi đua cơ sở" 2024 (Luật 2022) xếp loại "hoàn thành xuất sắc", không có
+          sáng kiến
+    FAIL: xếp loại "hoàn thành tốt", không có sáng kiến, không có đề tài
     """
     children = tuple(engine.requirement(ask, c, span) for c in req.lua_chon)
     need = "đạt một trong các tiêu chuẩn sau"
@@ -662,8 +662,9 @@ def all_of(engine: Engine, ask: Ask, req: Requirement, span: Span) -> Result:
     """All sub-requirements; "trong thời gian đó" in a later one reads the period the earlier
     ones established.
 
-    PASS: Bằng khen point d with 2 consecutive "Chiến sĩ thi đua cơ sở" and 2 initiatives in them
-    FAIL: the same with one initiative
+    PASS: Bằng khen điểm d: 2 lần liên tục "Chiến sĩ thi đua cơ sở" và 2 sáng kiến trong thời
+          gian đó
+    FAIL: như trên nhưng chỉ có 1 sáng kiến
     """
     children: list[Result] = []
     current = span
