@@ -82,35 +82,35 @@ def test_broken_catalogue_gives_every_error_with_its_line(tmp_path: Path) -> Non
     root = make_repo(tmp_path / "repo", {"data/danh-muc-khen-thuong.yml": BROKEN_AWARDS})
     _, problems = load_reference(root / "data", root)
     assert [p.format_text() for p in sort_problems(problems)] == [
-        f"{F}6: {P}.chu_ky`: `chu_ky` phải là một số nguyên, không phải \"một\".\n"
-        "    Gợi ý: Ví dụ: chu_ky: 1",
-        f"{F}11: {P}.dieu_kien[1].yeu_cau[1].dieu`: Thiếu trường bắt buộc `dieu`.\n"
-        "    Gợi ý: Ví dụ: dieu: Điều 23 khoản 2",
-        f"{F}14: {P}.dieu_kien[1].yeu_cau[1].so_nam`: `so_nam` phải từ 1 trở lên, không phải -2."
-        "\n    Gợi ý: Ví dụ: so_nam: 1",
-        f"{F}16: {P}.dieu_kien[1].yeu_cau[1].xac_nhan`: `xac_nhan` phải là true hoặc false, không "
-        "phải \"có\".\n    Gợi ý: Ví dụ: xac_nhan: false",
-        f"{F}20: {P}.dieu_kien[1].yeu_cau[2].hinh_thuc`: Mã \"lao-dong-tien-tien-2\" của "
+        (f"{F}6: {P}.chu_ky`: `chu_ky` phải là một số nguyên, không phải \"một\".\n"
+        "    Gợi ý: Ví dụ: chu_ky: 1"),
+        (f"{F}11: {P}.dieu_kien[1].yeu_cau[1].dieu`: Thiếu trường bắt buộc `dieu`.\n"
+        "    Gợi ý: Ví dụ: dieu: Điều 23 khoản 2"),
+        (f"{F}14: {P}.dieu_kien[1].yeu_cau[1].so_nam`: `so_nam` phải từ 1 trở lên, không phải -2."
+        "\n    Gợi ý: Ví dụ: so_nam: 1"),
+        (f"{F}16: {P}.dieu_kien[1].yeu_cau[1].xac_nhan`: `xac_nhan` phải là true hoặc false, không "
+        "phải \"có\".\n    Gợi ý: Ví dụ: xac_nhan: false"),
+        (f"{F}20: {P}.dieu_kien[1].yeu_cau[2].hinh_thuc`: Mã \"lao-dong-tien-tien-2\" của "
         "`hinh_thuc` không có trong danh mục khen thưởng.\n"
-        "    Gợi ý: Dùng một trong: lao-dong-tien-tien",
-        f"{F}22: {P}.dieu_kien[1].yeu_cau[2].nguon[1]`: Nguồn \"s999\" không có trong mục `nguon` "
+        "    Gợi ý: Dùng một trong: lao-dong-tien-tien"),
+        (f"{F}22: {P}.dieu_kien[1].yeu_cau[2].nguon[1]`: Nguồn \"s999\" không có trong mục `nguon` "
         "của data/van-ban-phap-ly.yml.\n    Gợi ý: Thêm nguồn (id, ten, url, do_tin_cay) hoặc "
-        "sửa mã.",
-        f"{F}24: {P}.dieu_kien[1].yeu_cau[2].muc_do`: Mức \"nang\" không hợp lệ.\n"
-        "    Gợi ý: Dùng loi hoặc canh_bao.",
-        f"{F}25: {P}.dieu_kien[1].yeu_cau[3].so_lan`: Kiểu `lien_tiep` cần tham số `so_lan` (số "
-        "lần liên tục).\n    Gợi ý: Ví dụ: so_lan: 1",
-        f"{F}28: {P}.dieu_kien[1].yeu_cau[3].so_lan_lien_tiep`: Trường `so_lan_lien_tiep` không "
+        "sửa mã."),
+        (f"{F}24: {P}.dieu_kien[1].yeu_cau[2].muc_do`: Mức \"nang\" không hợp lệ.\n"
+        "    Gợi ý: Dùng loi hoặc canh_bao."),
+        (f"{F}25: {P}.dieu_kien[1].yeu_cau[3].so_lan`: Kiểu `lien_tiep` cần tham số `so_lan` (số "
+        "lần liên tục).\n    Gợi ý: Ví dụ: so_lan: 1"),
+        (f"{F}28: {P}.dieu_kien[1].yeu_cau[3].so_lan_lien_tiep`: Trường `so_lan_lien_tiep` không "
         "dùng cho kiểu điều kiện `lien_tiep`. Có phải ý bạn là `so_lan`?\n"
         "    Gợi ý: Các trường được dùng: `id`, `kieu`, `dieu`, `van_ban`, `nguon`, `xac_nhan`, "
         "`muc_do`, `mo_ta`, `ghi_chu`, `cau_hoi_mo`, `lua_chon`, `hinh_thuc`, `so_lan`, "
-        "`tre_toi_da`, `dung_lai`.",
+        "`tre_toi_da`, `dung_lai`."),
         f"{F}34: {P}.dieu_kien[1].yeu_cau[4].kieu`: Kiểu điều kiện \"moi_la\" không được hỗ trợ.\n"
         "    Gợi ý: Dùng một trong: " + ", ".join(KINDS) + ".",
-        f"{F}45: {P}.dieu_kien[1].yeu_cau[5].lua_chon`: `lua_chon` phải là một danh sách (mỗi mục "
-        "bắt đầu bằng `- `), không phải \"khong-phai-danh-sach\".",
-        f"{F}46: {P}.dieu_kien[2].luat`: \"nd-98-2023\" không phải id của một luật trong "
-        "data/van-ban-phap-ly.yml.\n    Gợi ý: Ví dụ: luat: luat-tdkt-2022",
+        (f"{F}45: {P}.dieu_kien[1].yeu_cau[5].lua_chon`: `lua_chon` phải là một danh sách (mỗi mục "
+        "bắt đầu bằng `- `), không phải \"khong-phai-danh-sach\"."),
+        (f"{F}46: {P}.dieu_kien[2].luat`: \"nd-98-2023\" không phải id của một luật trong "
+        "data/van-ban-phap-ly.yml.\n    Gợi ý: Ví dụ: luat: luat-tdkt-2022"),
     ]
 
 
@@ -161,36 +161,36 @@ def test_broken_legal_texts_and_vocabulary(tmp_path: Path) -> None:
     L = "data/van-ban-phap-ly.yml:"
     E = "lỗi [du-lieu-tham-chieu] trường"
     assert [p.format_text() for p in sort_problems(problems)] == [
-        f"data/tu-vung.yml:18: {E} `cap_khen_thuong[2].ky_hieu`: `ky_hieu` của cấp \"tinh\" phải là "
-        "một danh sách chữ, không phải một nhóm trường con.\n    Gợi ý: Ví dụ: ky_hieu: [UBND]",
-        f"data/tu-vung.yml:46: {E} `xep_loai[2].bac`: Mục \"hoan_thanh_tot\" của `xep_loai` cần "
+        (f"data/tu-vung.yml:18: {E} `cap_khen_thuong[2].ky_hieu`: `ky_hieu` của cấp \"tinh\" phải là "
+        "một danh sách chữ, không phải một nhóm trường con.\n    Gợi ý: Ví dụ: ky_hieu: [UBND]"),
+        (f"data/tu-vung.yml:46: {E} `xep_loai[2].bac`: Mục \"hoan_thanh_tot\" của `xep_loai` cần "
         "`bac`: một số nguyên không âm (thứ bậc), không phải \"cao\".\n"
-        "    Gợi ý: Ví dụ: - {id: hoan_thanh_tot, ten: Hoàn thành tốt nhiệm vụ, bac: 3}",
-        f"{L}9: {E} `van_ban[2].xac_nhan`: Thiếu trường bắt buộc `xac_nhan` (true hoặc false).\n"
-        "    Gợi ý: Ví dụ: xac_nhan: false",
-        f"{L}12: {E} `van_ban[2].loai`: Loại văn bản \"thong_tu\" không có trong tu-vung.yml "
-        "(loai_van_ban).\n    Gợi ý: Dùng một trong: luat, nghi_dinh",
-        f"{L}13: {E} `van_ban[2].huong_dan`: `huong_dan` phải là id của một luật trong tệp này; "
-        "\"nd-xx\" không phải.",
-        f"{L}14: {E} `van_ban[2].hieu_luc_tu`: Ngày \"31/02/2025\" không hợp lệ.\n"
-        "    Gợi ý: Ví dụ: hieu_luc_tu: 01/01/2024",
-        f"{L}16: {E} `van_ban[2].nguon[1]`: Nguồn \"s9\" không có trong mục `nguon` của "
-        "data/van-ban-phap-ly.yml.\n    Gợi ý: Thêm nguồn (id, ten, url, do_tin_cay) hoặc sửa mã.",
+        "    Gợi ý: Ví dụ: - {id: hoan_thanh_tot, ten: Hoàn thành tốt nhiệm vụ, bac: 3}"),
+        (f"{L}9: {E} `van_ban[2].xac_nhan`: Thiếu trường bắt buộc `xac_nhan` (true hoặc false).\n"
+        "    Gợi ý: Ví dụ: xac_nhan: false"),
+        (f"{L}12: {E} `van_ban[2].loai`: Loại văn bản \"thong_tu\" không có trong tu-vung.yml "
+        "(loai_van_ban).\n    Gợi ý: Dùng một trong: luat, nghi_dinh"),
+        (f"{L}13: {E} `van_ban[2].huong_dan`: `huong_dan` phải là id của một luật trong tệp này; "
+        "\"nd-xx\" không phải."),
+        (f"{L}14: {E} `van_ban[2].hieu_luc_tu`: Ngày \"31/02/2025\" không hợp lệ.\n"
+        "    Gợi ý: Ví dụ: hieu_luc_tu: 01/01/2024"),
+        (f"{L}16: {E} `van_ban[2].nguon[1]`: Nguồn \"s9\" không có trong mục `nguon` của "
+        "data/van-ban-phap-ly.yml.\n    Gợi ý: Thêm nguồn (id, ten, url, do_tin_cay) hoặc sửa mã."),
         f"{L}23: {E} `van_ban[3].hieu_luc_den`: Ngày hết hiệu lực đứng trước ngày có hiệu lực.",
-        f"{L}24: {E} `van_ban[3].xac_nhan`: `xac_nhan` phải là true hoặc false, không phải "
-        "\"true\".\n    Gợi ý: Ví dụ: xac_nhan: false",
-        f"{L}26: {E} `van_ban[3].hieu_luc`: Trường `hieu_luc` không dùng cho một văn bản. Có phải "
+        (f"{L}24: {E} `van_ban[3].xac_nhan`: `xac_nhan` phải là true hoặc false, không phải "
+        "\"true\".\n    Gợi ý: Ví dụ: xac_nhan: false"),
+        (f"{L}26: {E} `van_ban[3].hieu_luc`: Trường `hieu_luc` không dùng cho một văn bản. Có phải "
         "ý bạn là `hieu_luc_tu`?\n    Gợi ý: Các trường được dùng: `id`, `so_hieu`, `ten`, "
         "`ten_ngan`, `loai`, `huong_dan`, `sua_doi`, `ngay_ky`, `hieu_luc_tu`, `hieu_luc_den`, "
-        "`xac_nhan`, `nguon`, `ghi_chu`.",
-        f"{L}28: {E} `nguon[1].url`: Địa chỉ nguồn \"ftp://example.vn\" phải bắt đầu bằng "
-        "https:// hoặc http://.",
-        f"{L}29: {E} `nguon[2].do_tin_cay`: Độ tin cậy \"tin_don\" không có trong tu-vung.yml "
+        "`xac_nhan`, `nguon`, `ghi_chu`."),
+        (f"{L}28: {E} `nguon[1].url`: Địa chỉ nguồn \"ftp://example.vn\" phải bắt đầu bằng "
+        "https:// hoặc http://."),
+        (f"{L}29: {E} `nguon[2].do_tin_cay`: Độ tin cậy \"tin_don\" không có trong tu-vung.yml "
         "(do_tin_cay).\n    Gợi ý: Dùng một trong: van_ban, hoi_dap_chinh_thuc, bao_chi, "
-        "cong_thong_tin, yeu",
+        "cong_thong_tin, yeu"),
         f"{L}29: {E} `nguon[2].id`: Mã nguồn \"s1\" bị trùng.",
-        f"{L}31: {E} `cau_hoi_mo[1].gia_tri`: Thiếu trường bắt buộc `gia_tri` (giá trị mặc "
-        "định).\n    Gợi ý: Ví dụ: gia_tri: false",
+        (f"{L}31: {E} `cau_hoi_mo[1].gia_tri`: Thiếu trường bắt buộc `gia_tri` (giá trị mặc "
+        "định).\n    Gợi ý: Ví dụ: gia_tri: false"),
     ]
     # A text without a usable first day is never in force, so it cannot hide a gap.
     assert not ref.legal["nd-152"].in_force(TODAY)
@@ -219,9 +219,9 @@ def test_a_broken_requirement_is_reported_once_and_never_counted_as_met(tmp_path
                                          "profiles/nguyen-van-an/index.md": profile})
     corpus, problems = check(Project(root=root), TODAY)
     assert [p.format_text().split("\n")[0] for p in problems if p.severity.value != "info"] == [
-        "data/danh-muc-khen-thuong.yml:36: lỗi [du-lieu-tham-chieu] trường "
+        ("data/danh-muc-khen-thuong.yml:36: lỗi [du-lieu-tham-chieu] trường "
         "`[1].dieu_kien[1].yeu_cau[1].muc`: Mã \"hoan_thanh_totx\" của `muc` không có trong "
-        "tu-vung.yml (xep_loai)."]
+        "tu-vung.yml (xep_loai).")]
     text = eligibility.render(corpus, TODAY, 2026)
     assert ("| Nguyễn Văn An | Phòng Xúc tiến Đầu tư | Lao động tiên tiến | — | Điều 24 khoản 1 "
             "điểm a (Luật Thi đua, khen thưởng 2022): cần điều kiện \"xep-loai\" (dòng 34 của "

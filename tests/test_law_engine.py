@@ -61,8 +61,8 @@ def test_evaluate_gives_per_requirement_results_with_alternatives_grouped(tmp_pa
     assert (standard.requirement.dieu, standard.requirement.nguon, standard.requirement.xac_nhan,
             standard.requirement.muc_do) == ("Điều 23 khoản 1", ("s2", "s1"), True, "loi")
     assert (standard.status, standard.found) == (
-        Status.MET, "đạt tiêu chuẩn \"Lao động tiên tiến\": năm 2024 xếp loại \"Hoàn thành xuất "
-                    "sắc nhiệm vụ\"")
+        Status.MET, ("đạt tiêu chuẩn \"Lao động tiên tiến\": năm 2024 xếp loại \"Hoàn thành xuất "
+                    "sắc nhiệm vụ\""))
     assert group.requirement.kieu == "mot_trong" and group.chosen.requirement.id == "htxs"
     assert [(c.requirement.id, c.status) for c in group.children] == [
         ("htxs", Status.MET), ("sang-kien", Status.MISSING), ("de-tai", Status.MISSING)]
@@ -197,12 +197,12 @@ def test_the_year_of_the_initiative_is_an_open_question_decided_in_data(tmp_path
     legal = _with_question("1", "nam-sang-kien-cstd-tinh", "so_nam")
     corpus, problems = corpus_of(tmp_path / "b", {**files, "data/van-ban-phap-ly.yml": legal})
     assert [line.split("\n")[0] for line in problems] == [
-        "profiles/nguyen-van-an/index.md:17: lỗi [dieu-kien-khen-thuong] trường "
+        ("profiles/nguyen-van-an/index.md:17: lỗi [dieu-kien-khen-thuong] trường "
         "`khen_thuong[5].hinh_thuc`: \"Chiến sĩ thi đua cấp tỉnh\" năm 2024 chưa đủ điều kiện "
         "theo Điều 22 khoản 1 điểm b, khoản 2 (Luật Thi đua, khen thưởng 2022): cần 1 sáng kiến "
         "hoặc đề tài khoa học được công nhận, phạm vi từ \"Toàn tỉnh\" trở lên, năm 2024; chưa có "
         "sáng kiến hoặc đề tài khoa học nào đủ điều kiện (không tính: \"Sáng kiến 2022\" năm "
-        "2022, ngoài 2024; \"Sáng kiến tỉnh 2023\" năm 2023, ngoài 2024)."]
+        "2022, ngoài 2024; \"Sáng kiến tỉnh 2023\" năm 2023, ngoài 2024).")]
 
 
 # -- the eligibility report -------------------------------------------------------------------

@@ -20,8 +20,8 @@ from ..records import Award, Profile
 from ..site.output import Asset, View
 from ..text import format_date
 from . import Context, generator
-from .legalbasis import basis_html, basis_text
 from .campaigns import exemplar_key
+from .legalbasis import basis_html, basis_text
 
 CSV_HEADER = ("Cấp", "Danh hiệu/hình thức", "Họ tên", "Đơn vị", "Số quyết định",
               "Ngày quyết định", "Cơ quan ban hành", "Đột xuất/chuyên đề", "Căn cứ pháp lý")
