@@ -168,8 +168,8 @@ def test_broken_legal_texts_and_vocabulary(tmp_path: Path) -> None:
         "    Gợi ý: Ví dụ: - {id: hoan_thanh_tot, ten: Hoàn thành tốt nhiệm vụ, bac: 3}"),
         (f"{L}9: {E} `van_ban[2].xac_nhan`: Thiếu trường bắt buộc `xac_nhan` (true hoặc false).\n"
         "    Gợi ý: Ví dụ: xac_nhan: false"),
-        (f"{L}12: {E} `van_ban[2].loai`: Loại văn bản \"thong_tu\" không có trong tu-vung.yml "
-        "(loai_van_ban).\n    Gợi ý: Dùng một trong: luat, nghi_dinh"),
+        (f"{L}12: {E} `van_ban[2].loai`: Mã \"thong_tu\" của `loai` không có trong "
+        "tu-vung.yml (loai_van_ban).\n    Gợi ý: Dùng một trong: luat, nghi_dinh"),
         (f"{L}13: {E} `van_ban[2].huong_dan`: `huong_dan` phải là id của một luật trong tệp này; "
         "\"nd-xx\" không phải."),
         (f"{L}14: {E} `van_ban[2].hieu_luc_tu`: Ngày \"31/02/2025\" không hợp lệ.\n"
@@ -185,8 +185,8 @@ def test_broken_legal_texts_and_vocabulary(tmp_path: Path) -> None:
         "`xac_nhan`, `nguon`, `ghi_chu`."),
         (f"{L}28: {E} `nguon[1].url`: Địa chỉ nguồn \"ftp://example.vn\" phải bắt đầu bằng "
         "https:// hoặc http://."),
-        (f"{L}29: {E} `nguon[2].do_tin_cay`: Độ tin cậy \"tin_don\" không có trong tu-vung.yml "
-        "(do_tin_cay).\n    Gợi ý: Dùng một trong: van_ban, hoi_dap_chinh_thuc, bao_chi, "
+        (f"{L}29: {E} `nguon[2].do_tin_cay`: Mã \"tin_don\" của `do_tin_cay` không có "
+        "trong tu-vung.yml (do_tin_cay).\n    Gợi ý: Dùng một trong: van_ban, hoi_dap_chinh_thuc, bao_chi, "
         "cong_thong_tin, yeu"),
         f"{L}29: {E} `nguon[2].id`: Mã nguồn \"s1\" bị trùng.",
         (f"{L}31: {E} `cau_hoi_mo[1].gia_tri`: Thiếu trường bắt buộc `gia_tri` (giá trị mặc "

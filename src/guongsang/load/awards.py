@@ -100,10 +100,7 @@ def _read_sources(r: Reader, data: Any, vocab: dict) -> dict[str, Citation]:
         url = r.text(item, path, "url", True, "Ví dụ: url: https://baochinhphu.vn/…")
         if url and not url.startswith(("https://", "http://")):
             r.fail(path + ("url",), f"Địa chỉ nguồn \"{url}\" phải bắt đầu bằng https:// hoặc http://.")
-        level = r.text(item, path, "do_tin_cay", True, "Ví dụ: do_tin_cay: hoi_dap_chinh_thuc")
-        if level and trust and level not in trust:
-            r.fail(path + ("do_tin_cay",), f"Độ tin cậy \"{level}\" không có trong tu-vung.yml "
-                                           "(do_tin_cay).", "Dùng một trong: " + ", ".join(trust))
+        level = r.choice(item, path, "do_tin_cay", trust, "do_tin_cay", "hoi_dap_chinh_thuc")
         if sid in out:
             r.fail(path + ("id",), f"Mã nguồn \"{sid}\" bị trùng.")
         elif sid:
@@ -120,10 +117,7 @@ def _read_texts(r: Reader, data: Any, vocab: dict, law: LawData) -> dict[str, Le
     for path, item in r.items(data, ("van_ban",), "van_ban"):
         r.unknown_keys(item, path, keys, "một văn bản")
         lid = r.ident(item, path)
-        kind = r.text(item, path, "loai", True, "Ví dụ: loai: nghi_dinh")
-        if kind and kind not in kinds:
-            r.fail(path + ("loai",), f"Loại văn bản \"{kind}\" không có trong tu-vung.yml "
-                                     "(loai_van_ban).", "Dùng một trong: " + ", ".join(kinds))
+        kind = r.choice(item, path, "loai", kinds, "loai_van_ban", "nghi_dinh")
         # A text without a usable first day is never in force: it cannot fill a gap.
         start = r.day(item, path, "hieu_luc_tu", True) or date.max
         end = r.day(item, path, "hieu_luc_den", False)
@@ -205,19 +199,13 @@ def _read_forms(r: Reader, data: Any, vocab: dict, legal: dict[str, LegalText],
     for path, item in r.items(data if data != {} else [], (), "danh mục"):
         r.unknown_keys(item, path, _FORM_KEYS, "một danh hiệu, hình thức")
         fid = r.ident(item, path)
-        kind = r.text(item, path, "loai", True, "Ví dụ: loai: danh_hieu")
-        if kind and kind not in form_kinds:
-            r.fail(path + ("loai",), f"Loại \"{kind}\" không có trong tu-vung.yml "
-                                     "(loai_khen_thuong).", "Dùng một trong: " + ", ".join(form_kinds))
+        kind = r.choice(item, path, "loai", form_kinds, "loai_khen_thuong", "danh_hieu")
         who = r.id_list(item, path, "doi_tuong", True)
         for i, w in enumerate(who):
             if w not in profile_kinds:
                 r.fail(path + ("doi_tuong", i), f"Đối tượng \"{w}\" không có trong tu-vung.yml "
                                                 "(loai_ho_so).", "Dùng: " + ", ".join(profile_kinds))
-        level = r.text(item, path, "cap", True, "Ví dụ: cap: co_so")
-        if level and levels and level not in levels:
-            r.fail(path + ("cap",), f"Cấp \"{level}\" không có trong tu-vung.yml "
-                                    "(cap_khen_thuong).", "Dùng một trong: " + ", ".join(levels))
+        level = r.choice(item, path, "cap", levels, "cap_khen_thuong", "co_so")
         if fid in forms:
             r.fail(path + ("id",), f"Mã \"{fid}\" bị trùng trong danh mục.")
             continue

@@ -17,18 +17,8 @@ _ID_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 
 def kind_of(value: Any) -> str:
     """How a wrong value reads to an editor (never a Python type name)."""
-    if value is None:
-        return "để trống"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return f"số {value}"
-    if isinstance(value, list):
-        return "một danh sách"
-    if isinstance(value, dict):
-        return "một nhóm trường con"
-    shown = str(value)
-    return f"\"{shown[:40]}…\"" if len(shown) > 40 else f"\"{shown}\""
+    from .conform import describe  # conform needs the reference data, hence this module
+    return describe(value)
 
 
 class Reader:
@@ -74,6 +64,15 @@ class Reader:
                                      f"{kind_of(value)}.", hint)
             return ""
         return str(value).strip()
+
+    def choice(self, obj: dict, path: Path_, key: str, choices: list[str], where: str,
+               example: str) -> str:
+        """A required code that must be one of ``choices`` (ids of ``where`` in tu-vung.yml)."""
+        value = self.text(obj, path, key, True, f"Ví dụ: {key}: {example}")
+        if value and choices and value not in choices:
+            self.fail(path + (key,), f"Mã \"{value}\" của `{key}` không có trong tu-vung.yml "
+                                     f"({where}).", "Dùng một trong: " + ", ".join(choices))
+        return value
 
     def ident(self, obj: dict, path: Path_, key: str = "id") -> str:
         value = self.text(obj, path, key, True, f"Ví dụ: {key}: chien-si-thi-dua-co-so")

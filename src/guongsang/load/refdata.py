@@ -6,14 +6,12 @@ turns it into typed, read-only objects and reports mistakes in it like any other
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..problems import Problem
 from ..project import is_inside
 from ..site.incremental import reusing
-from ..text import parse_date
 from .awards import AwardForm, LawData, LegalText, build_law
 from .yamlsrc import Source, format_path, load_yaml_file, read_utf8
 
@@ -120,17 +118,6 @@ class _Reader:
             self.fail(path + (key,), f"Thiếu trường bắt buộc `{key}`.")
             return default
         return obj[key]
-
-    def day(self, obj: dict, path: tuple, key: str, required: bool) -> date | None:
-        raw = obj.get(key)
-        if raw in (None, ""):
-            if required:
-                self.fail(path + (key,), f"Thiếu ngày `{key}`.", f"Ví dụ: {key}: 01/01/2024")
-            return None
-        value = parse_date(raw)
-        if value is None:
-            self.fail(path + (key,), f"Ngày \"{raw}\" không hợp lệ.", f"Ví dụ: {key}: 01/01/2024")
-        return value
 
     def items(self, data: Any, path: tuple = ()) -> list[tuple[tuple, dict]]:
         if not isinstance(data, list):
