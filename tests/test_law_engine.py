@@ -325,3 +325,38 @@ def test_nobody_is_dropped_and_the_defaults_are_stated(report: str) -> None:
             "liên tục)") in report
     assert ("Căn cứ ngày 27/11/2026: Luật Thi đua, khen thưởng 2022; Luật sửa đổi Luật Thi đua, "
             "khen thưởng (2026) (chưa xác nhận); Nghị định 152/2025/NĐ-CP.") in report
+
+
+def test_the_sample_content_shows_each_alternative_at_least_once() -> None:
+    """Every sample award passes, and between them they meet each alternative of the groups
+    their forms have (no sample holds a Huân chương, nor a Bằng khen on an unread point)."""
+    corpus, problems = check(Project(root=ROOT), TODAY)
+    assert [p.format_text() for p in problems if p.severity.value != "info"] == []
+    engine = engine_for(corpus)
+    chosen: dict[tuple[str, str], set[str]] = {}
+
+    def walk(anchor: str, result) -> None:  # noqa: ANN001 - a Result
+        if result.requirement.kieu == "mot_trong" and result.chosen is not None:
+            chosen.setdefault((anchor, result.requirement.id), set()).add(
+                result.chosen.requirement.id)
+        for child in result.children:
+            walk(anchor, child)
+
+    for p in corpus.profiles.values():
+        for a in p.khen_thuong:
+            v = engine.verdict_of(p, a)
+            assert v is not None and v.eligible or not v.checkable, (p.slug, a.hinh_thuc, a.nam)
+            for r in v.results:
+                walk(v.basis.condition_set.anchor, r)
+    assert chosen == {
+        ("dk-chien-si-thi-dua-co-so-luat-tdkt-2022", "htxs-hoac-sang-kien"):
+            {"htxs", "sang-kien", "de-tai"},
+        ("dk-chien-si-thi-dua-co-so-luat-tdkt-2003", "sang-kien-hoac-de-tai"):
+            {"sang-kien", "de-tai"},
+        ("dk-bang-khen-chu-tich-ubnd-tinh-luat-tdkt-2022-ca-nhan", "tieu-chuan"):
+            {"a", "b", "c", "d"},
+        ("dk-bang-khen-chu-tich-ubnd-tinh-luat-tdkt-2022-ca-nhan", "d-nen"):
+            {"d-cstdcs", "d-htxs"},
+        ("dk-bang-khen-chu-tich-ubnd-tinh-luat-tdkt-2003", "tieu-chuan"): {"htxs-2-nam"},
+        ("dk-bang-khen-thu-tuong-luat-tdkt-2022-ca-nhan", "tieu-chuan"): {"b"},
+    }
