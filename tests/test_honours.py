@@ -99,7 +99,7 @@ def test_years_index_newest_first_with_counts_by_level(items: list[View | Asset]
 def test_roll_grouped_by_level_then_form_then_name(items: list[View | Asset]) -> None:
     md = page(items, "vinh-danh/2025/").markdown
     assert md.startswith("---\ntitle: Bảng vinh danh năm 2025\n")
-    headings = re.findall(r"^#+ .*$", md, re.M)
+    headings = re.findall(r"^#+ .*$", md, re.MULTILINE)
     assert headings == ["# Bảng vinh danh năm 2025",
                         "## Cấp Nhà nước", "### Bằng khen của Thủ tướng Chính phủ",
                         "## Cấp Tỉnh", "### Cờ thi đua của UBND tỉnh",
@@ -109,7 +109,7 @@ def test_roll_grouped_by_level_then_form_then_name(items: list[View | Asset]) ->
                      r"<td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>"
                      r"<td><a class=\"gs-basis\" href=\"([^\"]*)\">([^<]*)</a></td>"
                      r"<td>([^<]*)</td></tr>")
-    tables = [row.findall(t) for t in re.split(r"^### .*$", md, flags=re.M)[1:]]
+    tables = [row.findall(t) for t in re.split(r"^### .*$", md, flags=re.MULTILINE)[1:]]
     # The legal basis of each award: the law and decree in force on its decision date, linked
     # to the form's condition set on the criteria page.
     law = "Luật Thi đua, khen thưởng 2022; Nghị định 152/2025/NĐ-CP"

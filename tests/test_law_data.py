@@ -336,3 +336,66 @@ def test_every_parameter_of_every_requirement_takes_every_wrong_type(sample, tmp
                 _dump(_replace(tree, parent + (key,), value)), encoding="utf-8")
             problems = _exercise(sample, root / "data", root)
             assert [p.format_text() for p in problems if p.file == "(hệ thống)"] == [], (key, value)
+
+
+def test_a_standard_that_leads_back_to_itself_is_an_error_not_a_loop(tmp_path: Path) -> None:
+    awards = (ROOT / "data" / "danh-muc-khen-thuong.yml").read_text(encoding="utf-8")
+    loop = awards.replace("""        - id: xep-loai
+          kieu: xep_loai
+          muc: hoan_thanh_tot
+          dieu: Điều 24 khoản 1 điểm a
+          nguon: [s2]""", """        - id: xep-loai
+          kieu: danh_hieu_cung_nam
+          hinh_thuc: chien-si-thi-dua-co-so
+          dat_tieu_chuan: true
+          dieu: Điều 24 khoản 1 điểm a
+          nguon: [s2]""", 1)
+    assert loop != awards
+    profile = ("---\nho_ten: Nguyễn Văn An\nloai: ca_nhan\ndon_vi: phong-xuc-tien-dau-tu\n"
+               "linh_vuc: [xuc-tien-dau-tu]\ntrang_thai: nhan_to_moi\ndong_y_cong_bo: true\n"
+               "khen_thuong:\n  - {hinh_thuc: chien-si-thi-dua-co-so, nam: 2025, so_quyet_dinh: "
+               "10/QĐ-TTXT, ngay_quyet_dinh: 07/01/2026}\n---\nx\n")
+    root = make_repo(tmp_path / "repo", {"data/danh-muc-khen-thuong.yml": loop,
+                                         "profiles/nguyen-van-an/index.md": profile})
+    corpus, problems = check(Project(root=root), TODAY)
+    assert [p.format_text().split("\n")[0] for p in problems if p.rule == "du-lieu-tham-chieu"] == [
+        "data/danh-muc-khen-thuong.yml:34: lỗi [du-lieu-tham-chieu] Yêu cầu \"xep-loai\" của "
+        "\"lao-dong-tien-tien\" đòi đạt tiêu chuẩn \"chien-si-thi-dua-co-so\", và tiêu chuẩn đó lại "
+        "dẫn về \"lao-dong-tien-tien\": vòng tròn này không kiểm tra được.",
+        "data/danh-muc-khen-thuong.yml:79: lỗi [du-lieu-tham-chieu] Yêu cầu \"tieu-chuan-ldtt\" của "
+        "\"chien-si-thi-dua-co-so\" đòi đạt tiêu chuẩn \"lao-dong-tien-tien\", và tiêu chuẩn đó lại "
+        "dẫn về \"chien-si-thi-dua-co-so\": vòng tròn này không kiểm tra được."]
+    assert not [p for p in problems if p.file == "(hệ thống)"]
+    assert "Nguyễn Văn An" in eligibility.render(corpus, TODAY, 2026)  # no endless recursion
+
+
+def test_a_long_chain_of_grounds_that_refer_to_their_own_form_ends(tmp_path: Path) -> None:
+    """Hostile data: each Lao động tiên tiến needs an earlier one; 400 of them must neither
+    recurse without end nor take long."""
+    import time
+
+    awards = (ROOT / "data" / "danh-muc-khen-thuong.yml").read_text(encoding="utf-8")
+    chain = awards.replace("""        - id: tinh-than
+          kieu: tham_dinh""", """        - id: truoc-do
+          kieu: so_lan
+          hinh_thuc: lao-dong-tien-tien
+          so_lan: 1
+          dieu: Điều 99
+          nguon: [s2]
+          xac_nhan: true
+          muc_do: loi
+        - id: tinh-than
+          kieu: tham_dinh""", 1)
+    items = "".join(f"  - {{hinh_thuc: lao-dong-tien-tien, nam: 2025, so_quyet_dinh: {i}/QĐ-TTXT, "
+                    "ngay_quyet_dinh: 07/01/2026}\n" for i in range(1, 401))
+    profile = ("---\nho_ten: Nguyễn Văn An\nloai: ca_nhan\ndon_vi: phong-xuc-tien-dau-tu\n"
+               "linh_vuc: [xuc-tien-dau-tu]\ntrang_thai: nhan_to_moi\ndong_y_cong_bo: true\n"
+               "khen_thuong:\n" + items + "---\nx\n")
+    root = make_repo(tmp_path / "repo", {"data/danh-muc-khen-thuong.yml": chain,
+                                         "profiles/nguyen-van-an/index.md": profile})
+    started = time.perf_counter()
+    corpus, problems = check(Project(root=root), TODAY)
+    eligibility.render(corpus, TODAY, 2025)
+    assert time.perf_counter() - started < 60
+    assert not [p for p in problems if p.file == "(hệ thống)"]
+    assert sum(p.rule == "khen-thuong-trung" for p in problems) == 399

@@ -192,10 +192,10 @@ def test_the_year_of_the_initiative_is_an_open_question_decided_in_data(tmp_path
              "content/mo-hinh/sk-2022.md": CHAIN_FILES["content/mo-hinh/sk-2022.md"],
              "content/mo-hinh/sk-tinh-2023.md": model("Sáng kiến tỉnh 2023", "nguyen-van-an", 2023,
                                                       "25/11/2023", "tinh")}
-    corpus, problems = corpus_of(tmp_path / "a", files)
+    _, problems = corpus_of(tmp_path / "a", files)
     assert problems == []
     legal = _with_question("1", "nam-sang-kien-cstd-tinh", "so_nam")
-    corpus, problems = corpus_of(tmp_path / "b", {**files, "data/van-ban-phap-ly.yml": legal})
+    _, problems = corpus_of(tmp_path / "b", {**files, "data/van-ban-phap-ly.yml": legal})
     assert [line.split("\n")[0] for line in problems] == [
         ("profiles/nguyen-van-an/index.md:17: lỗi [dieu-kien-khen-thuong] trường "
         "`khen_thuong[5].hinh_thuc`: \"Chiến sĩ thi đua cấp tỉnh\" năm 2024 chưa đủ điều kiện "
@@ -335,7 +335,7 @@ def test_the_sample_content_shows_each_alternative_at_least_once() -> None:
     engine = engine_for(corpus)
     chosen: dict[tuple[str, str], set[str]] = {}
 
-    def walk(anchor: str, result) -> None:  # noqa: ANN001 - a Result
+    def walk(anchor: str, result) -> None:
         if result.requirement.kieu == "mot_trong" and result.chosen is not None:
             chosen.setdefault((anchor, result.requirement.id), set()).add(
                 result.chosen.requirement.id)

@@ -233,9 +233,37 @@ def _read_forms(r: Reader, data: Any, vocab: dict, legal: dict[str, LegalText],
                                          "cho cùng đối tượng.",
                        "Gộp hai bộ, hoặc ghi `doi_tuong` khác nhau cho mỗi bộ.")
         sets.setdefault(fid, []).append(cset)
+    _report_loops(r, sets)
     for fid, found in sets.items():
         old = forms[fid]
         forms[fid] = AwardForm(old.id, old.ten, old.loai, old.doi_tuong, old.cap, old.co_quan,
                                old.xac_nhan, tuple(found), old.ghi_chu, old.chu_ky,
                                old.lap_lai_trong_nam, old.ky_hieu_quyet_dinh)
     return forms
+
+
+def _report_loops(r: Reader, sets: dict[str, list[ConditionSet]]) -> None:
+    """A form whose standard (``dat_tieu_chuan``) leads back to itself cannot be evaluated."""
+    edges: dict[str, list[tuple[str, Requirement]]] = {}
+    for fid, found in sets.items():
+        for cset in found:
+            for top in cset.yeu_cau:
+                for req in top.walk():
+                    if req.kieu == "danh_hieu_cung_nam" and req.p("dat_tieu_chuan"):
+                        edges.setdefault(fid, []).append((req.p("hinh_thuc"), req))
+
+    def leads_back(start: str, node: str, seen: set[str]) -> bool:
+        for target, _ in edges.get(node, []):
+            if target == start or (target not in seen and leads_back(start, target, seen | {target})):
+                return True
+        return False
+
+    for fid, out in edges.items():
+        for target, req in out:
+            if target == fid or leads_back(fid, target, {target}):
+                r.problems.append(Problem(
+                    r.src.file, req.line, "", "du-lieu-tham-chieu",
+                    f"Yêu cầu \"{req.id}\" của \"{fid}\" đòi đạt tiêu chuẩn \"{target}\", và tiêu "
+                    f"chuẩn đó lại dẫn về \"{fid}\": vòng tròn này không kiểm tra được.",
+                    "Bỏ `dat_tieu_chuan: true` ở một trong các yêu cầu, hoặc trỏ tới danh hiệu "
+                    "khác."))

@@ -42,7 +42,7 @@ def _result_problems(corpus: Corpus, p: Profile, a: Award, form: AwardForm,
     title = _title(form, a)
     for r in verdict.results:
         sev = r.severity()
-        if sev is None or r.requirement.broken:
+        if sev is None or r.requirement.broken or r.rule == "du-lieu-tham-chieu":
             continue  # broken data is reported once, as an error in data/
         if r.status is Status.UNKNOWN and _own_rating(r):
             continue  # the decision itself shows the unit rated the year; a shown rating counts

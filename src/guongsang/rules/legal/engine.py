@@ -209,6 +209,8 @@ class Engine:
         self._facts: dict[str, Facts] = {}
         self._awards: dict[tuple[str, int], Verdict | None] = {}
         self._busy: set[tuple[str, int]] = set()
+        self._standards: set[tuple[str, str, int]] = set()
+        """Standards being evaluated (a form whose data refers back to itself must not loop)."""
 
     # -- public ----------------------------------------------------------------------------
     def evaluate(self, profile: Profile, form_id: str, on: date, year: int,
@@ -264,12 +266,15 @@ class Engine:
         return out
 
     def invalid(self, ask: Ask, awards: Iterable[Award]) -> tuple[Invalid, ...]:
-        """The ``awards`` (grounds of ``ask``) whose own conditions fail in a blocking way."""
+        """The ``awards`` (grounds of ``ask``) whose own conditions fail in a blocking way.
+
+        Grounds of grounds are judged too, down to :data:`MAX_DEPTH` awards (then taken as
+        valid: each award is still checked on its own by the award rule)."""
         out = []
         for a in awards:
             key = (ask.profile.slug, a.index)
-            if key in self._busy:
-                continue  # a cycle of same-day awards: judge each on its own
+            if key in self._busy or len(self._busy) >= MAX_DEPTH:
+                continue  # a cycle of same-day awards, or a very long chain
             verdict = self.verdict_of(ask.profile, a)
             if verdict is None:
                 continue
@@ -290,6 +295,18 @@ class Engine:
                         out.setdefault(used, a)
         return out
 
+    def standard(self, ask: Ask, form_id: str) -> Verdict | None:
+        """Whether the profile meets ``form_id``'s own conditions for the ask's year and day
+        (``None`` when the data makes that question refer back to itself)."""
+        key = (ask.profile.slug, form_id, ask.year)
+        if key in self._standards:
+            return None
+        self._standards.add(key)
+        try:
+            return self.evaluate(ask.profile, form_id, ask.on, ask.year)
+        finally:
+            self._standards.discard(key)
+
     def requirement(self, ask: Ask, req: Requirement,
                     span: tuple[int, int] | None) -> Result:
         from .kinds import evaluate_kind
@@ -298,6 +315,10 @@ class Engine:
                           "điều kiện này trong data/danh-muc-khen-thuong.yml có lỗi nên chưa "
                           "được kiểm tra", rule="du-lieu-tham-chieu")
         return evaluate_kind(self, ask, req, span)
+
+
+MAX_DEPTH = 40
+"""How deep a chain of grounds is followed when judging whether grounds are valid."""
 
 
 def _relied_on(r: Result) -> list[str]:

@@ -211,7 +211,11 @@ def same_year_title(engine: Engine, ask: Ask, req: Requirement, span: Span) -> R
         " (" + "; ".join(why) + ")" if why else "")
     if not standard or fid not in ref.awards:
         return Result(req, Status.MISSING, need, missing, hint)
-    sub = engine.evaluate(ask.profile, fid, ask.on, ask.year)
+    sub = engine.standard(ask, fid)
+    if sub is None:
+        return Result(req, Status.UNKNOWN, need, "điều kiện này trong data/danh-muc-khen-thuong.yml "
+                      "dẫn vòng về chính nó nên chưa kiểm tra được", hint,
+                      rule="du-lieu-tham-chieu")
     checked = [r for r in sub.results if r.status is not Status.MANUAL]
     if sub.basis.condition_set is not None and all(r.met for r in sub.results):
         shown = "; ".join(r.found for r in checked) or "các tiêu chuẩn do hội đồng thẩm định"
