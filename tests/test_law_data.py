@@ -359,12 +359,12 @@ def test_a_standard_that_leads_back_to_itself_is_an_error_not_a_loop(tmp_path: P
                                          "profiles/nguyen-van-an/index.md": profile})
     corpus, problems = check(Project(root=root), TODAY)
     assert [p.format_text().split("\n")[0] for p in problems if p.rule == "du-lieu-tham-chieu"] == [
-        "data/danh-muc-khen-thuong.yml:34: lỗi [du-lieu-tham-chieu] Yêu cầu \"xep-loai\" của "
+        ("data/danh-muc-khen-thuong.yml:34: lỗi [du-lieu-tham-chieu] Yêu cầu \"xep-loai\" của "
         "\"lao-dong-tien-tien\" đòi đạt tiêu chuẩn \"chien-si-thi-dua-co-so\", và tiêu chuẩn đó lại "
-        "dẫn về \"lao-dong-tien-tien\": vòng tròn này không kiểm tra được.",
-        "data/danh-muc-khen-thuong.yml:79: lỗi [du-lieu-tham-chieu] Yêu cầu \"tieu-chuan-ldtt\" của "
+        "dẫn về \"lao-dong-tien-tien\": vòng tròn này không kiểm tra được."),
+        ("data/danh-muc-khen-thuong.yml:79: lỗi [du-lieu-tham-chieu] Yêu cầu \"tieu-chuan-ldtt\" của "
         "\"chien-si-thi-dua-co-so\" đòi đạt tiêu chuẩn \"lao-dong-tien-tien\", và tiêu chuẩn đó lại "
-        "dẫn về \"chien-si-thi-dua-co-so\": vòng tròn này không kiểm tra được."]
+        "dẫn về \"chien-si-thi-dua-co-so\": vòng tròn này không kiểm tra được.")]
     assert not [p for p in problems if p.file == "(hệ thống)"]
     assert "Nguyễn Văn An" in eligibility.render(corpus, TODAY, 2026)  # no endless recursion
 
