@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import reports
 from .check import check
-from .editor import decap, json_schema, pr_result, ruledocs, scaffold
+from .editor import decap, json_schema, lawdocs, pr_result, ruledocs, scaffold
 from .load.corpus import load
 from .load.refdata import load_reference
 from .problems import Severity, format_github, format_json, format_report, has_errors
@@ -196,7 +196,8 @@ def generated_files(project: Project) -> dict[Path, str]:
     files.update(decap.expected_files(project, ref))
     guide = project.path(GUIDE)
     if guide.is_file():
-        files[guide] = ruledocs.update(guide, ruledocs.collect(ruledocs.package_dir()))
+        files[guide] = lawdocs.update_text(
+            ruledocs.update(guide, ruledocs.collect(ruledocs.package_dir())))
     return files
 
 

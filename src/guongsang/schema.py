@@ -78,7 +78,22 @@ AWARD = obj_list(
     Field("dot_xuat", "bool", "Khen thưởng đột xuất (không tính làm căn cứ khen cao hơn)", False),
     Field("chuyen_de", "bool", "Khen thưởng theo chuyên đề (không tính làm căn cứ khen cao hơn)",
           False),
+    # No example: the right value depends on the form and on the law of the decision date.
+    text("theo_tieu_chuan", "Tiêu chuẩn đã xét, khi hình thức có nhiều tiêu chuẩn thay thế (mã "
+         "ghi trong ngoặc ở trang Tiêu chí, ví dụ d cho Bằng khen theo điểm d)"),
+    text("phong_trao", "Phong trào thi đua được khen (tên tệp trong content/phong-trao/)",
+         link="campaigns"),
 )
+
+MEMBERS = Field("thanh_vien", "object", "Thành phần tập thể trong năm (số người), để xét danh "
+                "hiệu tập thể", fields=(
+    Field("tong_so", "int", "Tổng số thành viên", 7, required=True, minimum=1),
+    Field("hoan_thanh_nhiem_vu", "int", "Số thành viên hoàn thành nhiệm vụ", 7, minimum=0),
+    Field("lao_dong_tien_tien", "int", "Số thành viên đạt Lao động tiên tiến", 6, minimum=0),
+    Field("chien_si_thi_dua_co_so", "int", "Số thành viên đạt Chiến sĩ thi đua cơ sở", 1,
+          minimum=0),
+    Field("ky_luat", "int", "Số thành viên bị kỷ luật từ hình thức cảnh cáo trở lên", 0, minimum=0),
+))
 
 PHOTO = obj_list(
     "anh", "Ảnh (tệp nằm trong cùng thư mục hồ sơ)",
@@ -120,7 +135,8 @@ PROFILE: tuple[Field, ...] = (
              text("noi_dung", "Thành tích", "Thu hút 3 dự án đầu tư du lịch sinh thái",
                   required=True),
              text("xep_loai", "Xếp loại cuối năm (data/tu-vung.yml, xep_loai)",
-                  "hoan_thanh_xuat_sac", ref="vocab:xep_loai")),
+                  "hoan_thanh_xuat_sac", ref="vocab:xep_loai"),
+             MEMBERS),
     AWARD,
     obj_list("viec_tot", 'Việc làm "Người tốt, việc tốt"',
              Field("ngay", "date", "Ngày (dd/mm/yyyy)", "12/03/2025", required=True,
@@ -176,6 +192,8 @@ MODEL: tuple[Field, ...] = (
         text("so_quyet_dinh", "Số quyết định", "21/QĐ-TTXT", required=True, **DECISION),
         Field("ngay_quyet_dinh", "date", "Ngày ký", "20/12/2024", required=True, past_only=True),
         text("co_quan", "Cơ quan, hội đồng công nhận", "Hội đồng Sáng kiến Trung tâm"),
+        text("pham_vi", "Phạm vi ảnh hưởng được quyết định công nhận: don_vi, tinh hoặc toan_quoc",
+             "don_vi", ref="vocab:pham_vi"),
     )),
     text("tom_tat", "Một câu giới thiệu", "Bộ hồ sơ thủ tục đầu tư tra cứu trên điện thoại.",
          max_len=200),

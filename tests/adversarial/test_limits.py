@@ -170,10 +170,10 @@ FORMS = ("lao-dong-tien-tien", "chien-si-thi-dua-co-so", "chien-si-thi-dua-cap-t
          "chien-si-thi-dua-toan-quoc", "giay-khen-giam-doc")
 
 
-def awards(n: int, forms: tuple[str, ...] = FORMS) -> str:
+def awards(n: int, forms: tuple[str, ...] = FORMS, start: int = 2004, years: int = 22) -> str:
     return "khen_thuong:\n" + "".join(
-        f"  - hinh_thuc: {forms[i % len(forms)]}\n    nam: {2004 + i % 22}\n"
-        f"    so_quyet_dinh: {i + 1}/QĐ-TTXT\n    ngay_quyet_dinh: 05/01/{2005 + i % 22}\n"
+        f"  - hinh_thuc: {forms[i % len(forms)]}\n    nam: {start + i % years}\n"
+        f"    so_quyet_dinh: {i + 1}/QĐ-TTXT\n    ngay_quyet_dinh: 05/01/{start + 1 + i % years}\n"
         for i in range(n))
 
 
@@ -198,7 +198,9 @@ def test_award_rules_grow_linearly_with_the_number_of_awards(tmp_path: Path) -> 
 
 def test_three_thousand_awards_are_checked_and_rendered(tmp_path: Path) -> None:
     root = site_repo(tmp_path / "repo", {"profiles/nguyen-van-an/index.md": profile(
-        extra=awards(3_000, ("lao-dong-tien-tien", "giay-khen-giam-doc")))})
+        # Giấy khen may be given several times a year (a yearly title may not); decisions from
+        # 2019 on, when the legal texts on record cover them.
+        extra=awards(3_000, ("giay-khen-giam-doc",), start=2018, years=8))})
     started = time.perf_counter()
     _, problems = check(Project(root=root), TODAY)
     assert time.perf_counter() - started < 30

@@ -37,13 +37,20 @@ MEANINGS: dict[str, str] = {
                          "(sai tên, sai chữ hoa/thường, hoặc chưa tải lên).",
     "anh-ngoai-thu-muc": "Đường dẫn ảnh trỏ ra ngoài thư mục hồ sơ; ảnh phải nằm cùng thư mục "
                          "với index.md.",
-    "can-cu-phap-ly": "Ngày ký quyết định không rơi vào thời gian hiệu lực của văn bản pháp lý nào "
-                      "làm căn cứ cho hình thức khen thưởng đó (theo data/van-ban-phap-ly.yml).",
+    "can-cu-khong-hop-le": "Khen thưởng dựa trên một khen thưởng khác (ví dụ Chiến sĩ thi đua cơ "
+                           "sở của các năm trước) mà chính khen thưởng đó chưa đủ điều kiện.",
+    "can-cu-phap-ly": "Vào ngày ký quyết định, data/van-ban-phap-ly.yml không có luật, hoặc không "
+                      "có nghị định hướng dẫn đã xác nhận, còn hiệu lực (ví dụ sau khi một nghị "
+                      "định hết hiệu lực mà chưa ghi văn bản thay thế). Văn bản chưa xác nhận "
+                      "không được tính.",
     "chua-dong-y": "Hồ sơ chưa có `dong_y_cong_bo: true` nên được giữ trong kho nhưng không hiện "
                    "trên trang. Đây là lưu ý, không phải lỗi.",
-    "dieu-kien-khen-thuong": "Khen thưởng ghi trong hồ sơ chưa đủ điều kiện theo danh mục "
-                             "(ví dụ Chiến sĩ thi đua cấp tỉnh cần 3 năm liên tục Chiến sĩ thi đua "
-                             "cơ sở và một sáng kiến cấp tỉnh).",
+    "co-quan-ban-hanh": "Ký hiệu trong số quyết định (QĐ-UBND, QĐ-TTg, QĐ-CTN, ký hiệu của đơn "
+                        "vị) hoặc người ký không khớp cấp của khen thưởng (theo "
+                        "data/tu-vung.yml, cap_khen_thuong). Chỉ là cảnh báo.",
+    "dieu-kien-khen-thuong": "Khen thưởng ghi trong hồ sơ chưa đủ điều kiện của luật còn hiệu lực "
+                             "vào ngày ký quyết định. Điều kiện, điều luật và nguồn của từng yêu "
+                             "cầu ở trang Tiêu chí (sinh từ data/danh-muc-khen-thuong.yml).",
     "doc-tep": "Không đọc được tệp (quyền truy cập, tệp bị khoá…).",
     "doi-tuong-khen-thuong": "Hình thức khen thưởng không dành cho loại hồ sơ này (ví dụ danh hiệu "
                              "cá nhân ghi cho một tập thể).",
@@ -56,7 +63,9 @@ MEANINGS: dict[str, str] = {
     "html-trong-truong": "Một trường thông tin có HTML hoặc mã; các trường chỉ nhận chữ thường.",
     "khen-thuong-hop-le": "Nhóm kiểm tra tính hợp lệ của khen thưởng; chỉ thấy mã này khi bộ "
                           "kiểm tra gặp lỗi nội bộ.",
-    "khen-thuong-trung": "Cùng một khen thưởng (hình thức, năm, số quyết định) được ghi hai lần.",
+    "khen-thuong-trung": "Cùng một hình thức được ghi hai lần cho cùng một năm (dù số quyết định "
+                         "khác nhau), trừ hình thức được tặng nhiều lần trong năm "
+                         "(`lap_lai_trong_nam: true`), với chúng chỉ cùng một quyết định mới là trùng.",
     "khoa-trung": "Một tên trường xuất hiện hai lần trong cùng một nhóm; YAML sẽ âm thầm bỏ giá "
                   "trị đầu.",
     "lien-ket-hong": "Hồ sơ hoặc mô hình nhắc tới một phong trào, mô hình, hồ sơ không tồn tại "
@@ -99,8 +108,16 @@ MEANINGS: dict[str, str] = {
                         "như vậy sẽ được chép nguyên lên trang mà không qua kiểm tra.",
     "ten-tep": "Tên tệp hoặc thư mục có chữ hoa, dấu tiếng Việt hoặc dấu cách; tên phải viết "
                "thường, không dấu, nối bằng dấu gạch ngang.",
-    "thieu-du-lieu-nam-truoc": "Chưa kiểm tra được điều kiện \"nhiều năm liên tục\" vì hồ sơ chưa "
-                               "ghi các năm trước.",
+    "thanh-phan-tap-the": "Thành phần tập thể trong năm (`thanh_tich[].thanh_vien`) không đạt tỷ "
+                          "lệ hoặc số người mà danh hiệu tập thể đòi hỏi.",
+    "thanh-vien-tap-the": "Số liệu `thanh_vien` không hợp lý (lớn hơn tổng số), hoặc được ghi cho "
+                          "hồ sơ không phải tập thể.",
+    "theo-tieu-chuan": "`theo_tieu_chuan` của khen thưởng không phải mã của tiêu chuẩn nào trong "
+                       "bộ điều kiện áp dụng cho ngày ký quyết định.",
+    "thieu-du-lieu-nam-truoc": "Chưa kiểm tra được một điều kiện vì hồ sơ chưa ghi các năm trước "
+                               "(danh hiệu, xếp loại) mà điều kiện cần.",
+    "thieu-du-lieu-thanh-vien": "Chưa kiểm tra được điều kiện về thành phần tập thể vì hồ sơ chưa "
+                                "ghi `thanh_vien` của năm đó; thông báo nói rõ cần ghi gì.",
     "thieu-front-matter": "Tệp không bắt đầu bằng phần thông tin giữa hai dòng `---`, hoặc thiếu "
                           "dòng `---` đóng.",
     "thieu-minh-chung": "Hồ sơ điển hình tiên tiến/tiêu biểu thiếu minh chứng cho một tiêu chuẩn "
@@ -120,6 +137,9 @@ MEANINGS: dict[str, str] = {
     "truong-la": "Tên trường không có trong mẫu (thường do gõ sai); thông báo gợi ý tên đúng.",
     "vi-tri-ho-so": "Hồ sơ không nằm đúng chỗ: mỗi hồ sơ là một thư mục trong profiles/ có tệp "
                     "index.md.",
+    "xep-loai-khong-dat": "Xếp loại của một năm (`thanh_tich[].xep_loai`) thấp hơn mức mà danh "
+                          "hiệu, hình thức đòi hỏi (ví dụ Lao động tiên tiến cần \"hoàn thành tốt "
+                          "nhiệm vụ\" trở lên).",
     "yaml-cu-phap": "Phần thông tin (front matter) viết sai cú pháp YAML: thiếu dấu hai chấm, "
                     "ngoặc không đóng, thụt lề lệch, dùng phím Tab…",
 }

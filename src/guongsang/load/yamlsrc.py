@@ -238,8 +238,10 @@ if _CSafe is not None:
 else:  # pragma: no cover - PyYAML built without libyaml
     _CLoader = None  # type: ignore[assignment, misc]
 # Texts libyaml must not see: anchors, aliases and tags (& * !), and tabs, which it accepts in
-# places where PyYAML, and so the editors' messages, say no.
-_SLOW_ONLY = re.compile(r"[&*!\t]")
+# places where PyYAML, and so the editors' messages, say no. An anchor, alias or tag can only
+# start a node (after a line start, a space or a flow bracket/comma), so the "&" inside a URL's
+# query does not send a whole file to the slow parser.
+_SLOW_ONLY = re.compile(r"(?:^|[\s\[{,])[&*!]|\t", re.MULTILINE)
 
 
 def _compose(text: str) -> tuple[yaml.SafeLoader, yaml.Node | None]:
