@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..media.budget import PhotoBudget, read_budget
 from ..problems import Problem
 from ..project import is_inside
 from ..site.incremental import reusing
@@ -117,6 +118,8 @@ class Site:
     ban_quyen: str = ""
     co_quan_viet_tat: str = ""
     ke_hoach: dict[str, str] = field(default_factory=dict)
+    anh_goc: PhotoBudget = field(default_factory=PhotoBudget)
+    """The largest source photo accepted (``anh_goc``; see guongsang.media.budget)."""
 
 
 @dataclass
@@ -271,6 +274,7 @@ def _build(s: dict[str, Source], problems: list[Problem]) -> ReferenceData:
         ban_quyen=str(site_data.get("ban_quyen", "")),
         co_quan_viet_tat=str(site_data.get("co_quan_viet_tat", "")),
         ke_hoach=dict(site_data.get("ke_hoach") or {}),
+        anh_goc=read_budget(site_data.get("anh_goc"), r["site"].fail),
     )
 
     units = {}

@@ -88,4 +88,5 @@ def run_rules(corpus: Corpus, rules: Iterable[Rule] | None = None) -> list[Probl
 
 
 # Importing the modules registers their rules, in this order.
-from . import consent, criteria, duplicates, legal, photos, references, safety  # noqa: E402,F401
+from . import (  # noqa: E402,F401
+    consent, criteria, duplicates, legal, photo_budget, photos, references, safety)
