@@ -8,6 +8,7 @@ profile folder (not published, but in the repository all the same) at the file i
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -17,6 +18,7 @@ from ..load.yamlsrc import format_path
 from ..media.budget import PhotoBudget, format_bytes
 from ..media.shrink import IMAGE_SUFFIXES, command, measure
 from ..problems import Problem, Severity
+from ..records import Photo, Profile
 from . import rule
 from .photos import MAX_PIXELS, photo_path
 
@@ -52,12 +54,13 @@ def photo_budget(corpus: Corpus) -> Iterator[Problem]:
     project = corpus.project
     assert project is not None
     for p in corpus.profiles.values():
-        named: set[Path] = set()
+        files = _images_in(p.folder) if p.folder is not None else {}
+        named: set[str] = set()
         for ph in p.anh:
-            target = photo_path(p, ph)
+            target = _target(p, ph, files)
             if target is None:
-                continue  # outside the folder: the photos rule reports it
-            named.add(target)
+                continue  # missing, or outside the folder: the photos rule reports it
+            named.add(target.name if target.parent == p.folder else "")
             seen = measure(target)
             if seen is None or seen.dims[0] * seen.dims[1] > MAX_PIXELS:
                 continue  # unreadable or refused outright: the photos rule says so, once
@@ -68,22 +71,31 @@ def photo_budget(corpus: Corpus) -> Iterator[Problem]:
             path = ("anh", ph.index, "tep")
             yield replace(found, file=p.file, line=p.source.line_of(path),
                           field=format_path(path))
-        if p.folder is None:
-            continue
-        for path in sorted(_images_in(p.folder)):
-            if path.resolve() in named:
-                continue
-            seen = measure(path)
+        # Not named, and not a symlink (which could lead out of the repository): still in git.
+        for name in sorted(n for n, link in files.items() if not link and n not in named):
+            assert p.folder is not None
+            seen = measure(p.folder / name)
             if seen is None or budget.over(*seen.size_and_edge) <= 1:
                 continue
-            yield _problem(project.rel(path), path.name, seen.bytes, seen.dims, budget)
+            yield _problem(project.rel(p.folder / name), name, seen.bytes, seen.dims, budget)
 
 
-def _images_in(folder: Path) -> Iterator[Path]:
+def _images_in(folder: Path) -> dict[str, bool]:
+    """Image files directly in ``folder``: name → is a symlink. One scan, no ``stat``: this
+    rule runs on every build."""
     try:
-        entries = list(folder.iterdir())
+        with os.scandir(folder) as scan:
+            return {e.name: e.is_symlink() for e in scan
+                    if os.path.splitext(e.name)[1].lower() in IMAGE_SUFFIXES
+                    and (e.is_symlink() or e.is_file(follow_symlinks=False))}
     except OSError:
-        return
-    for entry in entries:
-        if entry.suffix.lower() in IMAGE_SUFFIXES and entry.is_file() and not entry.is_symlink():
-            yield entry
+        return {}
+
+
+def _target(p: Profile, ph: Photo, files: dict[str, bool]) -> Path | None:
+    """The file a photo entry names, or ``None`` when the photos rule refuses it. A plain file
+    name in the folder (nearly every photo) needs no path resolution; anything else (a
+    subfolder, a symlink) goes through :func:`photo_path`, which checks it stays inside."""
+    if p.folder is not None and files.get(ph.tep) is False:
+        return p.folder / ph.tep
+    return photo_path(p, ph)
