@@ -21,8 +21,8 @@ from .load.corpus import load
 from .load.refdata import load_reference
 from .problems import Severity, format_github, format_json, format_report, has_errors
 from .project import Project, today
-from .text import format_count
 from .site.preview import changes, comment
+from .text import format_count
 
 GUIDE = "HUONG-DAN-BIEN-TAP.md"
 SCHEMA_DIR = "schemas"

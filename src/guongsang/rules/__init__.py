@@ -88,5 +88,4 @@ def run_rules(corpus: Corpus, rules: Iterable[Rule] | None = None) -> list[Probl
 
 
 # Importing the modules registers their rules, in this order.
-from . import (  # noqa: E402,F401
-    consent, criteria, duplicates, legal, photo_budget, photos, references, safety)
+from . import consent, criteria, duplicates, legal, photo_budget, photos, references, safety  # noqa: E402,F401
