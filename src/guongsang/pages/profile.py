@@ -18,20 +18,20 @@ from .legalbasis import basis_html
 
 def picture(ctx: Context, p: Profile, index: int, page_url: str, sizes: str,
             css: str = "", eager: bool = False) -> str:
-    """<picture> with WebP and JPEG ``srcset``; empty when the photo is unusable."""
+    """<picture>: the WebP widths in ``srcset`` and one JPEG for browsers without WebP;
+    empty when the photo is unusable."""
     ph = p.anh[index]
     done = ctx.photo(p, ph)
     if not done:
         return ""
-    def srcset(fmt: str) -> str:
-        return ", ".join(f"{urls.relative(ctx.image_url(v.file), page_url)} {v.width}w"
-                         for v in done.by_format(fmt))
-    big = done.largest("jpeg")
-    img = tag("img", "", src=urls.relative(ctx.image_url(big.file), page_url),
-              srcset=srcset("jpeg"), sizes=sizes, alt=ph.mo_ta, width=big.width,
-              height=big.height, loading=None if eager else "lazy", decoding="async",
-              class_=css or None).replace("></img>", ">")
-    return (f'<picture><source type="image/webp" srcset="{esc(srcset("webp"))}" '
+    srcset = ", ".join(f"{urls.relative(ctx.image_url(v.file), page_url)} {v.width}w"
+                       for v in done.page())
+    jpeg = done.fallback()
+    # width/height give the box its shape before the image arrives; CSS sets the size.
+    img = tag("img", "", src=urls.relative(ctx.image_url(jpeg.file), page_url), alt=ph.mo_ta,
+              width=jpeg.width, height=jpeg.height, loading=None if eager else "lazy",
+              decoding="async", class_=css or None).replace("></img>", ">")
+    return (f'<picture><source type="image/webp" srcset="{esc(srcset)}" '
             f'sizes="{esc(sizes)}">{img}</picture>')
 
 
