@@ -18,15 +18,22 @@ For each size N, with the Python running this script:
    alternately, and the fastest build of each is reported: load from other work on the
    machine only ever adds time.
 
+Our build is what ``make build`` runs: ``guongsang build`` (check → generate → materialise
+into build/ → MkDocs builds build/ → post-build: Pagefind and the sitemap check), through the
+very ``guongsang.cli.main`` of the console script, in a small runner (this script with
+``_ours``) that only adds timers around the three steps and reads the image counters at the end
+(how many images the build decoded or drew: ``guongsang.media.images.decode_count`` and
+``render_count``). The baseline is ``mkdocs build``.
+
 Every build runs as its own process, measured by a small wrapper process (this script with
 ``_measure``): wall time, CPU time (user + system, of the build and its children: less
 sensitive than wall time to other load on the machine), the peak memory of the whole process
-tree (RSS summed over the tree, sampled every 20 ms; Pagefind runs beside Python during the
-post-build step) and ``ru_maxrss`` of the largest single process. A probe hook added to the
-generated repository's mkdocs.yml (not to the project's) records when each build phase starts
-and ends, and how many images the build decoded or drew (``guongsang.media.images.decode_count``
-and ``render_count``). Our "build" row is the full build less the post-build steps (Pagefind
-indexing and the sitemap check); "build + search" is the whole build.
+tree (RSS summed over the tree, sampled every 20 ms; MkDocs runs as a child of our build and
+Pagefind beside it) and ``ru_maxrss`` of the largest single process. Our "build" row is the
+full build less the post-build steps; "build + search" is the whole build. The measured builds
+are rebuilds (build/ and site/ of the previous build in place, as on an editor's machine); one
+more build starts without build/ and site/ but with the image cache, as CI does after
+restoring it ("fresh checkout").
 
 Published bytes are split by kind (pages, photos, share images, search index, avatars, theme)
 and divided by the number of profiles; from the largest size measured, the benchmark projects
@@ -69,7 +76,7 @@ SERVE_SIZE = 1000
 TARGETS = {"ratio_5000": 1.5, "growth": 2.2, "memory_mb": 2048, "serve_s": 4.0,
            "beyond_kb": 40}
 
-PROBE = '''"""Benchmark probe (written by scripts/bench.py): phase times and image counters."""
+PROBE = '''"""Benchmark probe (written by scripts/bench.py): phase times of an MkDocs build."""
 import json
 import os
 import resource
@@ -105,13 +112,8 @@ def _post_last(config):
     out = os.environ.get("BENCH_PROBE_OUT")
     if not out:
         return
-    try:
-        from guongsang.media import images
-        counts = {"decoded": images.decode_count, "rendered": images.render_count}
-    except ImportError:
-        counts = {}
     with open(out, "w") as fh:
-        json.dump({"t": _t, "counts": counts,
+        json.dump({"t": _t,
                    "maxrss_self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}, fh)
 
 
@@ -178,8 +180,10 @@ def run_measured(name: str, cmd: list[str], cwd: Path, workdir: Path,
     logs = workdir / "logs"
     logs.mkdir(parents=True, exist_ok=True)
     figures, probe, log = logs / f"{name}.json", logs / f"{name}.probe.json", logs / f"{name}.log"
-    probe.unlink(missing_ok=True)
-    env = {**env, "BENCH_PROBE_OUT": str(probe)}
+    steps = logs / f"{name}.steps.json"
+    for old in (probe, steps):
+        old.unlink(missing_ok=True)
+    env = {**env, "BENCH_PROBE_OUT": str(probe), "BENCH_STEPS_OUT": str(steps)}
     subprocess.run([sys.executable, __file__, "_measure", str(figures), str(cwd), str(log),
                     "--", *cmd], env=env, check=True)
     result = json.loads(figures.read_text())
@@ -189,6 +193,8 @@ def run_measured(name: str, cmd: list[str], cwd: Path, workdir: Path,
                          + "\n".join(tail))
     if probe.exists():
         result["probe"] = json.loads(probe.read_text())
+    if steps.exists():
+        result["steps"] = json.loads(steps.read_text())
     return result
 
 
@@ -256,6 +262,40 @@ def bytes_per_profile(stats: dict[str, Any], profiles: int, photos: int) -> dict
     return {**per, "beyond_photos": beyond, "per_photo": per_photo,
             "photos_per_profile": photos / profiles, "with_photos": with_photos,
             "profiles_at_1gb": (PAGES_LIMIT - split["theme"]) / with_photos}
+
+
+def run_ours(out: Path, argv: list[str]) -> int:
+    """``guongsang build`` as the console script runs it, with a timer around each step.
+
+    The wrappers only note the time; the steps, their order and their arguments are those of
+    ``guongsang.cli.cmd_build``. Written to ``out``: seconds from this process's start to the
+    end of materialisation, in the engine, and in the post-build steps, and the image counters.
+    """
+    from guongsang import cli
+    from guongsang.media import images
+    from guongsang.site import engines, materialise, postbuild
+
+    marks: dict[str, float] = {"start": time.perf_counter()}
+
+    def timed(module: Any, name: str, key: str) -> None:
+        inner = getattr(module, name)
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            marks[f"{key}_start"] = time.perf_counter()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                marks[f"{key}_end"] = time.perf_counter()
+        setattr(module, name, wrapper)
+
+    timed(materialise, "stage_site", "stage")
+    timed(engines, "run", "engine")
+    timed(postbuild, "run_after_engine", "post")
+    code = cli.main(argv)
+    marks["end"] = time.perf_counter()
+    out.write_text(json.dumps({"marks": marks, "code": code, "counts": {
+        "decoded": images.decode_count, "rendered": images.render_count}}))
+    return code
 
 
 # --- the two projects --------------------------------------------------------------------------
@@ -455,22 +495,32 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
           f"{sum(r.photo is not None for r in corpus.profiles)} photos in {gen_s:.1f} s",
           flush=True)
 
-    build = [sys.executable, "-m", "mkdocs", "build", "-q"]
+    commands = {"ours": [sys.executable, __file__, "_ours", "--", "build"],
+                "baseline": [sys.executable, "-m", "mkdocs", "build", "-q"]}
     cache_empty = not any((ours_dir / ".cache").glob("guongsang/*/*"))
     results: dict[str, Any] = {"n": n, "record_pages": record_pages,
+                               "load_before": os.getloadavg()[0],
                                "when": datetime.now().isoformat(timespec="seconds")}
     print(f"[{_now()}] N={n}: warm-up builds "
           f"({'cold image cache' if cache_empty else 'image cache already warm'})", flush=True)
-    first = run_measured("ours-warmup", build, ours_dir, work, env)
+    first = run_measured("ours-warmup", commands["ours"], ours_dir, work, env)
     results["ours_first"] = {**first, "cold": cache_empty}
-    run_measured("baseline-warmup", build, base_dir, work, env)
+    run_measured("baseline-warmup", commands["baseline"], base_dir, work, env)
     # Measured builds alternate (ours, baseline, ours, baseline…) and the fastest of each is
     # kept: other work on the machine only ever adds time, so the minimum is the best estimate.
     runs: dict[str, list[dict[str, Any]]] = {"ours": [], "baseline": []}
+    loads: list[float] = []
     for i in range(args.repeat):
         for name, folder in (("ours", ours_dir), ("baseline", base_dir)):
             print(f"[{_now()}] N={n}: measured build {i + 1}/{args.repeat}: {name}", flush=True)
-            runs[name].append(run_measured(f"{name}-{i + 1}", build, folder, work, env))
+            loads.append(os.getloadavg()[0])
+            runs[name].append(run_measured(f"{name}-{i + 1}", commands[name], folder, work, env))
+    # As CI builds: a fresh checkout (no build/, no site/) with the image cache restored.
+    for stale in (ours_dir / "build", ours_dir / "site"):
+        shutil.rmtree(stale, ignore_errors=True)
+    print(f"[{_now()}] N={n}: fresh-checkout build (image cache kept)", flush=True)
+    results["ours_fresh"] = run_measured("ours-fresh", commands["ours"], ours_dir, work, env)
+    results["load_during"] = loads
     photos = sum(r.photo is not None for r in corpus.profiles)
     for name, folder in (("ours", ours_dir), ("baseline", base_dir)):
         best = min(runs[name], key=lambda r: r["wall"])
@@ -488,13 +538,14 @@ def _now() -> str:
 
 
 def _phases(r: dict[str, Any]) -> dict[str, float]:
-    """Seconds spent in our generation (on_files) and in the post-build steps."""
-    t = r.get("probe", {}).get("t", {})
-    if not {"files_start", "files_end", "post_start", "post_end"} <= t.keys():
+    """Seconds of our build's steps: check, generate and materialise (from the start of the
+    process), the engine (MkDocs, a child process), the post-build steps (Pagefind, sitemap)."""
+    m = r.get("steps", {}).get("marks", {})
+    if not {"start", "stage_end", "engine_start", "engine_end", "post_start", "post_end"} <= m.keys():
         return {}
-    return {"generate": t["files_end"] - t["files_start"],
-            "render": t["post_start"] - t["files_end"],
-            "post": t["post_end"] - t["post_start"]}
+    return {"stage": m["stage_end"] - m["start"],
+            "engine": m["engine_end"] - m["engine_start"],
+            "post": m["post_end"] - m["post_start"]}
 
 
 def rows_for(res: dict[str, Any]) -> list[list[str]]:
@@ -519,6 +570,10 @@ def rows_for(res: dict[str, Any]) -> list[list[str]]:
         row("baseline: MkDocs + Material", base["wall"], base["cpu"], base["pages"],
             base["tree_peak_kb"], base["bytes"], None),
     ]
+    fresh = res.get("ours_fresh")
+    if fresh:
+        out.append(row("ours: fresh checkout (as CI)", fresh["wall"], fresh["cpu"],
+                       ours["pages"], fresh["tree_peak_kb"], None, base["wall"]))
     first = res.get("ours_first")
     if first and first.get("cold"):
         out.append(row("ours: cold image cache", first["wall"], first["cpu"], ours["pages"],
@@ -564,17 +619,20 @@ def bytes_report(res: dict[str, Any]) -> str:
 def details(res: dict[str, Any]) -> str:
     ours = res["ours"]
     ph = _phases(ours)
-    counts = ours.get("probe", {}).get("counts", {})
+    counts = ours.get("steps", {}).get("counts", {})
     parts = [f"N={res['n']}: our phases " + ", ".join(f"{k} {v:.1f} s" for k, v in ph.items()),
              (f"images decoded/drawn in the measured rebuild: {counts.get('decoded', '?')}"
               f"/{counts.get('rendered', '?')}"),
              (f"largest process {ours['maxrss_kb'] / 1024:.0f} MB (tree peak "
               f"{ours['tree_peak_kb'] / 1024:.0f} MB)"),
              f"search index {ours['search_bytes'] / 2**20:.1f} MB",
-             f"walls ours {ours.get('walls')} baseline {res['baseline'].get('walls')}"]
+             f"walls ours {ours.get('walls')} baseline {res['baseline'].get('walls')}",
+             f"CPU ours {ours.get('cpus')} baseline {res['baseline'].get('cpus')}",
+             "load average before each measured build "
+             + ", ".join(f"{x:.1f}" for x in res.get("load_during", []))]
     first = res.get("ours_first")
     if first:
-        fc = first.get("probe", {}).get("counts", {})
+        fc = first.get("steps", {}).get("counts", {})
         parts.append(f"warm-up build ({'cold' if first.get('cold') else 'warm'} cache) "
                      f"{first['wall']:.1f} s, decoded/drawn {fc.get('decoded', '?')}"
                      f"/{fc.get('rendered', '?')}")
@@ -715,7 +773,7 @@ def verdicts(results: dict[str, Any]) -> list[str]:
                    f"reaches GitHub Pages' 1 GB at {per['profiles_at_1gb']:,.0f} profiles "
                    f"({per['photos_per_profile']:.2f} distinct photos a profile, "
                    f"{per['per_photo'] / 1024:.0f} KB published per photo)")
-    decoded = {n: r["ours"].get("probe", {}).get("counts", {}).get("decoded")
+    decoded = {n: r["ours"].get("steps", {}).get("counts", {}).get("decoded")
                for n, r in sizes.items()}
     if decoded:
         out.append("a rebuild with unchanged photos decodes no image: "
@@ -745,6 +803,10 @@ def _num(item: tuple[str, Any]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "_ours":
+        sep, *rest = argv[1:]
+        assert sep == "--"
+        return run_ours(Path(os.environ["BENCH_STEPS_OUT"]), rest)
     if argv and argv[0] == "_measure":
         out, cwd, log, sep, *cmd = argv[1:]
         assert sep == "--"
