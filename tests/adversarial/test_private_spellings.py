@@ -100,3 +100,29 @@ def test_a_hostile_line_is_scanned_in_linear_time(name: str, text: str) -> None:
     started = time.perf_counter()
     _index().found_in(text)
     assert time.perf_counter() - started < 5, name
+
+
+def test_phrases_are_found_in_the_order_they_were_indexed_whatever_their_place() -> None:
+    index = PrivateIndex()
+    for owner, phrase in (("a", "Thôn Đa Lợi"), ("b", "tổ 5 Đa Lợi"), ("c", "Đa Lợi, Lâm Hà"),
+                          ("d", "xóm Cầu Đất"), ("e", "thôn đa lợi")):
+        index.add(phrase, owner)
+    # "c" starts before "a" in the text; "a" and "e" squash alike (same phrase, both owners).
+    assert index.found_in("Nhà ở tổ 5 Đa Lợi, Lâm Hà; trước ở thôn Đa Lợi.") == ["a", "e", "b", "c"]
+    assert index.found_in("Đa Lợi") == []  # shorter than every phrase
+    assert index.found_in("Xóm Cầu Đất.") == ["d"]
+
+
+def test_many_profiles_private_text_is_looked_for_in_one_reading_of_each_text() -> None:
+    """50,000 indexed phrases and numbers: each text is read once, not once per value (a
+    province's worth of addresses made the check quadratic)."""
+    index = PrivateIndex()
+    for i in range(50_000):
+        index.add(f"Tổ {i} thôn Số {i * 7}", f"p{i}", "")
+        index.add(f"09{i:08d}", f"n{i}", "phone")
+    text = "Câu chuyện của tổ 123 thôn số 861, gọi 0900000042 khi cần. " * 3
+    started = time.perf_counter()
+    for _ in range(2_000):
+        found = index.found_in(text)
+    assert time.perf_counter() - started < 5
+    assert found == ["n42", "p123"]

@@ -28,6 +28,8 @@ _COUNTRY = ("00840", "0084", "0840", "084", "840", "84", "0")
 """What may stand before a phone's national number: the country code (``+84``, ``0084``),
 the trunk zero, or both ("+84 (0) 912…"); longest first."""
 _PREFIXES = {first: ("", *(p for p in _COUNTRY if p[0] == first)) for first in "08"}
+PHRASE_MIN = 6
+"""Private text shorter than this once squashed ("Tổ 5") says too little to look for."""
 MIN_DIGITS = 8
 """Shorter numbers (years, amounts) are too common to say anything about a person."""
 _SPACES = re.compile(r"\s+")
@@ -196,6 +198,12 @@ class PrivateIndex:
     emails: dict[str, list[object]] = field(default_factory=dict)
     phrases: dict[str, list[object]] = field(default_factory=dict)
     """Other private text (an ID with letters…), squashed; compared as a substring."""
+    _lengths: set[int] = field(default_factory=set, repr=False)
+    """How many digits the indexed numbers have (kept by :meth:`add`, not counted per text)."""
+    _heads: dict[str, list[tuple[int, str]]] = field(default_factory=dict, repr=False)
+    """(rank, phrase) by the phrase's first :data:`PHRASE_MIN` characters, rank being its place
+    in ``phrases``: a text is read once, position by position, instead of once per phrase
+    (10,000 profiles, each with an address, would make checking the site quadratic)."""
 
     def add(self, value: object, owner: object, how: str = "") -> None:
         """Index ``value``: as a ``phone``, an ID ``number``, a ``date``, an ``email``, or
@@ -212,9 +220,13 @@ class PrivateIndex:
             self.dates.setdefault(day, []).append(owner)
         elif key:
             self.numbers.setdefault(key, []).append(owner)
+            self._lengths.add(len(key))
         elif mail:
             self.emails.setdefault(mail, []).append(owner)
-        elif len(squashed := squash(text)) >= 6:
+        elif len(squashed := squash(text)) >= PHRASE_MIN:
+            if squashed not in self.phrases:
+                self._heads.setdefault(squashed[:PHRASE_MIN], []).append(
+                    (len(self.phrases), squashed))
             self.phrases.setdefault(squashed, []).append(owner)
 
     def __bool__(self) -> bool:
@@ -225,8 +237,7 @@ class PrivateIndex:
         text = _SPACES.sub(" ", strip_invisible(text))
         hits: list[object] = []
         if self.numbers:
-            lengths = {len(k) for k in self.numbers}
-            for n in numbers_in(text, lengths):
+            for n in numbers_in(text, self._lengths):
                 hits.extend(self.numbers.get(n, ()))
         plain = _plain(text) if self.dates or self.emails or self.phrases else ""
         if self.dates:
@@ -237,9 +248,11 @@ class PrivateIndex:
                 hits.extend(self.emails.get(e, ()))
         if self.phrases:
             squashed = "".join(ch for ch in plain if ch.isalnum())
-            for phrase, owners in self.phrases.items():
-                if phrase in squashed:
-                    hits.extend(owners)
+            found = {entry for i in range(len(squashed) - PHRASE_MIN + 1)
+                     for entry in self._heads.get(squashed[i:i + PHRASE_MIN], ())
+                     if squashed.startswith(entry[1], i)}
+            for _, phrase in sorted(found):  # in the order they were indexed
+                hits.extend(self.phrases[phrase])
         return list(dict.fromkeys(hits))
 
 
