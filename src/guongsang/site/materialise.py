@@ -167,10 +167,17 @@ def check_output_dir(project: Project, path: Path) -> None:
                            "sẽ bị xoá. Dùng build/ cho bản dựng tạm và site/ cho trang.")
 
 
-def write(files: Mapping[str, Asset], docs_dir: Path) -> Written:
-    """Make ``docs_dir`` hold exactly ``files``: write what differs, remove what is not listed."""
+def write(files: Mapping[str, Asset], docs_dir: Path, link_from: Path | None = None) -> Written:
+    """Make ``docs_dir`` hold exactly ``files``: write what differs, remove what is not listed.
+
+    Files that lie in ``link_from`` (the image cache: derived files, never edited in place,
+    each named by its content) are hard-linked rather than copied where the file system allows:
+    a province's photos and share images are tens of thousands of files, and the engine's copy
+    of each into the site can then be a link too (hooks/speedups_hook.py).
+    """
     result = Written()
     docs_dir.mkdir(parents=True, exist_ok=True)
+    linkable = link_from.resolve() if link_from is not None else None
     for uri, asset in files.items():
         target = docs_dir / uri
         if _same(asset, target):
@@ -178,8 +185,11 @@ def write(files: Mapping[str, Asset], docs_dir: Path) -> Written:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.tmp")
+        tmp.unlink(missing_ok=True)
         if asset.path is not None:
-            shutil.copy2(asset.path, tmp)
+            if not (linkable and asset.path.resolve().is_relative_to(linkable)
+                    and _linked(asset.path, tmp)):
+                shutil.copy2(asset.path, tmp)
         else:
             data = asset.content if isinstance(asset.content, bytes) else \
                 (asset.content or "").encode("utf-8")
@@ -196,6 +206,15 @@ def write(files: Mapping[str, Asset], docs_dir: Path) -> Written:
             result.removed.append(rel)
     result.removed.reverse()
     return result
+
+
+def _linked(src: Path, dst: Path) -> bool:
+    """Hard-link ``src`` as ``dst``; False where links cannot be made (another file system)."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        return False
+    return True
 
 
 def _same(asset: Asset, target: Path) -> bool:
@@ -324,7 +343,8 @@ def materialise(project: Project, output: SiteOutput, stage_dir: Path, site_dir:
     """Write the staged docs folder, its engine configuration and the manifest."""
     check_output_dir(project, stage_dir)
     check_output_dir(project, site_dir)
-    written = write(stage(project, output), stage_dir / DOCS)
+    written = write(stage(project, output), stage_dir / DOCS,
+                    link_from=project.path(project.cache_dir))
     config = stage_dir / CONFIG
     write_config(engine_config(project, stage_dir, site_dir, settings, hooks=hooks), config)
     write_manifest(output, stage_dir / MANIFEST)
