@@ -6,6 +6,7 @@ build without any hook produce the same bytes for the shipped sample site.
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 from pathlib import Path
@@ -17,6 +18,7 @@ from guongsang.project import Project
 from guongsang.site import engines, frontmatter
 from guongsang.site import materialise as mat
 from guongsang.site.materialise import content_page, engine_config, read_config, stage
+from guongsang.site.minify import minify_site
 from guongsang.site.output import Asset, ProfileView, SiteOutput, View
 from guongsang.site.settings import merge, settings, theme_script
 
@@ -166,6 +168,56 @@ def test_write_mirrors_the_files_and_leaves_unchanged_ones_alone(tmp_path: Path)
     assert (docs / "a.md").read_text(encoding="utf-8") == "Á"
 
 
+def test_write_links_files_of_the_image_cache_and_copies_the_rest(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "og.png").write_bytes(b"png")
+    own = tmp_path / "content-photo.jpg"
+    own.write_bytes(b"jpeg")
+    docs = tmp_path / "docs"
+    files = {"assets/og.png": Asset("assets/og.png", path=cache / "og.png"),
+             "anh.jpg": Asset("anh.jpg", path=own)}
+    mat.write(files, docs, link_from=cache)
+    assert os.path.samefile(docs / "assets/og.png", cache / "og.png")
+    assert not os.path.samefile(docs / "anh.jpg", own)  # an editor's file is never linked
+    assert (docs / "anh.jpg").read_bytes() == b"jpeg"
+    again = mat.write(files, docs, link_from=cache)
+    assert (again.written, again.unchanged) == ([], 2)
+
+
+def test_the_site_links_the_cached_images_and_mkdocs_never_writes_into_them(
+        tmp_path: Path) -> None:
+    site = staged_build(ROOT, tmp_path / "site", tmp_path / "build")
+    cache = ROOT / ".cache" / "guongsang"
+    shared = [p for p in (site / "assets").rglob("*")
+              if p.suffix in (".png", ".jpg", ".webp") and p.stat().st_nlink > 1]
+    assert len(shared) > 20
+    assert all(os.path.samefile(p, tmp_path / "build" / "docs" / p.relative_to(site))
+               for p in shared)
+    assert any(os.path.samefile(p, q) for p in shared[:1] for q in cache.rglob(p.name))
+    # A stale file where an image goes (a dirty rebuild's leftover) is replaced, not written
+    # through: a link to another cached image must keep that image's bytes.
+    from mkdocs.structure.files import File, Files
+
+    spec = importlib.util.spec_from_file_location("speedups", ROOT / "hooks/speedups_hook.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    docs, out = tmp_path / "d", tmp_path / "o"
+    (docs / "a").mkdir(parents=True)
+    (out / "a").mkdir(parents=True)
+    (docs / "a" / "new.png").write_bytes(b"new")
+    other = tmp_path / "other.png"
+    other.write_bytes(b"other")
+    os.link(other, out / "a" / "new.png")
+    config = type("C", (), {"docs_dir": str(docs)})()
+    f = File("a/new.png", str(docs), str(out), use_directory_urls=True)
+    hook.on_files(Files([f]), config)
+    assert os.path.samefile(out / "a" / "new.png", docs / "a" / "new.png")
+    assert other.read_bytes() == b"other"
+    f.copy_file(dirty=True)  # MkDocs' own copy finds the same file and leaves it
+    assert (out / "a" / "new.png").read_bytes() == b"new" and other.read_bytes() == b"other"
+
+
 @pytest.mark.parametrize("where", ["", "content", "content/mo-hinh", "data", "profiles",
                                    "overrides", "hooks", ".."])
 def test_output_folders_never_overlap_the_projects_own_files(tmp_path: Path, where: str) -> None:
@@ -292,6 +344,7 @@ def test_the_staged_folder_needs_no_hook(tmp_path: Path, monkeypatch: pytest.Mon
     mat.write_config(plain, bare)
     cfg = load_config(str(bare), site_dir=str(tmp_path / "bare-site"), strict=True)
     build(cfg)
+    minify_site(tmp_path / "bare-site")  # the post-build step every engine's pages go through
     ours, theirs = _tree(with_hook), _tree(tmp_path / "bare-site")
     assert set(ours) - set(theirs) >= {"pagefind/pagefind.js"}  # indexed after the engine only
     assert [k for k in theirs if theirs[k] != ours[k]] == []
