@@ -22,17 +22,27 @@ Report = Callable[[Problem], None]
 
 
 STEPS: list[Step] = []
+"""In the order they run: by ``order``, then as registered."""
 IN_BACKGROUND: set[Step] = set()
 """Steps the live preview may run off the build (registered with ``background=True``)."""
+NOT_LIVE: set[Step] = set()
+"""Steps the live preview skips (registered with ``live=False``)."""
+_ORDER: dict[Step, int] = {}
 
 
-def post_build(fn: Step | None = None, *,
-               background: bool = False) -> Step | Callable[[Step], Step]:
-    """Register a step; ``background=True`` lets the live preview run it off the build."""
+def post_build(fn: Step | None = None, *, background: bool = False, live: bool = True,
+               order: int = 0) -> Step | Callable[[Step], Step]:
+    """Register a step; ``background=True`` lets the live preview run it off the build,
+    ``live=False`` leaves it out of the live preview; a lower ``order`` runs earlier (a step
+    that rewrites the pages comes before the steps that read them)."""
     def register(step: Step) -> Step:
+        _ORDER[step] = order
         STEPS.append(step)
+        STEPS.sort(key=_ORDER.__getitem__)  # stable: registration order within one order
         if background:
             IN_BACKGROUND.add(step)
+        if not live:
+            NOT_LIVE.add(step)
         return step
     return register(fn) if fn is not None else register
 
@@ -62,6 +72,8 @@ def run_post_build(site_dir: Path, output: SiteOutput, project: Project, *, live
     their problems go to ``report`` when they finish."""
     problems: list[Problem] = []
     for step in STEPS:
+        if live and step in NOT_LIVE:
+            continue
         if live and step in IN_BACKGROUND:
             background(step).request(site_dir, output, project, report or (lambda p: None))
         else:
@@ -134,3 +146,7 @@ def wait_for_background(timeout: float) -> None:
     """Let background steps finish (the preview server is stopping), up to ``timeout`` each."""
     for worker in list(_BACKGROUND.values()):
         worker.wait(timeout)
+
+
+# Steps of this package (page generators register theirs when guongsang.pages is imported).
+from . import minify as _minify  # noqa: F401  (registers itself)

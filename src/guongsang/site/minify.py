@@ -1,0 +1,102 @@
+"""Whitespace of the built pages, collapsed: the same rendering in fewer bytes.
+
+Material's templates indent every line of its header, navigation and sidebars, and at a
+province's scale that indentation is a sixth of every page (3 of 17 KB of a profile page). A
+browser shows any run of blanks in text as one space, unless CSS says ``white-space: pre…``;
+so each run of blanks between or inside text is written as one character, a line break when the
+run held one (the page keeps its lines, for a reader of the source and for the line numbers of
+the HTML checks), a space otherwise. That is all: no tag, attribute, comment or character of
+text is touched, nothing is removed that a browser would render, and a page minified twice is
+the page minified once.
+
+Kept exactly as written: everything inside a tag (attribute values may hold several spaces);
+comments; and the elements whose text the browser or the theme keeps as is: ``pre``,
+``textarea``, ``script``, ``style``, and ``code`` and ``kbd``, which Material's CSS shows
+with ``white-space: pre-wrap``. Runs before the other post-build steps (which read the pages),
+on every engine's output; not under the live preview, whose pages are rewritten on each save.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..problems import Problem
+from ..project import Project
+from .output import SiteOutput
+from .postbuild import post_build
+
+log = logging.getLogger("mkdocs.plugins.guongsang.minify")
+
+KEPT = ("pre", "textarea", "script", "style", "code", "kbd")
+"""Elements whose content keeps its whitespace (raw text, or ``white-space: pre-wrap``)."""
+
+_BLANK = " \t\n\r\f"
+"""HTML's whitespace: a no-break space or any other Unicode space is text and stays."""
+_ATTRS = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+"""
+"""What follows a tag's name up to its ">": quoted values are skipped whole (they may hold ">"
+or blanks). Possessive, so a tag that does not close is given up on at once, never retried."""
+_KEPT = "|".join(KEPT)
+_PIECE = re.compile(
+    # Markup, copied as it is; each form is followed by its unclosed variant, which runs to the
+    # end of the page (as a browser reads it), so no start is ever scanned twice: linear time.
+    r"<!--.*?-->|<!--.*"                                             # a comment
+    rf"|<({_KEPT})(?=[{_BLANK}/>]){_ATTRS}>.*?</\1[{_BLANK}]*>"      # an element kept whole
+    rf"|<(?:{_KEPT})(?=[{_BLANK}/>]).*"
+    rf"|</?[A-Za-z!?]{_ATTRS}>|</?[A-Za-z!?].*"                      # any other tag
+    # Blanks in text, unless already a single space: the one group the substitution changes.
+    rf"|([{_BLANK}]{{2,}}|[\t\n\r\f])",
+    re.DOTALL | re.IGNORECASE)
+
+
+def _one(m: re.Match[str]) -> str:
+    blanks = m.group(2)
+    if blanks is None:
+        return m.group(0)
+    return "\n" if "\n" in blanks else " "
+
+
+def collapse(page: str) -> str:
+    """``page`` with each run of blanks outside tags and kept elements as one character.
+
+    Markup that never closes (a comment without ``-->``, a kept element without its end tag, a
+    tag without ``>``) leaves the rest of the page as it is: a browser reads it all as part of
+    that markup.
+    """
+    return _PIECE.sub(_one, page).lstrip(_BLANK)
+
+
+@dataclass(frozen=True)
+class Minified:
+    pages: int
+    before: int
+    after: int
+
+
+def minify_site(site_dir: Path) -> Minified:
+    """Collapse every HTML page of ``site_dir`` in place (each written aside and renamed over,
+    so a reader never sees half a page); an unchanged page is not rewritten."""
+    pages = before = after = 0
+    for path in sorted(site_dir.rglob("*.html")):
+        raw = path.read_bytes()
+        text = raw.decode("utf-8", errors="surrogateescape")
+        small = collapse(text).encode("utf-8", errors="surrogateescape")
+        pages += 1
+        before += len(raw)
+        after += len(small)
+        if small != raw:
+            tmp = path.with_name(f".{path.name}.min")
+            tmp.write_bytes(small)
+            os.replace(tmp, path)
+    return Minified(pages, before, after)
+
+
+@post_build(order=-10, live=False)
+def minify_pages(site_dir: Path, output: SiteOutput, project: Project) -> list[Problem]:
+    """Post-build step: collapse the whitespace of every page (see the module docstring)."""
+    done = minify_site(site_dir)
+    log.info("Khoảng trắng của %d trang đã được rút gọn: %.1f MB còn %.1f MB.", done.pages,
+             done.before / 2**20, done.after / 2**20)
+    return []
