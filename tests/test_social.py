@@ -192,6 +192,23 @@ def test_avatar_is_drawn_once_and_shows_white_letters(tmp_path: Path) -> None:
     assert other != first and images.render_count == before + 2
 
 
+@pytest.mark.parametrize("letters", ["ĐT", "Ư", "HƯ"])
+def test_avatar_is_an_indexed_png_with_exactly_the_drawings_colours(tmp_path: Path,
+                                                                    letters: str) -> None:
+    drawn = avatars.draw_initials((avatars.SIZE, avatars.SIZE), letters, PALETTE[5])
+    path = tmp_path / "a.png"
+    images.save_image(images.indexed(drawn), path, optimize=True)
+    with Image.open(path) as img:
+        assert img.mode == "P"
+        assert ImageChops.difference(drawn, img.convert("RGB")).getbbox() is None  # lossless
+    rgb = io.BytesIO()
+    drawn.save(rgb, "PNG", optimize=True)
+    assert path.stat().st_size < 0.8 * len(rgb.getvalue())
+    # More than 256 colours: left as it is (the share images are quantised on purpose instead).
+    noisy = Image.merge("RGB", [Image.effect_noise((64, 64), 80 + i) for i in range(3)])
+    assert images.indexed(noisy) is noisy
+
+
 # ---------------------------------------------------------------- share images
 
 
@@ -231,16 +248,17 @@ CARD = ShareCard(title="Đặng Thị Thuỷ", site="Gương sáng TTXT", kicker
 
 def test_share_image_draws_the_name_large_beside_the_panel() -> None:
     img = render(CARD)
-    assert img.size == (1200, 630) and img.mode == "RGB"
-    name_box = (ogimage.TEXT_X, 150, 1200 - ogimage.MARGIN, 260)
-    assert _dark_pixels(img, name_box) > 4000
-    assert _ink_rows(img, name_box) >= 45  # large type: the capitals alone are ~50 px tall
+    assert img.size == (800, 420) and img.mode == "RGB"
+    px = ogimage.px  # the layout is drawn on a 1200-wide grid, scaled to the image
+    name_box = (ogimage.TEXT_X, px(150), 800 - ogimage.MARGIN, px(260))
+    assert _dark_pixels(img, name_box) > 1800
+    assert _ink_rows(img, name_box) >= 30  # large type: the capitals alone are ~33 px tall
     other = render(ShareCard(**{**CARD.__dict__, "title": "Ưng Thị Mỹ Duyên"}))
     assert other.crop(name_box).tobytes() != img.crop(name_box).tobytes()
     # The avatar panel: the colour, with white letters in the middle.
     assert img.getpixel((10, 10)) == avatars.rgb(PALETTE[3])
-    middle = img.crop((60, 200, 360, 430)).convert("L").tobytes()
-    assert sum(1 for v in middle if v > 240) > 2000
+    middle = img.crop((px(60), px(200), px(360), px(430))).convert("L").tobytes()
+    assert sum(1 for v in middle if v > 240) > 900
 
 
 def test_share_image_uses_the_photo_when_there_is_one(tmp_path: Path) -> None:
@@ -250,9 +268,9 @@ def test_share_image_uses_the_photo_when_there_is_one(tmp_path: Path) -> None:
     done = cache.process(src)
     path = share_image(cache, CARD, ogimage.panel_variant(done.by_format("webp")))
     with Image.open(path) as img:
-        assert img.format == "JPEG" and img.size == (1200, 630)
+        assert img.format == "JPEG" and img.size == (800, 420)
         assert not img.getexif() and "icc_profile" not in img.info
-        r, g, b = img.convert("RGB").getpixel((200, 300))
+        r, g, b = img.convert("RGB").getpixel((133, 200))
     assert g > 130 and r < 70 and b < 90  # the photo's green, not the avatar colour
 
 
@@ -267,12 +285,12 @@ def test_card_without_photo_is_an_indexed_png_that_looks_the_same(tmp_path: Path
     assert path.suffix == ".png"
     drawn = render(CARD)
     with Image.open(path) as img:
-        assert (img.format, img.mode, img.size) == ("PNG", "P", (1200, 630))
+        assert (img.format, img.mode, img.size) == ("PNG", "P", (800, 420))
         assert not {"exif", "icc_profile", "xmp"} & set(img.info)
         back = img.convert("RGB")
     assert _psnr(drawn, back) > 45
     # Flat colours stay within one level; no anti-aliased pixel moves by more than 16.
-    for xy in ((10, 10), (700, 600), (1100, 40)):
+    for xy in ((10, 10), (466, 400), (733, 26)):
         assert max(abs(a - b) for a, b in zip(drawn.getpixel(xy), back.getpixel(xy))) <= 1
     assert max(ImageChops.difference(drawn, back).getextrema(), key=lambda e: e[1])[1] <= 16
     # Far smaller than the quality-88 JPEG it replaced, which was also less faithful.
@@ -365,7 +383,7 @@ def test_every_published_profile_and_campaign_gets_a_share_image(repo) -> None:
         assert og["image"].startswith(site + "assets/og/") and og["image"].endswith((".jpg", ".png"))
         asset = assets[og["image"][len(site):]]
         with Image.open(asset.path) as img:
-            assert img.size == (og["width"], og["height"]) == (1200, 630)
+            assert img.size == (og["width"], og["height"]) == (800, 420)
         assert og["alt"].startswith("Ảnh giới thiệu: ")
     assert output.meta["ho-so/dang-thi-thuy/index.md"]["og"]["description"] == SUMMARY
     assert "ho-so/an-danh/index.md" not in output.meta
@@ -419,7 +437,7 @@ def test_profile_page_carries_share_tags_with_absolute_urls(built_site: Path) ->
         "article", "vi_VN", "summary_large_image")
     assert tags["og:title"] == tags["twitter:title"] == "Đặng Thị Thuỷ"
     assert tags["og:description"] == tags["twitter:description"] == SUMMARY
-    assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "630")
+    assert (tags["og:image:width"], tags["og:image:height"]) == ("800", "420")
     raw = (built_site / "ho-so/dang-thi-thuy/index.html").read_text(encoding="utf-8")
     assert 'content="Tặng &#34;áo ấm&#34; &amp; sách cho 3 &lt; 5' in raw
 
@@ -433,7 +451,7 @@ def test_pages_without_their_own_image_use_the_site_default(built_site: Path) ->
         assert tags["og:type"] == "website"
         assert tags["og:url"] == site + page.removesuffix("index.html")
     with Image.open(built_site / DEFAULT_URI) as img:
-        assert img.size == (1200, 630)
+        assert img.size == (800, 420)
     home = meta_tags(built_site / "index.html")
     assert home["og:title"].startswith("Gương sáng")
 

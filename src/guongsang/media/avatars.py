@@ -19,14 +19,14 @@ from .. import urls
 from ..html import attrs
 from ..text import fold, identity_key, nfc
 from . import fonts
-from .images import ImageCache
+from .images import ImageCache, indexed
 
 if TYPE_CHECKING:
     from ..pages import Context
     from ..records import Profile
 
-VERSION = "1"
-"""Bump when the drawing changes, so cached avatars are redrawn."""
+VERSION = "2"
+"""Bump when the drawing changes, so cached avatars are redrawn (2: indexed PNG)."""
 SIZE = 320
 """Pixels per side: sharp at 160 CSS px on a 2x screen (the profile page) and in cards."""
 PUBLISH_DIR = "assets/anh/chu-cai"
@@ -145,8 +145,10 @@ def avatar_image(cache: ImageCache, name: str, kind: str = "ca_nhan", size: int 
     """Cached PNG avatar for ``name``; drawn only when no identical one exists."""
     letters, bg = initials(name, kind), colour(name)
     key = {"v": VERSION, "letters": letters, "colour": bg, "size": size, "font": fonts.digest()}
+    # A colour and white letters: a few hundred colours at most, so the palette is exact.
     return cache.rendered("avatars", key, "png",
-                          lambda: draw_initials((size, size), letters, bg), optimize=True)
+                          lambda: indexed(draw_initials((size, size), letters, bg)),
+                          optimize=True)
 
 
 def avatar_uri(ctx: Context, profile: Profile) -> str:

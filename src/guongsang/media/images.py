@@ -211,6 +211,25 @@ def save_image(img: Image.Image, path: Path, **save: object) -> None:
     os.replace(tmp, path)
 
 
+def indexed(img: Image.Image) -> Image.Image:
+    """``img`` as an indexed (palette) image holding exactly its own colours, when it has at
+    most 256 of them; otherwise ``img`` itself. Lossless: every pixel keeps its colour (a
+    drawing in a few flat colours with anti-aliased edges, such as an initials avatar, is about
+    half the bytes of the same PNG in RGB)."""
+    rgb = img.convert("RGB")
+    colours = rgb.getcolors(256)
+    if colours is None:
+        return img
+    # Pixel by pixel: Pillow's own mapping onto a given palette looks colours up in a coarse
+    # cache and can pick a neighbour; this cannot. Only drawn images (cache misses) get here.
+    index = {bytes(colour): i for i, (_, colour) in enumerate(colours)}
+    data = rgb.tobytes()
+    out = Image.frombytes("P", rgb.size, bytes(index[data[i:i + 3]]
+                                               for i in range(0, len(data), 3)))
+    out.putpalette([channel for _, colour in colours for channel in colour])
+    return out
+
+
 PAGE_COLOUR = (255, 255, 255)
 """Background of the site's pages (Material's default light scheme, ``#fff``): a transparent
 photo is flattened onto it, so it looks as it would on the page."""

@@ -1,17 +1,23 @@
-"""Share images (Open Graph, 1200×630) drawn with Pillow and the vendored Noto Sans.
+"""Share images (Open Graph, 800×420) drawn with Pillow and the vendored Noto Sans.
 
 A :class:`ShareCard` holds everything the picture shows; :func:`share_image` draws it once and
 caches it by a hash of those inputs (plus the photo's content hash, the font and
 :data:`VERSION`), so an unchanged record costs one file-exists check on the next build.
 
-Encoding (measured on the sample cards; scripts/bench.py prints the site-wide figures): a card
-without a photo is flat colour and anti-aliased type, about 1,500 distinct colours, so a
+Size: Facebook documents 600×315 as the smallest image shown as a large link preview, and
+1200×630 as the best on high-density screens; Zalo, Messenger and X read the same tags and
+publish no larger minimum. 800×420 (the same 1.91:1) is what those previews show at two device
+pixels per CSS pixel, and halves what a province's share images weigh: at 10,000 profiles they
+were 29 kB per profile at 1200×630, half of everything published beyond the photos. The layout
+is kept on its 1200×630 grid and drawn at the final size (:func:`px`), type rasterised there.
+
+Encoding (measured on synthetic cards; scripts/bench.py prints the site-wide figures): a card
+without a photo is flat colour and anti-aliased type, about a thousand distinct colours, so a
 256-colour PNG (fast octree, no dithering) keeps flat colours within 1 level and the rare worst
-anti-aliased pixel within ~13 (PSNR ≈ 48 dB) at 16–22 kB, where the former quality-88 baseline
-JPEG took 51–68 kB at PSNR ≈ 41 dB. A card with a photo is a progressive JPEG at quality 78,
-~25 % smaller than quality 88 with no difference visible at 1:1 or 2:1 zoom. Both are what
-Facebook's and Zalo's link previews read (JPEG or PNG at 1200×630, the 1.91:1 size Facebook
-recommends; far under its 8 MB limit and the ~300 kB past which some chat apps drop a preview).
+anti-aliased pixel within ~13 (PSNR ≈ 48 dB) at about 10 kB (17 kB at 1200×630). A card with a
+photo is a progressive JPEG at quality 78, about 27 kB (46 kB at 1200×630). Both formats are
+read by every link preview (WebP is not), far under Facebook's 8 MB and the ~300 kB past which
+some chat apps drop a preview.
 
 Layout: a panel on the left (the profile photo, else an initials avatar, else the site emblem
 with a caption such as a campaign's years) and on the right the site name, a kicker, the title
@@ -30,13 +36,34 @@ from ..text import nfc
 from . import avatars, fonts
 from .images import ImageCache, Variant
 
-VERSION = "4"
+VERSION = "5"
 """Bump when the layout changes, so cached share images are redrawn."""
-WIDTH, HEIGHT = 1200, 630
-PANEL_W = 420
-MARGIN = 60
+DESIGN_W, DESIGN_H = 1200, 630
+"""The layout below is laid out on a 1200×630 grid (positions, type sizes)…"""
+WIDTH, HEIGHT = 800, 420
+"""…and drawn at this size, every measure scaled (type is rasterised at the final size, not
+shrunk afterwards, so edges stay sharp and the PNG keeps few colours). Facebook shows a large
+link preview for images of at least 600×315 (its documentation), close to 1.91:1; Zalo, Twitter
+(X) and Messenger read the same Open Graph tags. 800 px is the width of the preview on a phone
+at two device pixels per CSS pixel or on a desktop feed; at 1200 px the site published 29 kB
+of share images per profile, at 800 px about half (scripts/bench.py)."""
+SCALE = WIDTH / DESIGN_W
+
+
+def px(value: float) -> int:
+    """A length of the 1200-wide layout on the drawn image."""
+    return round(value * SCALE)
+
+
+PANEL_W = px(420)
+MARGIN = px(60)
 TEXT_X = PANEL_W + MARGIN
 TEXT_W = WIDTH - TEXT_X - MARGIN
+
+
+def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    """Noto Sans at ``size`` pixels of the 1200-wide layout."""
+    return fonts.load(max(8, px(size)), bold=bold)
 
 PAPER = (251, 248, 242)
 INK = (29, 29, 31)
@@ -177,12 +204,12 @@ def _panel(card: ShareCard, photo: Image.Image | None) -> Image.Image:
                                      scale=0.36)
     panel = Image.new("RGB", size, PRIMARY)
     draw = ImageDraw.Draw(panel)
-    cy = HEIGHT / 2 - (40 if card.caption else 0)
-    _emblem(panel, PANEL_W / 2, cy - 20 * len(card.caption), 110)
-    y = cy - 20 * len(card.caption) + 150
+    cy = HEIGHT / 2 - (px(40) if card.caption else 0)
+    _emblem(panel, PANEL_W / 2, cy - px(20) * len(card.caption), px(110))
+    y = cy - px(20) * len(card.caption) + px(150)
     for i, line in enumerate(card.caption[:3]):
-        font = fonts.load(44 if i == 0 else 28, bold=i == 0)
-        for part in wrap(line, font, PANEL_W - 60, 2):
+        font = _font(44 if i == 0 else 28, bold=i == 0)
+        for part in wrap(line, font, PANEL_W - px(60), 2):
             draw.text((PANEL_W / 2, y), part, font=font, fill=(255, 255, 255) if i == 0 else GOLD,
                       anchor="ma")
             y += _line_height(font)
@@ -190,9 +217,10 @@ def _panel(card: ShareCard, photo: Image.Image | None) -> Image.Image:
 
 
 def _fit_title(text: str, max_lines: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
-    """The largest title size (68 down to 40 px) at which ``text`` fits in ``max_lines``."""
+    """The largest title size (68 down to 40 px of the layout) at which ``text`` fits in
+    ``max_lines``."""
     for size in (68, 62, 56, 50, 45, 40):
-        font = fonts.load(size, bold=True)
+        font = _font(size, bold=True)
         lines = wrap(text, font, TEXT_W)
         if len(lines) <= max_lines:
             return font, lines
@@ -200,46 +228,46 @@ def _fit_title(text: str, max_lines: int) -> tuple[ImageFont.FreeTypeFont, list[
 
 
 def render(card: ShareCard, photo: Image.Image | None = None) -> Image.Image:
-    """Draw ``card`` (with ``photo`` in the panel, if given) as a 1200×630 RGB image."""
+    """Draw ``card`` (with ``photo`` in the panel, if given) as a WIDTH×HEIGHT RGB image."""
     img = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
     img.paste(_panel(card, photo), (0, 0))
     draw = ImageDraw.Draw(img)
-    draw.rectangle((PANEL_W, HEIGHT - 10, WIDTH, HEIGHT), fill=PRIMARY)
+    draw.rectangle((PANEL_W, HEIGHT - px(10), WIDTH, HEIGHT), fill=PRIMARY)
 
-    y = MARGIN - 6
-    site_font = fonts.load(26, bold=True)
-    _emblem(img, TEXT_X + 16, y + 16, 16)
-    site = wrap(card.site, site_font, TEXT_W - 44, 1)
-    draw.text((TEXT_X + 44, y + 16), site[0] if site else "", font=site_font, fill=PRIMARY,
-              anchor="lm")
-    y += 64
+    y = MARGIN - px(6)
+    site_font = _font(26, bold=True)
+    _emblem(img, TEXT_X + px(16), y + px(16), px(16))
+    site = wrap(card.site, site_font, TEXT_W - px(44), 1)
+    draw.text((TEXT_X + px(44), y + px(16)), site[0] if site else "", font=site_font,
+              fill=PRIMARY, anchor="lm")
+    y += px(64)
 
     if card.kicker:
-        font = fonts.load(24, bold=True)
+        font = _font(24, bold=True)
         draw.text((TEXT_X, y), wrap(card.kicker.upper(), font, TEXT_W, 1)[0], font=font,
                   fill=ACCENT, anchor="la")
-        y += _line_height(font) + 6
+        y += _line_height(font) + px(6)
 
     title_font, title_lines = _fit_title(card.title, 3 if len(card.title) > 40 else 2)
     for line in title_lines:
         draw.text((TEXT_X, y), line, font=title_font, fill=INK, anchor="la")
         y += _line_height(title_font, 1.15)
-    y += 10
+    y += px(10)
 
     if card.subtitle:
-        font = fonts.load(28)
+        font = _font(28)
         for line in wrap(card.subtitle, font, TEXT_W, 2):
             draw.text((TEXT_X, y), line, font=font, fill=MUTED, anchor="la")
             y += _line_height(font)
-        y += 14
+        y += px(14)
 
-    footer_font = fonts.load(22)
+    footer_font = _font(22)
     footer_top = HEIGHT - MARGIN - _line_height(footer_font)
     if card.summary:
-        draw.line((TEXT_X, y, TEXT_X + 80, y), fill=GOLD, width=4)
-        y += 22
-        font = fonts.load(29)
-        room = max(0, (footer_top - 12 - y) // _line_height(font))
+        draw.line((TEXT_X, y, TEXT_X + px(80), y), fill=GOLD, width=max(2, px(4)))
+        y += px(22)
+        font = _font(29)
+        room = max(0, (footer_top - px(12) - y) // _line_height(font))
         for line in wrap(card.summary, font, TEXT_W, room) if room else []:
             draw.text((TEXT_X, y), line, font=font, fill=INK, anchor="la")
             y += _line_height(font)
@@ -251,7 +279,7 @@ def render(card: ShareCard, photo: Image.Image | None = None) -> Image.Image:
 
 
 JPEG_SAVE = {"quality": 78, "optimize": True, "progressive": True}
-"""Cards with a photo: ~45 kB for the sample photos (quality 88 baseline took ~64 kB)."""
+"""Cards with a photo: ~27 kB at 800×420 (~45 kB at 1200×630; quality 88 took ~64 kB there)."""
 PNG_SAVE = {"optimize": True}
 PNG_COLOURS = 256
 """Cards without a photo are quantised to this many colours and saved as an indexed PNG. Fast
