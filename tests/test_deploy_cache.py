@@ -114,12 +114,26 @@ def test_deploy_restores_by_content_and_saves_on_main_only() -> None:
     assert "Drop derived images this build did not use" in names[order[1]:order[2]]
 
 
-def test_no_other_workflow_touches_the_derived_image_cache() -> None:
+def test_pull_request_builds_restore_mains_cache_and_never_save_one() -> None:
+    """pr.yml and preview.yml start from main's derived images (restore before `make build`,
+    same path and key as deploy.yml); no workflow but deploy.yml can write that cache."""
+    deploy = next(s for s in _steps("deploy.yml")
+                  if s.get("uses", "").startswith("actions/cache/restore@"))
+    for workflow in ("pr.yml", "preview.yml"):
+        steps = _steps(workflow)
+        restores = [s for s in steps if s.get("uses", "").startswith("actions/cache/restore@")]
+        assert len(restores) == 1, workflow
+        restore = restores[0]
+        assert restore["uses"] == deploy["uses"], workflow
+        assert restore["with"] == deploy["with"], workflow
+        build = next(s for s in steps if s.get("run") == "make build")
+        assert steps.index(restore) < steps.index(build), workflow
     for path in WORKFLOWS.glob("*.yml"):
-        if path.name == "deploy.yml":
-            continue
         text = path.read_text("utf-8")
-        assert "actions/cache" not in text and ".cache/guongsang" not in text, path.name
+        saves = text.count("actions/cache/save@") + text.count("actions/cache@")
+        assert saves == (1 if path.name == "deploy.yml" else 0), path.name
+        if path.name not in ("deploy.yml", "pr.yml", "preview.yml"):
+            assert ".cache/guongsang" not in text, path.name
 
 
 def test_photo_comment_job_runs_no_pull_request_code() -> None:

@@ -1,12 +1,11 @@
 """The staged folder built by the other engines (ENGINES.md): ProperDocs and Zensical.
 
-ProperDocs runs in `make test`: its environment (.venv-properdocs, from the hashed
-requirements-properdocs.txt) is created with `make venv-properdocs` when missing, and the test
-is skipped, with the installer's last words as the reason, only when that cannot be done (no
-package registry reachable). Zensical is tried when its environment exists (`make
-venv-zensical`; the CI job `engines` creates it): its known differences must be exactly those
-ENGINES.md lists, so a Zensical upgrade that closes or opens one fails here and the file is
-updated.
+Both run in `make test`: each engine's environment (.venv-properdocs, .venv-zensical, from the
+hashed requirements-properdocs.txt and requirements-zensical.txt) is created with `make
+venv-properdocs` / `make venv-zensical` when missing, and a test is skipped, with the
+installer's last words as the reason, only when that cannot be done (no package registry
+reachable). Zensical's known differences must be exactly those ENGINES.md lists, so a Zensical
+upgrade that closes or opens one fails here and the file is updated.
 """
 from __future__ import annotations
 
@@ -16,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from guongsang.project import Project
 from guongsang.site import engines, parity
 from guongsang.site.checks import Site, broken_links
 
@@ -27,12 +25,10 @@ SITE_URL = "https://guongsang.ttxt-lamdong.example/"
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
-def _environment(name: str, create: bool) -> None:
+def _environment(name: str) -> None:
+    """`make venv-<engine>`: creates the environment, or reinstalls it when its lock changed
+    (the Makefile's stamp), and does nothing in a few milliseconds otherwise."""
     engine = engines.ENGINES[name]
-    if engines.python(engine, Project(root=ROOT)).is_file():
-        return
-    if not create:
-        pytest.skip(f"{engine.label}: no {engine.venv}/ (create it with `make {engine.make_target}`)")
     done = subprocess.run(["make", engine.make_target], cwd=ROOT, capture_output=True,
                           text=True, timeout=900, check=False)
     if done.returncode != 0:
@@ -48,7 +44,7 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    _environment("properdocs", create=True)
+    _environment("properdocs")
     where = tmp_path_factory.mktemp("properdocs")
     return staged_build(ROOT, where / "site", where / "build", engine="properdocs")
 
@@ -75,7 +71,7 @@ def test_properdocs_passes_the_parity_report(sample_site: Path, properdocs_site:
 
 
 def test_zensical_differs_only_where_engines_md_says(sample_site: Path, tmp_path: Path) -> None:
-    _environment("zensical", create=False)
+    _environment("zensical")
     site = staged_build(ROOT, tmp_path / "site", tmp_path / "build", engine="zensical")
     reference = parity.inspect("mkdocs", sample_site, SITE_URL)
     comparison = parity.compare(reference, parity.inspect("zensical", site, SITE_URL))
