@@ -116,3 +116,21 @@ def test_the_built_site_is_minified_and_keeps_its_text(sample_site: Path) -> Non
                       path.read_text(encoding="utf-8"), flags=re.DOTALL | re.IGNORECASE)
         runs = [t for t in re.findall(r">([^<>]*)<", text) if re.search(r"[ \t\n]{2,}", t)]
         assert runs == [], path
+
+
+def test_a_large_site_is_shared_between_processes_with_the_same_result(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from guongsang.site import minify
+
+    for name in ("one", "two"):
+        for i in range(40):
+            page = tmp_path / name / f"p{i}" / "index.html"
+            page.parent.mkdir(parents=True)
+            page.write_text(PAGE.replace("bạn", f"bạn {i}"), encoding="utf-8")
+    alone = minify_site(tmp_path / "one", workers=1)
+    monkeypatch.setattr(minify, "PARALLEL_FROM", 10)
+    shared = minify_site(tmp_path / "two", workers=3)
+    assert shared == alone and alone.pages == 40
+    for i in range(40):
+        assert (tmp_path / "two" / f"p{i}" / "index.html").read_bytes() == \
+            (tmp_path / "one" / f"p{i}" / "index.html").read_bytes()
