@@ -206,7 +206,11 @@ class Conformer:
         if isinstance(value, bool) or not isinstance(value, int):
             self.wrong_type(value, f, path)
             return None
-        if f.minimum is not None and value < f.minimum:
+        if f.minimum is not None and value < f.minimum and not f.key.startswith("nam"):
+            self.report(path, "so-khong-hop-le",
+                        f"`{f.key}` phải là một số từ {f.minimum} trở lên, nhưng đang là {value}.",
+                        f"Ví dụ: {f.key}: {f.example}")
+        elif f.minimum is not None and value < f.minimum:
             self.report(path, "nam-khong-hop-le", f"Năm {value} không hợp lệ (nhỏ hơn {f.minimum}).",
                         f"Ví dụ: {f.key}: {f.example}")
         elif f.key == "nam" and value > self.today.year:

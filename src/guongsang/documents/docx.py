@@ -1,0 +1,159 @@
+"""Write a :class:`~.model.Document` as an editable DOCX (python-docx)."""
+from __future__ import annotations
+
+import io
+
+from docx import Document as new_docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from .layout import Layout
+from .model import Document, Letterhead, NationalHeading, PageBreak, Para, Run, Signature, Table
+
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+          "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+
+
+def _font(run, layout: Layout, size: float | None = None) -> None:
+    run.font.name = layout.font
+    # Word picks the font per script; set all of them so no part of a Vietnamese word falls
+    # back to another typeface.
+    rpr = run._element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.append(fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), layout.font)
+    if size:
+        run.font.size = Pt(size)
+
+
+def _runs(p, runs: tuple[Run, ...], layout: Layout, size: float | None) -> None:
+    for r in runs:
+        run = p.add_run(r.text)
+        run.bold, run.italic = r.bold or None, r.italic or None
+        _font(run, layout, size)
+
+
+def _para(container, block: Para, layout: Layout):
+    p = container.add_paragraph()
+    p.alignment = _ALIGN[block.align]
+    fmt = p.paragraph_format
+    fmt.space_before, fmt.space_after = Pt(block.space_before), Pt(block.space_after)
+    fmt.keep_with_next = block.keep_with_next or None
+    if block.first_indent:
+        fmt.first_line_indent = Mm(10)
+    _runs(p, block.runs, layout, block.size or layout.size)
+    return p
+
+
+def _cell_text(cell, lines: list[tuple[str, bool, bool]], layout: Layout, size: float,
+               align: str = "center") -> None:
+    cell.paragraphs[0].text = ""
+    for i, (text, bold, italic) in enumerate(lines):
+        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        p.alignment = _ALIGN[align]
+        p.paragraph_format.space_after = Pt(0)
+        _runs(p, (Run(text, bold, italic),), layout, size)
+
+
+def _no_borders(table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    table._tbl.tblPr.append(borders)
+
+
+def _two_columns(doc, left: list[tuple[str, bool, bool]], right: list[tuple[str, bool, bool]],
+                 layout: Layout, widths: tuple[float, float] = (0.42, 0.58)) -> None:
+    t = doc.add_table(rows=1, cols=2)
+    _no_borders(t)
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    usable = 210 - layout.margins_mm[2] - layout.margins_mm[3]
+    for cell, share, lines in zip(t.rows[0].cells, widths, (left, right)):
+        cell.width = Mm(usable * share)
+        _cell_text(cell, lines, layout, layout.size - 1)
+
+
+def _table(doc, block: Table, layout: Layout) -> None:
+    t = doc.add_table(rows=1 + len(block.rows), cols=len(block.header))
+    t.style = "Table Grid"
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    usable = 210 - layout.margins_mm[2] - layout.margins_mm[3]
+    total = sum(block.widths) or 1
+    for i, text in enumerate(block.header):
+        _cell_text(t.rows[0].cells[i], [(text, True, False)], layout, block.size)
+    for r, row in enumerate(block.rows, 1):
+        for i, text in enumerate(row):
+            _cell_text(t.rows[r].cells[i], [(line, False, False) for line in text.split("\n")],
+                       layout, block.size, block.column_align(i))
+    for i, w in enumerate(block.widths):
+        for row in t.rows:
+            row.cells[i].width = Mm(usable * w / total)
+    # Repeat the header row on every page of a long table.
+    trpr = t.rows[0]._tr.get_or_add_trPr()
+    head = OxmlElement("w:tblHeader")
+    head.set(qn("w:val"), "true")
+    trpr.append(head)
+    spacer = doc.add_paragraph()
+    spacer.paragraph_format.space_after = Pt(2)
+
+
+def render_docx(document: Document, layout: Layout) -> bytes:
+    doc = new_docx()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    top, bottom, left, right = layout.margins_mm
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = layout.font, Pt(layout.size)
+    normal.element.get_or_add_rPr()
+    doc.core_properties.title = document.name
+    doc.core_properties.author = layout.unit
+    for block in document.blocks:
+        if isinstance(block, Para):
+            _para(doc, block, layout)
+        elif isinstance(block, Table):
+            _table(doc, block, layout)
+        elif isinstance(block, Letterhead):
+            left_lines = [(block.parent, False, False)] if block.parent else []
+            left_lines += [(block.unit, True, False), ("", False, False)]
+            if block.number:
+                left_lines.append((block.number, False, False))
+            right_lines = [(layout.national, True, False), (layout.motto, True, False),
+                           ("", False, False), (block.place_date, False, True)]
+            _two_columns(doc, left_lines, right_lines, layout)
+        elif isinstance(block, NationalHeading):
+            for text, bold, italic, align in ((layout.national, True, False, "center"),
+                                              (layout.motto, True, False, "center"),
+                                              (block.place_date, False, True, "right")):
+                if text:
+                    _para(doc, Para((Run(text, bold, italic),), align, layout.size - 1, False, 0, 2),
+                          layout)
+        elif isinstance(block, Signature):
+            right = [(block.title, True, False), (block.note, False, True), ("", False, False),
+                     ("", False, False), ("", False, False), (block.name, True, False)]
+            if block.left_title:
+                left = [(block.left_title, True, False), (block.left_note, False, True),
+                        ("", False, False), ("", False, False), ("", False, False),
+                        (block.left_name, True, False)]
+            elif block.recipients:
+                left = [("Nơi nhận:", True, True), *((f"- {r};", False, False)
+                                                   for r in block.recipients)]
+            else:
+                left = [("", False, False)]
+            _two_columns(doc, left, right, layout, (0.5, 0.5))
+        elif isinstance(block, PageBreak):
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
