@@ -120,9 +120,11 @@ def cmd_tham_dinh(args: argparse.Namespace) -> int:
 
 def cmd_ghi_khen_thuong(args: argparse.Namespace) -> int:
     project, process, problems = _load(args)
-    wanted = args.de_nghi or [n.slug for n in sorted(process.nominations.values(),
-                                                     key=lambda n: n.slug)
-                              if n.quyet_dinh is not None and n.khong_dat is None]
+    order = {f: i for i, f in enumerate(process.corpus.ref.awards)}
+    # Lower titles first (catalogue order), as a decision list reads.
+    wanted = args.de_nghi or [n.slug for n in sorted(
+        process.nominations.values(), key=lambda n: (n.ho_so, order.get(n.hinh_thuc, 99), n.slug))
+        if n.quyet_dinh is not None and n.khong_dat is None]
     failed = 0
     for slug in wanted:
         slug = Path(slug).stem
