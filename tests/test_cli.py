@@ -103,7 +103,8 @@ def _subcommands() -> list[str]:
 
 
 def test_subcommands() -> None:
-    assert _subcommands() == ["check", "new", "preview-links", "report", "schema"]
+    assert _subcommands() == ["check", "ghi-khen-thuong", "new", "preview-links", "report",
+                              "schema", "tham-dinh", "van-ban"]
 
 
 @pytest.mark.parametrize("argv", [["--help"], *[[c, "--help"] for c in _subcommands()]],
@@ -121,12 +122,14 @@ def test_help_is_in_vietnamese(capsys, argv: list[str]) -> None:
     (["--khong-co"], "Lỗi: không hiểu tham số: --khong-co"),
     (["new"], "Lỗi: thiếu tham số bắt buộc: LOẠI, TÊN"),
     (["new", "nguoi", "An"], ("Lỗi: tham số LOẠI: lựa chọn không hợp lệ: 'nguoi' (chọn một trong: "
-                             "'campaign', 'ho-so', 'mo-hinh', 'model', 'phong-trao', 'profile')")),
+                             "'campaign', 'de-nghi', 'ho-so', 'hop-hoi-dong', 'mo-hinh', 'model', "
+                             "'phong-trao', 'profile')")),
     (["check", "--format", "xml"], ("Lỗi: tham số --format: lựa chọn không hợp lệ: 'xml' (chọn "
                                    "một trong: 'text', 'github', 'json')")),
     (["report", "periodic", "--period"], "Lỗi: tham số --period: cần một giá trị"),
     (["lam-gi"], ("Lỗi: tham số LỆNH: lựa chọn không hợp lệ: 'lam-gi' (chọn một trong: 'check', "
-                 "'new', 'report', 'schema', 'preview-links')")),
+                 "'new', 'report', 'schema', 'preview-links', 'tham-dinh', 'ghi-khen-thuong', "
+                 "'van-ban')")),
 ])
 def test_usage_errors_are_in_vietnamese_with_exit_2(capsys, argv: list[str], error: str) -> None:
     code, out, err = run(capsys, *argv)

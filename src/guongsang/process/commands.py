@@ -119,7 +119,7 @@ def cmd_tham_dinh(args: argparse.Namespace) -> int:
 
 
 def cmd_ghi_khen_thuong(args: argparse.Namespace) -> int:
-    project, process, problems = _load(args)
+    project, process, _ = _load(args)
     order = {f: i for i, f in enumerate(process.corpus.ref.awards)}
     # Lower titles first (catalogue order), as a decision list reads.
     wanted = args.de_nghi or [n.slug for n in sorted(

@@ -38,10 +38,10 @@ def render(process: Process, nominations: list[Nomination], problems: list[Probl
         p = corpus.profiles.get(n.ho_so)
         form = corpus.ref.awards.get(n.hinh_thuc)
         v = verdict_of(process, n)
-        lines += ["", f"#### {p.ho_ten if p else n.ho_so} – {form.ten if form else n.hinh_thuc} "
-                  f"năm {n.nam}", "",
-                  f"Tệp `{n.file}` · trạng thái: {state_label(process, n)} · "
-                  f"{_VERDICT[v.eligible] if v else '⚠️ **Chưa thẩm định được**'}", ""]
+        head = f"#### {p.ho_ten if p else n.ho_so} – {form.ten if form else n.hinh_thuc} năm {n.nam}"
+        status = (f"Tệp `{n.file}` · trạng thái: {state_label(process, n)} · "
+                  f"{_VERDICT[v.eligible] if v else '⚠️ **Chưa thẩm định được**'}")
+        lines += ["", head, "", status, ""]
         if v and v.requirements:
             lines += ["| Điều kiện | Kết quả | Căn cứ trong hồ sơ |", "|---|---|---|"]
             lines += [f"| {cell(r.text + ('' if r.confirmed else ' (chưa xác nhận)'))} | "

@@ -62,6 +62,10 @@ def insert_award(text: str, lines: list[str]) -> str:
     if "[" in rows[start]:
         rows[start] = "khen_thuong:"
     stop = next((i for i in range(start + 1, end) if _TOP_KEY.match(rows[i])), end)
+    empty = [i for i in range(start + 1, stop) if rows[i].strip() == "[]"]
+    for i in reversed(empty):  # "khen_thuong:\n  []" is an empty list written on two lines
+        del rows[i]
+    end, stop = end - len(empty), stop - len(empty)
     last = stop
     while last - 1 > start and not rows[last - 1].strip():
         last -= 1  # keep blank lines (and comments) that separate the next key
@@ -79,7 +83,7 @@ def write_award(profile_file: Path, rel: str, n: Nomination, issuer: str) -> Wri
     if n.khong_dat is not None:
         raise WriteError(f"Đề nghị {n.slug} có kết luận không đạt; không ghi khen thưởng.")
     text = profile_file.read_text(encoding="utf-8")
-    src, problems = parse_markdown(text, rel)
+    src, _ = parse_markdown(text, rel)
     if src is None:
         raise WriteError(f"Không đọc được {rel}; sửa lỗi của hồ sơ trước (guongsang check).")
     existing = [a for a in src.data.get("khen_thuong") or [] if isinstance(a, dict)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from itertools import pairwise
 
 from ..load.conform import did_you_mean
 from ..load.yamlsrc import Path_
@@ -265,7 +266,7 @@ def nomination_dates(process: Process) -> Iterator[Problem]:
              n.quyet_dinh.ngay_quyet_dinh if n.quyet_dinh else None),
         ]
         known = [(p, label, d) for p, label, d in steps if d]
-        for (_, first, d1), (path, second, d2) in zip(known, known[1:]):
+        for (_, first, d1), (path, second, d2) in pairwise(known):
             if d1 and d2 and d2 < d1:
                 yield at(n, path or ("ngay_de_nghi",), "de-nghi-thu-tu-ngay",
                          f"{second[:1].upper() + second[1:]} ({format_date(d2)}) trước {first} "
