@@ -300,8 +300,10 @@ def test_nomination_form_requires_consent() -> None:
     form = _yaml(".github/ISSUE_TEMPLATE/de-cu-guong-dien-hinh.yml")
     assert form["name"] == "Đề cử gương điển hình"
     fields = {b["id"]: b for b in form["body"] if "id" in b}
-    assert list(fields) == ["ho_ten", "loai", "don_vi", "hinh_thuc", "viec_lam", "tieu_chuan",
-                            "minh_chung", "nguoi_de_cu", "dong_y"]
+    assert list(fields) == ["ho_ten", "loai", "don_vi", "hinh_thuc", "de_nghi_khen_thuong",
+                            "viec_lam", "tieu_chuan", "minh_chung", "nguoi_de_cu", "dong_y"]
+    # The form leads to the nomination pull request (guongsang new de-nghi).
+    assert "guongsang new de-nghi" in form["body"][0]["attributes"]["value"]
     assert fields["dong_y"]["type"] == "checkboxes"
     assert all(o["required"] for o in fields["dong_y"]["attributes"]["options"])
     assert "bốn tiêu chuẩn" in fields["tieu_chuan"]["attributes"]["label"]

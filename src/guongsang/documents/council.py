@@ -204,12 +204,17 @@ def minutes(process: Process, meeting: Meeting, layout: Layout) -> Document:
         t = Tally(r, meeting.members, meeting.present, meeting.written, v) if r else None
         share = f"{100 * v.dong_y / t.base:.1f}%".replace(".", ",") if t and t.base else ""
         rows.append([i, _name(process, n), _form(process, n.hinh_thuc), v.dong_y, v.khong_dong_y,
-                     v.khong_bieu_quyet, f"{share} (cần {_rule_text(process, meeting, n.hinh_thuc)})",
-                     corpus.ref.label("ket_qua_binh_xet", v.ket_qua)])
+                     v.khong_bieu_quyet, share, corpus.ref.label("ket_qua_binh_xet", v.ket_qua)])
     doc.add(table(["STT", "Họ và tên (tập thể)", "Đề nghị", "Đồng ý", "Không đồng ý",
                    "Không biểu quyết", "Tỷ lệ đồng ý", "Kết quả"], rows,
-                  [0.6, 2.6, 2.4, 1, 1.1, 1.2, 2.6, 1.1], 10,
-                  ["center", "left", "left", "center", "center", "center", "left", "center"]))
+                  [0.6, 3, 2.8, 1, 1.1, 1.2, 1.2, 1.1], 10,
+                  ["center", "left", "left", "center", "center", "center", "center", "center"]))
+    # The threshold of each form once, under the table, rather than on every row.
+    forms = list(dict.fromkeys(n.hinh_thuc for n in items))
+    for form_id in forms:
+        doc.add(para(f"Ngưỡng \"{_form(process, form_id)}\": "
+                     f"{_rule_text(process, meeting, form_id)}.", italic=True, align="left",
+                     size=11, space_after=1))
     if not recorded:
         doc.add(para("(Số phiếu ghi sau khi kiểm phiếu; kết quả được ghi vào hồ sơ họp trong kho "
                      "bằng một pull request, rồi lập lại biên bản này.)", italic=True))

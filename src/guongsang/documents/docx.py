@@ -88,17 +88,19 @@ def _table(doc, block: Table, layout: Layout) -> None:
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     usable = 210 - layout.margins_mm[2] - layout.margins_mm[3]
     total = sum(block.widths) or 1
-    for i, text in enumerate(block.header):
-        _cell_text(t.rows[0].cells[i], [(text, True, False)], layout, block.size)
-    for r, row in enumerate(block.rows, 1):
-        for i, text in enumerate(row):
-            _cell_text(t.rows[r].cells[i], [(line, False, False) for line in text.split("\n")],
-                       layout, block.size, block.column_align(i))
-    for i, w in enumerate(block.widths):
-        for row in t.rows:
-            row.cells[i].width = Mm(usable * w / total)
+    widths = [Mm(usable * w / total) for w in block.widths]
+    # Each ``table.rows[i]`` and ``row.cells`` rebuilds its list: walk them once (a 200-row
+    # table would otherwise cost seconds).
+    rows = list(t.rows)
+    for r, (row_obj, values) in enumerate(zip(rows, [block.header, *block.rows])):
+        for i, (cell, text) in enumerate(zip(row_obj.cells, values)):
+            lines = [(text, True, False)] if r == 0 else \
+                [(line, False, False) for line in text.split("\n")]
+            _cell_text(cell, lines, layout, block.size, "center" if r == 0 else block.column_align(i))
+            if i < len(widths):
+                cell.width = widths[i]
     # Repeat the header row on every page of a long table.
-    trpr = t.rows[0]._tr.get_or_add_trPr()
+    trpr = rows[0]._tr.get_or_add_trPr()
     head = OxmlElement("w:tblHeader")
     head.set(qn("w:val"), "true")
     trpr.append(head)

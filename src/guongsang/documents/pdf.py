@@ -27,7 +27,7 @@ def _css(layout: Layout) -> str:
         for name, w, s in _FACES)
     return f"""{faces}
 @page {{ size: A4; margin: {top}mm {right}mm {bottom}mm {left}mm;
-         @bottom-center {{ content: counter(page) "/" counter(pages); font: 10pt '{FAMILY}'; }} }}
+         @bottom-center {{ content: counter(page); font: 10pt '{FAMILY}'; }} }}
 html {{ font-family: '{FAMILY}'; font-size: {layout.size}pt; line-height: 1.3; }}
 body {{ margin: 0; }}
 p {{ margin: 0; }}
@@ -35,7 +35,7 @@ p {{ margin: 0; }}
 .justify {{ text-align: justify; }}
 .keep {{ break-after: avoid; }}
 .indent {{ text-indent: 10mm; }}
-table {{ border-collapse: collapse; width: 100%; margin: 2pt 0 6pt; }}
+table {{ border-collapse: collapse; width: 100%; margin: 2pt 0 6pt; table-layout: fixed; }}
 table.grid th, table.grid td {{ border: 0.6pt solid #000; padding: 2pt 4pt; vertical-align: top; }}
 table.grid th {{ font-weight: bold; text-align: center; }}
 table.grid thead {{ display: table-header-group; }}
