@@ -214,3 +214,21 @@ def test_process_problems_fail_documents_unless_asked(tmp_path: Path,
     project = Project(root=root)
     corpus, _ = check(project, TODAY)
     assert check_process(project, corpus)[1]
+
+
+@pytest.mark.skipif(not shutil.which("soffice") or not POPPLER,
+                    reason="LibreOffice is not installed (optional: apt-get install "
+                           "libreoffice-writer-nogui)")
+def test_libreoffice_opens_the_docx_and_reads_the_same_words(documents: Path, tmp_path: Path) -> None:
+    source = documents / f"ho-so-hop/bien-ban-{MEETING}.docx"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    text = unicodedata.normalize("NFC", pdf_text(tmp_path / source.with_suffix(".pdf").name))
+    info = subprocess.run(["pdfinfo", str(tmp_path / source.with_suffix(".pdf").name)], check=True,
+                          capture_output=True, text=True).stdout
+    assert "(A4)" in info
+    squashed = re.sub(r"\s+", " ", text)
+    for words in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BIÊN BẢN",
+                  "Võ Thành Nhân", "Âu Thanh Tùng", "CHỦ TỊCH HỘI ĐỒNG"):
+        assert words in squashed

@@ -577,3 +577,27 @@ def test_new_nomination_and_meeting_scaffolds_pass_once_filled(
     assert main(["--root", str(root), "new", "de-nghi", "tran-thi-dao", "--hinh-thuc",
                  "lao-dong-tien-tien", "--nam", "2026"]) == 1
     assert "Đã có" in capsys.readouterr().err
+
+
+def test_a_condition_met_by_a_companion_nomination_waits_for_it(tmp_path: Path) -> None:
+    model = ("---\nten: Sổ tay số\nloai: sang_kien\ntac_gia: [tran-thi-dao]\ndon_vi: "
+             "phong-xuc-tien-du-lich\nnam: 2026\nhieu_qua: Nhanh hơn\ncong_nhan:\n"
+             "  so_quyet_dinh: 198/QĐ-TTXT\n  ngay_quyet_dinh: 15/10/2026\n---\n")
+    files = {"profiles/tran-thi-dao/index.md": profile(),
+             "content/mo-hinh/so-tay-so.md": model,
+             N + "ldtt.md": nomination(), N + "cstd.md": nomination("chien-si-thi-dua-co-so"),
+             M: meeting(vote("ldtt", 8) + vote("cstd", 8), ["ldtt", "cstd"])}
+    assert run(tmp_path, files, unassessed=True) == [
+        'noi-bo/de-nghi/cstd.md:3: cảnh báo [de-nghi-chua-tham-dinh-duoc] trường `hinh_thuc`: '
+        'Chưa kết luận tự động được "Chiến sĩ thi đua cơ sở" năm 2026: Có danh hiệu "Lao động '
+        'tiên tiến" năm 2026 (thiếu: Lao động tiên tiến năm 2026; chờ kết quả đề nghị cùng đợt: '
+        'ldtt).',
+        'noi-bo/de-nghi/ldtt.md:3: cảnh báo [de-nghi-chua-tham-dinh-duoc] trường `hinh_thuc`: '
+        'Chưa kết luận tự động được "Lao động tiên tiến" năm 2026: Danh mục chưa ghi điều kiện '
+        'kiểm tra tự động cho hình thức này: cần thẩm định.',
+    ]
+    process = _process(tmp_path / "again", files)
+    from guongsang.rules.process import verdict_of
+    first = verdict_of(process, process.nominations["cstd"]).requirements[0]
+    assert first.met is None and first.evidence == (
+        "thiếu: Lao động tiên tiến năm 2026; chờ kết quả đề nghị cùng đợt: ldtt")

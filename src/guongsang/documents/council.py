@@ -94,7 +94,7 @@ def pack(process: Process, meeting: Meeting, layout: Layout) -> Document:
                      _form(process, n.hinh_thuc), unit_name(corpus, n.don_vi_de_nghi),
                      verdict_word(verdict_of(process, n))])
     doc.add(table(["STT", "Họ và tên (tập thể)", "Đơn vị", "Đề nghị", "Đơn vị đề nghị",
-                   "Thẩm định"], rows, [0.6, 3, 2.4, 2.6, 2.2, 1.8], 10.5, ["center"]))
+                   "Thẩm định"], rows, [0.85, 3, 2.4, 2.6, 2.2, 1.8], 10.5, ["center"]))
     doc.add(heading("II. THẨM ĐỊNH TỪNG ĐỀ NGHỊ"))
     for i, n in enumerate(items, 1):
         p = corpus.profiles.get(n.ho_so)
@@ -150,7 +150,7 @@ def ballot(process: Process, meeting: Meeting, layout: Layout) -> Document:
     rows = [[i, _name(process, n), _form(process, n.hinh_thuc), "", ""]
             for i, n in enumerate(agenda(process, meeting), 1)]
     doc.add(table(["STT", "Họ và tên (tập thể)", "Đề nghị", "Đồng ý", "Không đồng ý"], rows,
-                  [0.7, 4, 3.6, 1.3, 1.5], 11, ["center", "left", "left", "center", "center"]))
+                  [0.85, 4, 3.6, 1.3, 1.5], 11, ["center", "left", "left", "center", "center"]))
     return doc
 
 
@@ -174,7 +174,7 @@ def minutes(process: Process, meeting: Meeting, layout: Layout) -> Document:
              "Có mặt" if m.co_mat else ("Vắng, có ý kiến bằng văn bản" if m.y_kien_van_ban else "Vắng")]
             for i, m in enumerate(meeting.thanh_vien, 1)]
     doc.add(table(["STT", "Họ và tên", "Chức vụ", "Vai trò", "Tham dự"], rows,
-                  [0.6, 2.8, 3, 2.4, 2], 10.5, ["center"]))
+                  [0.85, 2.8, 3, 2.4, 2], 10.5, ["center"]))
     items = agenda(process, meeting)
     rule = process.council.rule_for(items[0].hinh_thuc, meeting.ngay) if items else \
         process.council.rule_for("", meeting.ngay)
@@ -207,7 +207,7 @@ def minutes(process: Process, meeting: Meeting, layout: Layout) -> Document:
                      v.khong_bieu_quyet, share, corpus.ref.label("ket_qua_binh_xet", v.ket_qua)])
     doc.add(table(["STT", "Họ và tên (tập thể)", "Đề nghị", "Đồng ý", "Không đồng ý",
                    "Không biểu quyết", "Tỷ lệ đồng ý", "Kết quả"], rows,
-                  [0.6, 3, 2.8, 1, 1.1, 1.2, 1.2, 1.1], 10,
+                  [0.85, 3, 2.8, 1, 1.1, 1.2, 1.2, 1.1], 10,
                   ["center", "left", "left", "center", "center", "center", "center", "center"]))
     # The threshold of each form once, under the table, rather than on every row.
     forms = list(dict.fromkeys(n.hinh_thuc for n in items))

@@ -18,17 +18,22 @@ _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
           "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
 
 
-def _font(run, layout: Layout, size: float | None = None) -> None:
-    run.font.name = layout.font
-    # Word picks the font per script; set all of them so no part of a Vietnamese word falls
-    # back to another typeface.
-    rpr = run._element.get_or_add_rPr()
+def _all_scripts(rpr, font: str) -> None:  # noqa: ANN001 - a CT_RPr element
+    """Word picks the font per script; name it for all of them (and drop theme fonts) so no
+    part of a Vietnamese word falls back to another typeface."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
-        rpr.append(fonts)
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(attr), None)
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attr), layout.font)
+        fonts.set(qn(attr), font)
+
+
+def _font(run, layout: Layout, size: float | None = None) -> None:
+    run.font.name = layout.font
+    _all_scripts(run._element.get_or_add_rPr(), layout.font)
     if size:
         run.font.size = Pt(size)
 
@@ -52,6 +57,11 @@ def _para(container, block: Para, layout: Layout):
     return p
 
 
+RULE = "\u00a0" * 14
+"""A short line under the unit's name: underlined no-break spaces (NĐ 30/2020: a third to a
+half of the name's length, centred)."""
+
+
 def _cell_text(cell, lines: list[tuple[str, bool, bool]], layout: Layout, size: float,
                align: str = "center") -> None:
     cell.paragraphs[0].text = ""
@@ -60,6 +70,16 @@ def _cell_text(cell, lines: list[tuple[str, bool, bool]], layout: Layout, size: 
         p.alignment = _ALIGN[align]
         p.paragraph_format.space_after = Pt(0)
         _runs(p, (Run(text, bold, italic),), layout, size)
+        if text == RULE or text == layout.motto:
+            p.runs[-1].underline = True  # the motto is underlined over its own length
+
+
+def _grid(table, widths) -> None:  # noqa: ANN001 - widths in EMU (docx.shared.Length)
+    """Column widths in the table grid, which LibreOffice follows (Word reads the cells')."""
+    table.autofit = False
+    grid = table._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(int(width.twips)))
 
 
 def _no_borders(table) -> None:
@@ -72,13 +92,15 @@ def _no_borders(table) -> None:
 
 
 def _two_columns(doc, left: list[tuple[str, bool, bool]], right: list[tuple[str, bool, bool]],
-                 layout: Layout, widths: tuple[float, float] = (0.42, 0.58)) -> None:
+                 layout: Layout, widths: tuple[float, float] = (0.4, 0.6)) -> None:
     t = doc.add_table(rows=1, cols=2)
     _no_borders(t)
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     usable = 210 - layout.margins_mm[2] - layout.margins_mm[3]
-    for cell, share, lines in zip(t.rows[0].cells, widths, (left, right)):
-        cell.width = Mm(usable * share)
+    sizes = [Mm(usable * share) for share in widths]
+    _grid(t, sizes)
+    for cell, size, lines in zip(t.rows[0].cells, sizes, (left, right)):
+        cell.width = size
         _cell_text(cell, lines, layout, layout.size - 1)
 
 
@@ -89,6 +111,7 @@ def _table(doc, block: Table, layout: Layout) -> None:
     usable = 210 - layout.margins_mm[2] - layout.margins_mm[3]
     total = sum(block.widths) or 1
     widths = [Mm(usable * w / total) for w in block.widths]
+    _grid(t, widths)
     # Each ``table.rows[i]`` and ``row.cells`` rebuilds its list: walk them once (a 200-row
     # table would otherwise cost seconds).
     rows = list(t.rows)
@@ -118,7 +141,13 @@ def render_docx(document: Document, layout: Layout) -> bytes:
     section.left_margin, section.right_margin = Mm(left), Mm(right)
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = layout.font, Pt(layout.size)
-    normal.element.get_or_add_rPr()
+    _all_scripts(normal.element.get_or_add_rPr(), layout.font)
+    # The template's document defaults name theme fonts (Calibri…); empty paragraphs and table
+    # styles fall back to them, so they are replaced as well.
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        for rpr in defaults.iter(qn("w:rPr")):
+            _all_scripts(rpr, layout.font)
     doc.core_properties.title = document.name
     doc.core_properties.author = layout.unit
     for block in document.blocks:
@@ -128,7 +157,7 @@ def render_docx(document: Document, layout: Layout) -> bytes:
             _table(doc, block, layout)
         elif isinstance(block, Letterhead):
             left_lines = [(block.parent, False, False)] if block.parent else []
-            left_lines += [(block.unit, True, False), ("", False, False)]
+            left_lines += [(block.unit, True, False), (RULE, False, False)]
             if block.number:
                 left_lines.append((block.number, False, False))
             right_lines = [(layout.national, True, False), (layout.motto, True, False),

@@ -92,8 +92,8 @@ def to_html(document: Document, layout: Layout) -> str:
                 (f"<p>{escape(b.number)}</p>" if b.number else "")
             right = (f"<p><b>{escape(layout.national)}</b></p><p><b>{escape(layout.motto)}</b></p>"
                      f'<p><span class="rule-long"></span></p><p><i>{escape(b.place_date)}</i></p>')
-            parts.append(f'<table class="plain head"><tr><td style="width:42%">{left}</td>'
-                         f'<td style="width:58%">{right}</td></tr></table>')
+            parts.append(f'<table class="plain head"><tr><td style="width:40%">{left}</td>'
+                         f'<td style="width:60%">{right}</td></tr></table>')
         elif isinstance(b, NationalHeading):
             parts.append(f'<div class="head center"><p><b>{escape(layout.national)}</b></p>'
                          f'<p><b>{escape(layout.motto)}</b></p>'

@@ -8,6 +8,7 @@ Each rule's docstring holds a PASS and a FAIL example, as for the other rules.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from itertools import pairwise
 
@@ -19,6 +20,7 @@ from ..process.eligibility import Verdict, evaluate
 from ..process.load import Process
 from ..process.records import Nomination
 from ..process.state import last_review, state
+from ..records import Award
 from ..text import format_date
 from . import Rule, at, run_rules
 
@@ -58,11 +60,39 @@ def review_day(process: Process, n: Nomination) -> date:
     return process.today
 
 
-def verdict_of(process: Process, n: Nomination) -> Verdict | None:
+def companions(process: Process, n: Nomination) -> list[Nomination]:
+    """Other live nominations of the same profile (reviewed together: LĐTT and CSTĐCS of one
+    year go to the same meeting), whose awards are not in the profile yet."""
     profile = process.corpus.profiles.get(n.ho_so)
-    if profile is None or n.hinh_thuc not in process.corpus.ref.awards or not n.nam:
+    held = {(a.hinh_thuc, a.nam) for a in profile.khen_thuong} if profile else set()
+    return [m for m in sorted(process.nominations.values(), key=lambda m: m.slug)
+            if m is not n and m.ho_so == n.ho_so and m.hinh_thuc != n.hinh_thuc
+            and m.khong_dat is None and (m.hinh_thuc, m.nam) not in held]
+
+
+def verdict_of(process: Process, n: Nomination) -> Verdict | None:
+    """The engine's verdict; a condition that only a companion nomination of the same round
+    would meet reads "not decided yet" (waiting for that nomination), not "not met"."""
+    corpus = process.corpus
+    profile = corpus.profiles.get(n.ho_so)
+    if profile is None or n.hinh_thuc not in corpus.ref.awards or not n.nam:
         return None
-    return evaluate(process.corpus, profile, n.hinh_thuc, review_day(process, n), n.nam)
+    day = review_day(process, n)
+    verdict = evaluate(corpus, profile, n.hinh_thuc, day, n.nam)
+    pending = companions(process, n)
+    if verdict.eligible is not False or not pending:
+        return verdict
+    extra = [Award(m.hinh_thuc, m.nam, "", day, index=-1) for m in pending]
+    assumed = evaluate(corpus, replace(profile, khen_thuong=[*profile.khen_thuong, *extra]),
+                       n.hinh_thuc, day, n.nam)
+    if len(assumed.requirements) != len(verdict.requirements):
+        return verdict
+    names = ", ".join(m.slug for m in pending)
+    merged = tuple(
+        replace(r, met=None, evidence=f"{r.evidence}; chờ kết quả đề nghị cùng đợt: {names}")
+        if r.met is False and a.met is True else r
+        for r, a in zip(verdict.requirements, assumed.requirements))
+    return replace(verdict, requirements=merged)
 
 
 # -- nominations ---------------------------------------------------------------------------------
@@ -167,7 +197,7 @@ def nomination_eligibility(process: Process) -> Iterator[Problem]:
                          "Bổ sung căn cứ còn thiếu vào hồ sơ (có số quyết định), hoặc ghi kết "
                          "luận `khong_dat` với lý do.", sev)
         if verdict.eligible is None and verdict.eligible is not False:
-            unknown = [r.text for r in verdict.requirements if r.met is None]
+            unknown = [f"{r.text} ({r.evidence})" for r in verdict.requirements if r.met is None]
             detail = ("; ".join(unknown) + ". " if unknown else "") + verdict.note
             yield at(n, ("hinh_thuc",), "de-nghi-chua-tham-dinh-duoc",
                      f"Chưa kết luận tự động được {title}: {detail.strip()}",
