@@ -21,14 +21,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import synthetic  # noqa: E402
+import synthetic
 
-from guongsang.check import check  # noqa: E402
-from guongsang.documents.council import council_documents  # noqa: E402
-from guongsang.documents.layout import load_layout  # noqa: E402
-from guongsang.documents.output import render_all  # noqa: E402
-from guongsang.process.check import check_process  # noqa: E402
-from guongsang.project import Project  # noqa: E402
+from guongsang.check import check
+from guongsang.documents.council import council_documents
+from guongsang.documents.layout import load_layout
+from guongsang.documents.output import render_all
+from guongsang.process.check import check_process
+from guongsang.project import Project
 
 TODAY = date(2026, 11, 27)
 FORMS = ("lao-dong-tien-tien", "chien-si-thi-dua-co-so", "giay-khen-giam-doc",

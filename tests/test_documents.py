@@ -154,8 +154,8 @@ def test_periodic_report_uses_the_figures_of_the_markdown_report(documents: Path
 @needs_poppler
 @pytest.mark.parametrize("name", [f"ho-so-hop/ho-so-hop-{MEETING}", f"ho-so-hop/phieu-bau-{MEETING}",
                                   f"ho-so-hop/bien-ban-{MEETING}", "bao-cao-dinh-ky/bao-cao-dinh-ky-2026",
-                                  "bao-cao-thanh-tich/bao-cao-thanh-tich-2026-nguyen-thi-hoa-"
-                                  "bang-khen-chu-tich-ubnd-tinh"])
+                                  ("bao-cao-thanh-tich/bao-cao-thanh-tich-2026-nguyen-thi-hoa-"
+                                  "bang-khen-chu-tich-ubnd-tinh")])
 def test_pdf_is_a4_with_embedded_fonts_and_readable_vietnamese(documents: Path, name: str) -> None:
     pdf = documents / f"{name}.pdf"
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout

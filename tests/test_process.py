@@ -588,13 +588,13 @@ def test_a_condition_met_by_a_companion_nomination_waits_for_it(tmp_path: Path) 
              N + "ldtt.md": nomination(), N + "cstd.md": nomination("chien-si-thi-dua-co-so"),
              M: meeting(vote("ldtt", 8) + vote("cstd", 8), ["ldtt", "cstd"])}
     assert run(tmp_path, files, unassessed=True) == [
-        'noi-bo/de-nghi/cstd.md:3: cảnh báo [de-nghi-chua-tham-dinh-duoc] trường `hinh_thuc`: '
+        ('noi-bo/de-nghi/cstd.md:3: cảnh báo [de-nghi-chua-tham-dinh-duoc] trường `hinh_thuc`: '
         'Chưa kết luận tự động được "Chiến sĩ thi đua cơ sở" năm 2026: Có danh hiệu "Lao động '
         'tiên tiến" năm 2026 (thiếu: Lao động tiên tiến năm 2026; chờ kết quả đề nghị cùng đợt: '
-        'ldtt).',
-        'noi-bo/de-nghi/ldtt.md:3: cảnh báo [de-nghi-chua-tham-dinh-duoc] trường `hinh_thuc`: '
+        'ldtt).'),
+        ('noi-bo/de-nghi/ldtt.md:3: cảnh báo [de-nghi-chua-tham-dinh-duoc] trường `hinh_thuc`: '
         'Chưa kết luận tự động được "Lao động tiên tiến" năm 2026: Danh mục chưa ghi điều kiện '
-        'kiểm tra tự động cho hình thức này: cần thẩm định.',
+        'kiểm tra tự động cho hình thức này: cần thẩm định.'),
     ]
     process = _process(tmp_path / "again", files)
     from guongsang.rules.process import verdict_of

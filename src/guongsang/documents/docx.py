@@ -18,7 +18,7 @@ _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
           "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
 
 
-def _all_scripts(rpr, font: str) -> None:  # noqa: ANN001 - a CT_RPr element
+def _all_scripts(rpr, font: str) -> None:
     """Word picks the font per script; name it for all of them (and drop theme fonts) so no
     part of a Vietnamese word falls back to another typeface."""
     fonts = rpr.find(qn("w:rFonts"))
@@ -74,7 +74,7 @@ def _cell_text(cell, lines: list[tuple[str, bool, bool]], layout: Layout, size: 
             p.runs[-1].underline = True  # the motto is underlined over its own length
 
 
-def _grid(table, widths) -> None:  # noqa: ANN001 - widths in EMU (docx.shared.Length)
+def _grid(table, widths) -> None:
     """Column widths in the table grid, which LibreOffice follows (Word reads the cells')."""
     table.autofit = False
     grid = table._tbl.tblGrid

@@ -12,7 +12,7 @@ from ..load.refdata import ReferenceData
 from ..load.yamlsrc import format_path, load_yaml_file, read_utf8
 from ..problems import Problem, Severity
 from ..project import Project, is_inside
-from ..text import format_date_formal, parse_date
+from ..text import format_date_formal, parse_date, within
 
 LAYOUT_FILE = "mau-van-ban.yml"
 RULE_ID = "du-lieu-van-ban"
@@ -37,8 +37,7 @@ class ReportForm:
     ap_dung_den: date | None = None
 
     def applies(self, day: date) -> bool:
-        return not ((self.ap_dung_tu and day < self.ap_dung_tu)
-                    or (self.ap_dung_den and day > self.ap_dung_den))
+        return within(day, self.ap_dung_tu, self.ap_dung_den)
 
     @property
     def label(self) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from ..load.yamlsrc import Source, format_path, load_yaml_file, read_utf8
 from ..problems import Problem
 from ..project import Project, is_inside
-from ..text import parse_date
+from ..text import parse_date, within
 from .records import Meeting, Vote
 
 COUNCIL_FILE = "hoi-dong.yml"
@@ -69,11 +69,7 @@ class CouncilRule:
     ap_dung_den: date | None = None
 
     def applies(self, day: date | None) -> bool:
-        if day is None:
-            return True
-        if self.ap_dung_tu and day < self.ap_dung_tu:
-            return False
-        return not (self.ap_dung_den and day > self.ap_dung_den)
+        return within(day, self.ap_dung_tu, self.ap_dung_den)
 
 
 @dataclass
