@@ -232,3 +232,14 @@ def test_libreoffice_opens_the_docx_and_reads_the_same_words(documents: Path, tm
     for words in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BIÊN BẢN",
                   "Võ Thành Nhân", "Âu Thanh Tùng", "CHỦ TỊCH HỘI ĐỒNG"):
         assert words in squashed
+
+
+def test_rendering_a_pdf_leaves_the_photo_checks_strict() -> None:
+    # WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES on import; the photo checks need it False.
+    from PIL import ImageFile
+
+    from guongsang.documents.pdf import render_pdf
+    corpus, _ = check(Project(root=ROOT), TODAY)
+    layout, _ = load_layout(Project(root=ROOT), corpus.ref)
+    render_pdf(Document("x", [para("Thử")]), layout)
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False

@@ -123,12 +123,23 @@ def to_html(document: Document, layout: Layout) -> str:
 
 
 @cache
-def _font_config():
-    from weasyprint.text.fonts import FontConfiguration
-    return FontConfiguration()
+def _weasyprint():  # noqa: ANN202 - (the HTML class, a FontConfiguration)
+    """WeasyPrint's HTML class and one font configuration, imported on first use only.
+
+    Importing WeasyPrint sets Pillow's global ``ImageFile.LOAD_TRUNCATED_IMAGES`` to True, which
+    would make the photo checks accept truncated JPEGs in the same process; the flag is put back.
+    """
+    from PIL import ImageFile
+    saved = ImageFile.LOAD_TRUNCATED_IMAGES
+    try:
+        from weasyprint import HTML
+        from weasyprint.text.fonts import FontConfiguration
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = saved
+    return HTML, FontConfiguration()
 
 
 def render_pdf(document: Document, layout: Layout) -> bytes:
-    from weasyprint import HTML  # imported here: only the document commands need it
-    html = HTML(string=to_html(document, layout), base_url=str(FONT_DIR))
-    return html.write_pdf(font_config=_font_config())
+    html_class, fonts = _weasyprint()
+    html = html_class(string=to_html(document, layout), base_url=str(FONT_DIR))
+    return html.write_pdf(font_config=fonts)
