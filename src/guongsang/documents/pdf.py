@@ -123,7 +123,7 @@ def to_html(document: Document, layout: Layout) -> str:
 
 
 @cache
-def _weasyprint():  # noqa: ANN202 - (the HTML class, a FontConfiguration)
+def _weasyprint():
     """WeasyPrint's HTML class and one font configuration, imported on first use only.
 
     Importing WeasyPrint sets Pillow's global ``ImageFile.LOAD_TRUNCATED_IMAGES`` to True, which
