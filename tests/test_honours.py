@@ -30,7 +30,7 @@ FILES = {
     "profiles/tran-van-binh/index.md": profile("Trần Văn Bình", extra=awards(
         LDTT_2025,
         award("bang-khen-thu-tuong", 2025, "1520/QĐ-TTg", "15/09/2026",
-              "co_quan: Thủ tướng Chính phủ"))),
+              "co_quan: Thủ tướng Chính phủ;theo_tieu_chuan: khac"))),
     "profiles/nguyen-thi-an/index.md": profile("Nguyễn Thị An", unit="phong-xuc-tien-du-lich",
                                                extra=awards(
         award("giay-khen-giam-doc", 2025, "45/QĐ-TTXT", "20/08/2025", "dot_xuat: true"),
@@ -99,35 +99,44 @@ def test_years_index_newest_first_with_counts_by_level(items: list[View | Asset]
 def test_roll_grouped_by_level_then_form_then_name(items: list[View | Asset]) -> None:
     md = page(items, "vinh-danh/2025/").markdown
     assert md.startswith("---\ntitle: Bảng vinh danh năm 2025\n")
-    headings = re.findall(r"^#+ .*$", md, re.M)
+    headings = re.findall(r"^#+ .*$", md, re.MULTILINE)
     assert headings == ["# Bảng vinh danh năm 2025",
                         "## Cấp Nhà nước", "### Bằng khen của Thủ tướng Chính phủ",
                         "## Cấp Tỉnh", "### Cờ thi đua của UBND tỉnh",
                         "## Cấp Cơ sở", "### Lao động tiên tiến",
                         "### Giấy khen của Giám đốc Trung tâm"]
     row = re.compile(r"<tr><td>(\d+)</td><td><a href=\"([^\"]*)\">([^<]*)</a></td>"
-                     r"<td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>")
-    tables = [row.findall(t) for t in re.split(r"^### .*$", md, flags=re.M)[1:]]
+                     r"<td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>"
+                     r"<td><a class=\"gs-basis\" href=\"([^\"]*)\">([^<]*)</a></td>"
+                     r"<td>([^<]*)</td></tr>")
+    tables = [row.findall(t) for t in re.split(r"^### .*$", md, flags=re.MULTILINE)[1:]]
+    # The legal basis of each award: the law and decree in force on its decision date, linked
+    # to the form's condition set on the criteria page.
+    law = "Luật Thi đua, khen thưởng 2022; Nghị định 152/2025/NĐ-CP"
+    ldtt = ("../../tieu-chi/#dk-lao-dong-tien-tien-luat-tdkt-2022", law)
+    gk = ("../../tieu-chi/#dk-giay-khen-giam-doc-luat-tdkt-2022", law)
     assert tables == [
         [("1", "../../ho-so/tran-van-binh/", "Trần Văn Bình", "Phòng Xúc tiến Đầu tư",
-          "1520/QĐ-TTg", "15/09/2026", "")],
+          "1520/QĐ-TTg", "15/09/2026",
+          "../../tieu-chi/#dk-bang-khen-thu-tuong-luat-tdkt-2022-ca-nhan", law, "")],
         [("1", "../../ho-so/phong-xuc-tien-thuong-mai/", "Phòng Xúc tiến Thương mại",
-          "Phòng Xúc tiến Thương mại", "2100/QĐ-UBND", "10/02/2026", "")],
+          "Phòng Xúc tiến Thương mại", "2100/QĐ-UBND", "10/02/2026",
+          "../../tieu-chi/#dk-co-thi-dua-ubnd-tinh-luat-tdkt-2022", law, "")],
         [("1", "../../ho-so/nguyen-thi-an/", "Nguyễn Thị An", "Phòng Xúc tiến Du lịch",
-          "12/QĐ-TTXT", "12/01/2026", ""),
+          "12/QĐ-TTXT", "12/01/2026", *ldtt, ""),
          ("2", "../../ho-so/tran-van-binh/", "Trần Văn Bình", "Phòng Xúc tiến Đầu tư",
-          "12/QĐ-TTXT", "12/01/2026", ""),
+          "12/QĐ-TTXT", "12/01/2026", *ldtt, ""),
          ("3", "../../ho-so/pham-van-dung/", "Phạm Văn Dũng", "Phòng Xúc tiến Đầu tư",
-          "12/QĐ-TTXT", "12/01/2026", ""),
+          "12/QĐ-TTXT", "12/01/2026", *ldtt, ""),
          ("4", "../../ho-so/le-van-duc/", "Lê Văn Đức", "Phòng Xúc tiến Đầu tư",
-          "12/QĐ-TTXT", "12/01/2026", "")],
+          "12/QĐ-TTXT", "12/01/2026", *ldtt, "")],
         # A collective sorts by its name as written ("Phòng…" after "Ngọc").
         [("1", "../../ho-so/nguyen-thi-an/", "Nguyễn Thị An", "Phòng Xúc tiến Du lịch",
-          "45/QĐ-TTXT", "20/08/2025", "Đột xuất"),
+          "45/QĐ-TTXT", "20/08/2025", *gk, "Đột xuất"),
          ("2", "../../ho-so/vo-thi-ngoc/", "Võ Thị Ngọc", "Phòng Xúc tiến Đầu tư",
-          "46/QĐ-TTXT", "20/08/2025", ""),
+          "46/QĐ-TTXT", "20/08/2025", *gk, ""),
          ("3", "../../ho-so/phong-xuc-tien-thuong-mai/", "Phòng Xúc tiến Thương mại",
-          "Phòng Xúc tiến Thương mại", "50/QĐ-TTXT", "01/12/2025", "Chuyên đề")],
+          "Phòng Xúc tiến Thương mại", "50/QĐ-TTXT", "01/12/2025", *gk, "Chuyên đề")],
     ]
     assert "Hoàng Thị Em" not in md
     assert "không được tính làm căn cứ đề nghị khen thưởng cao hơn" in md
@@ -150,38 +159,43 @@ def test_csv_is_excel_ready_utf8_bom_crlf(items: list[View | Asset]) -> None:
     text = data[len(BOM):].decode("utf-8")
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
     assert text.split("\r\n")[0] == ("Cấp,Danh hiệu/hình thức,Họ tên,Đơn vị,Số quyết định,"
-                                     "Ngày quyết định,Cơ quan ban hành,Đột xuất/chuyên đề")
+                                     "Ngày quyết định,Cơ quan ban hành,Đột xuất/chuyên đề,"
+                                     "Căn cứ pháp lý")
 
 
 def test_csv_rows_follow_the_roll(items: list[View | Asset]) -> None:
     text = csv_asset(items, "vinh-danh/2025/vinh-danh-2025.csv")[3:].decode("utf-8")
+    law = "Luật Thi đua, khen thưởng 2022 (06/2022/QH15); Nghị định 152/2025/NĐ-CP"
     assert list(csv.reader(io.StringIO(text, newline="")))[1:] == [
         ["Nhà nước", "Bằng khen của Thủ tướng Chính phủ", "Trần Văn Bình",
-         "Phòng Xúc tiến Đầu tư", "1520/QĐ-TTg", "15/09/2026", "Thủ tướng Chính phủ", ""],
+         "Phòng Xúc tiến Đầu tư", "1520/QĐ-TTg", "15/09/2026", "Thủ tướng Chính phủ", "", law],
         ["Tỉnh", "Cờ thi đua của UBND tỉnh", "Phòng Xúc tiến Thương mại",
-         "Phòng Xúc tiến Thương mại", "2100/QĐ-UBND", "10/02/2026", "Chủ tịch UBND tỉnh", ""],
+         "Phòng Xúc tiến Thương mại", "2100/QĐ-UBND", "10/02/2026", "Chủ tịch UBND tỉnh", "",
+         law],
         # No issuer recorded: the catalogue's issuer for the form stands in.
         ["Cơ sở", "Lao động tiên tiến", "Nguyễn Thị An", "Phòng Xúc tiến Du lịch",
-         "12/QĐ-TTXT", "12/01/2026", "Thủ trưởng đơn vị", ""],
+         "12/QĐ-TTXT", "12/01/2026", "Thủ trưởng đơn vị", "", law],
         ["Cơ sở", "Lao động tiên tiến", "Trần Văn Bình", "Phòng Xúc tiến Đầu tư",
-         "12/QĐ-TTXT", "12/01/2026", "Thủ trưởng đơn vị", ""],
+         "12/QĐ-TTXT", "12/01/2026", "Thủ trưởng đơn vị", "", law],
         ["Cơ sở", "Lao động tiên tiến", "Phạm Văn Dũng", "Phòng Xúc tiến Đầu tư",
-         "12/QĐ-TTXT", "12/01/2026", "Thủ trưởng đơn vị", ""],
+         "12/QĐ-TTXT", "12/01/2026", "Thủ trưởng đơn vị", "", law],
         ["Cơ sở", "Lao động tiên tiến", "Lê Văn Đức", "Phòng Xúc tiến Đầu tư",
-         "12/QĐ-TTXT", "12/01/2026", "Thủ trưởng đơn vị", ""],
+         "12/QĐ-TTXT", "12/01/2026", "Thủ trưởng đơn vị", "", law],
         ["Cơ sở", "Giấy khen của Giám đốc Trung tâm", "Nguyễn Thị An", "Phòng Xúc tiến Du lịch",
-         "45/QĐ-TTXT", "20/08/2025", "Giám đốc Trung tâm", "Đột xuất"],
+         "45/QĐ-TTXT", "20/08/2025", "Giám đốc Trung tâm", "Đột xuất", law],
         ["Cơ sở", "Giấy khen của Giám đốc Trung tâm", "Võ Thị Ngọc", "Phòng Xúc tiến Đầu tư",
-         "46/QĐ-TTXT", "20/08/2025", "Giám đốc Trung tâm", ""],
+         "46/QĐ-TTXT", "20/08/2025", "Giám đốc Trung tâm", "", law],
         ["Cơ sở", "Giấy khen của Giám đốc Trung tâm", "Phòng Xúc tiến Thương mại",
          "Phòng Xúc tiến Thương mại", "50/QĐ-TTXT", "01/12/2025", "Giám đốc Trung tâm",
-         "Chuyên đề"],
+         "Chuyên đề", law],
     ]
+    # Decided on 10/01/2025: the decree then in force was 98/2023, not 152/2025.
     assert csv_asset(items, "vinh-danh/2024/vinh-danh-2024.csv") == (
         BOM + ("Cấp,Danh hiệu/hình thức,Họ tên,Đơn vị,Số quyết định,Ngày quyết định,"
-        "Cơ quan ban hành,Đột xuất/chuyên đề\r\n"
+        "Cơ quan ban hành,Đột xuất/chuyên đề,Căn cứ pháp lý\r\n"
         "Cơ sở,Lao động tiên tiến,Nguyễn Thị An,Phòng Xúc tiến Du lịch,10/QĐ-TTXT,10/01/2025,"
-        "Thủ trưởng đơn vị,\r\n").encode())
+        "Thủ trưởng đơn vị,,\"Luật Thi đua, khen thưởng 2022 (06/2022/QH15); Nghị định "
+        "98/2023/NĐ-CP\"\r\n").encode())
 
 
 def test_no_awards_still_gives_the_index(tmp_path: Path) -> None:

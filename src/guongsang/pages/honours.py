@@ -21,9 +21,10 @@ from ..site.output import Asset, View
 from ..text import format_date
 from . import Context, generator
 from .campaigns import exemplar_key
+from .legalbasis import basis_html, basis_text
 
 CSV_HEADER = ("Cấp", "Danh hiệu/hình thức", "Họ tên", "Đơn vị", "Số quyết định",
-              "Ngày quyết định", "Cơ quan ban hành", "Đột xuất/chuyên đề")
+              "Ngày quyết định", "Cơ quan ban hành", "Đột xuất/chuyên đề", "Căn cứ pháp lý")
 BOM = b"\xef\xbb\xbf"
 """Excel opens a UTF-8 CSV with Vietnamese text correctly only when it starts with a BOM."""
 
@@ -109,7 +110,8 @@ def csv_rows(ctx: Context, honours: list[Honour]) -> list[list[str]]:
     return [[
         ctx.ref.label("cap_khen_thuong", h.level), h.form_name, h.profile.ho_ten,
         _unit(ctx, h.profile.don_vi), h.award.so_quyet_dinh,
-        _date(h.award.ngay_quyet_dinh), h.issuer, h.special] for h in honours]
+        _date(h.award.ngay_quyet_dinh), h.issuer, h.special,
+        basis_text(ctx.ref, h.profile, h.award)] for h in honours]
 
 
 def csv_bytes(rows: list[list[str]]) -> bytes:
@@ -130,7 +132,8 @@ def _groups(honours: list[Honour]) -> Iterator[tuple[str, list[tuple[str, list[H
         yield level, list(forms.items())
 
 
-ROLL_COLUMNS = ("STT", "Họ tên", "Đơn vị", "Số quyết định", "Ngày quyết định", "Ghi chú")
+ROLL_COLUMNS = ("STT", "Họ tên", "Đơn vị", "Số quyết định", "Ngày quyết định", "Căn cứ pháp lý",
+                "Ghi chú")
 
 
 def _date(day: date | None) -> str:
@@ -175,7 +178,8 @@ def render_roll(ctx: Context, year: int, honours: list[Honour]) -> str:
                 _row(str(n), link(urls.relative(urls.profile(h.profile.slug), page),
                                   h.profile.ho_ten),
                      esc(_unit(ctx, h.profile.don_vi)), esc(h.award.so_quyet_dinh),
-                     _date(h.award.ngay_quyet_dinh), esc(h.special))
+                     _date(h.award.ngay_quyet_dinh),
+                     basis_html(ctx.ref, h.profile, h.award, page), esc(h.special))
                 for n, h in enumerate(group, 1))))
     if any(h.special for h in honours):
         parts.append('<p class="gs-muted gs-footnote">Khen thưởng đột xuất hoặc theo chuyên đề '

@@ -13,6 +13,7 @@ from ..site.incremental import reusing
 from ..site.output import Asset, ProfileView, View
 from ..text import format_date
 from . import Context, generator
+from .legalbasis import basis_html
 
 
 def picture(ctx: Context, p: Profile, index: int, page_url: str, sizes: str,
@@ -138,7 +139,8 @@ def render_profile(ctx: Context, p: Profile) -> str:
 
     if p.khen_thuong:
         head = "".join(f'<th scope="col">{h}</th>' for h in
-                       ("Danh hiệu, hình thức", "Cấp", "Năm", "Số quyết định", "Ngày quyết định"))
+                       ("Danh hiệu, hình thức", "Cấp", "Năm", "Số quyết định", "Ngày quyết định",
+                        "Căn cứ pháp lý"))
         body = ""
         for a in sorted(p.khen_thuong, key=lambda a: (-a.nam, a.index)):
             form = ref.awards.get(a.hinh_thuc)
@@ -147,7 +149,8 @@ def render_profile(ctx: Context, p: Profile) -> str:
             anchor = urls.award_anchor(a.hinh_thuc, a.nam, a.so_quyet_dinh)
             body += (f'<tr id="{esc(anchor)}">' + tag("td", esc(name + note)) + tag("td", esc(ref.label("cap_khen_thuong", form.cap) if form else ""))
                      + tag("td", str(a.nam)) + tag("td", esc(a.so_quyet_dinh))
-                     + tag("td", esc(format_date(a.ngay_quyet_dinh) if a.ngay_quyet_dinh else "")) + "</tr>")
+                     + tag("td", esc(format_date(a.ngay_quyet_dinh) if a.ngay_quyet_dinh else ""))
+                     + tag("td", basis_html(ref, p, a, url)) + "</tr>")
         parts.append(f'## Khen thưởng\n\n<div class="gs-table"><table><thead><tr>{head}</tr></thead>'
                      f"<tbody>{body}</tbody></table></div>")
 
