@@ -170,7 +170,8 @@ def test_schema_writes_and_checks_the_generated_files(repo, capsys) -> None:
     code, out, _ = run(capsys, "--thu-muc", str(root), "schema", "--kiem-tra")
     assert code == 1
     assert out == ("Đã cũ: schemas/ho-so.schema.json\nĐã cũ: schemas/mo-hinh.schema.json\n"
-                   "Đã cũ: schemas/phong-trao.schema.json\nĐã cũ: mau/ho-so.md\n"
+                   "Đã cũ: schemas/phong-trao.schema.json\nĐã cũ: schemas/de-nghi.schema.json\n"
+                   "Đã cũ: schemas/hop-hoi-dong.schema.json\nĐã cũ: mau/ho-so.md\n"
                    "Đã cũ: mau/mo-hinh.md\nĐã cũ: mau/phong-trao.md\n"
                    "Đã cũ: quan-tri/config.yml\n"
                    "Chạy `guongsang schema` để tạo lại các tệp trên rồi commit.\n")
@@ -374,6 +375,8 @@ def test_vscode_and_codespaces_files() -> None:
         "./schemas/ho-so.schema.json": ["profiles/*/index.md"],
         "./schemas/mo-hinh.schema.json": ["content/mo-hinh/*.md"],
         "./schemas/phong-trao.schema.json": ["content/phong-trao/*.md"],
+        "./schemas/de-nghi.schema.json": ["noi-bo/de-nghi/*.md"],
+        "./schemas/hop-hoi-dong.schema.json": ["noi-bo/hop-hoi-dong/*.md"],
     }
     for schema in settings["yaml.schemas"]:
         assert (ROOT / schema).is_file()

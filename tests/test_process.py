@@ -12,6 +12,7 @@ from guongsang.problems import Severity
 from guongsang.process.check import check_process
 from guongsang.process.comment import render, selected
 from guongsang.process.council import parse_share
+from guongsang.process.eligibility import assess
 from guongsang.process.state import state
 from guongsang.project import Project
 
@@ -94,6 +95,10 @@ DECIDED = """quyet_dinh:
   co_quan: Giám đốc Trung tâm
 """
 
+MODEL = ("---\nten: Sổ tay số\nloai: sang_kien\ntac_gia: [tran-thi-dao]\ndon_vi: "
+         "phong-xuc-tien-du-lich\nnam: 2026\nhieu_qua: Nhanh hơn\ncong_nhan:\n"
+         "  so_quyet_dinh: 198/QĐ-TTXT\n  ngay_quyet_dinh: 15/10/2026\n---\n")
+
 N = "noi-bo/de-nghi/"
 M = "noi-bo/hop-hoi-dong/2026-11-17-hop.md"
 
@@ -146,28 +151,93 @@ def test_the_shipped_sample_period_has_no_errors() -> None:
 # -- nominations -----------------------------------------------------------------------------------
 
 def test_nomination_for_an_ineligible_form_says_what_is_missing(tmp_path: Path) -> None:
+    """The engine's words, as for a recorded award: article, what is needed, what is found."""
     files = {"profiles/tran-thi-dao/index.md": profile(),
              N + "a.md": nomination("chien-si-thi-dua-cap-tinh")}
     assert run(tmp_path, files) == [
-        ('noi-bo/de-nghi/a.md:3: lỗi [de-nghi-khong-du-dieu-kien] trường `hinh_thuc`: Chưa đủ '
-        'điều kiện "Chiến sĩ thi đua cấp tỉnh" năm 2026: "Chiến sĩ thi đua cơ sở" 3 năm liên tục '
-        '(2024–2026), mỗi năm xếp loại từ hoàn thành tốt trở lên; thiếu: Chiến sĩ thi đua cơ sở '
-        'năm 2024, 2025, 2026.'),
-        ('noi-bo/de-nghi/a.md:3: lỗi [de-nghi-khong-du-dieu-kien] trường `hinh_thuc`: Chưa đủ '
-        'điều kiện "Chiến sĩ thi đua cấp tỉnh" năm 2026: Có sáng kiến được công nhận năm 2026, '
-        'phạm vi ảnh hưởng từ "toàn tỉnh" trở lên; thiếu: sáng kiến được công nhận năm 2026, '
-        'phạm vi từ "toàn tỉnh" trở lên.'),
+        ('noi-bo/de-nghi/a.md:3: lỗi [de-nghi-khong-du-dieu-kien] trường `hinh_thuc`: "Chiến sĩ '
+         'thi đua cấp tỉnh" năm 2026 chưa đủ điều kiện theo Điều 22 khoản 1 điểm a (Luật Thi đua, '
+         'khen thưởng 2022): cần "Chiến sĩ thi đua cơ sở" 3 năm liên tục (2024–2026); năm 2024, '
+         '2025, 2026 không có "Chiến sĩ thi đua cơ sở".'),
+        ('noi-bo/de-nghi/a.md:3: lỗi [de-nghi-khong-du-dieu-kien] trường `hinh_thuc`: "Chiến sĩ '
+         'thi đua cấp tỉnh" năm 2026 chưa đủ điều kiện theo Điều 22 khoản 1 điểm b, khoản 2 (Luật '
+         'Thi đua, khen thưởng 2022): cần 1 sáng kiến hoặc đề tài khoa học được công nhận, phạm vi '
+         'từ "Toàn tỉnh" trở lên, trong 2024–2026; chưa có sáng kiến hoặc đề tài khoa học nào đủ '
+         'điều kiện.'),
     ]
 
 
-def test_unconfirmed_form_is_a_warning_to_review_by_hand(tmp_path: Path) -> None:
+def test_alternatives_left_to_the_council_make_a_failure_a_warning(tmp_path: Path) -> None:
     files = {"profiles/tran-thi-dao/index.md": profile(),
              N + "a.md": nomination("bang-khen-thu-tuong")}
     assert run(tmp_path, files, unassessed=True) == [
-        ('noi-bo/de-nghi/a.md:3: cảnh báo [de-nghi-chua-tham-dinh-duoc] trường `hinh_thuc`: Chưa '
-        'kết luận tự động được "Bằng khen của Thủ tướng Chính phủ" năm 2026: Điều kiện của hình '
-        'thức này chưa được xác nhận (xac_nhan: false): cần thẩm định.'),
+        ('noi-bo/de-nghi/a.md:3: cảnh báo [de-nghi-khong-du-dieu-kien] trường `hinh_thuc`: "Bằng '
+         'khen của Thủ tướng Chính phủ" năm 2026 chưa đủ điều kiện theo Điều 73 khoản 1 (Luật Thi '
+         'đua, khen thưởng 2022): cần đạt một trong các tiêu chuẩn sau; chưa đạt tiêu chuẩn nào: '
+         '(b) đạt tất cả các yêu cầu: còn thiếu: đã có "Bằng khen của Chủ tịch UBND tỉnh" cho năm '
+         '2022 trở về trước (hồ sơ không có "Bằng khen của Chủ tịch UBND tỉnh"); ít nhất 3 lần '
+         '"Chiến sĩ thi đua cơ sở" đến năm 2026 (chưa có lần nào); (khac) Các tiêu chuẩn khác của '
+         'Điều 73 khoản 1 (chưa đọc được nguyên văn): cần hội đồng thẩm định. Có tiêu chuẩn thay '
+         'thế do hội đồng thẩm định hoặc chưa xác nhận, nên đây chỉ là cảnh báo.'),
     ]
+
+
+def test_the_law_of_the_review_day_decides(tmp_path: Path) -> None:
+    """A nomination of 2023 is judged by the 2003 law (an initiative and the title "Lao động
+    tiên tiến" itself, whatever the rating); one reviewed after NĐ 152/2025 lapses says so."""
+    rated_2023 = PROFILE.replace("  - nam: 2026\n", "  - nam: 2023\n").format(
+        name="Trần Thị Đào", kind="ca_nhan", consent="true", awards="  []\n", extra="")
+    files = {"profiles/tran-thi-dao/index.md": rated_2023,
+             N + "a.md": nomination("chien-si-thi-dua-co-so", year=2023).replace(
+                 "ngay_de_nghi: 03/11/2026", "ngay_de_nghi: 15/12/2023")}
+    assert run(tmp_path / "2003", files, unassessed=True) == [
+        ('noi-bo/de-nghi/a.md:3: lỗi [de-nghi-khong-du-dieu-kien] trường `hinh_thuc`: "Chiến sĩ '
+         'thi đua cơ sở" năm 2023 chưa đủ điều kiện theo Điều 23 khoản 1 (Luật Thi đua, Khen thưởng '
+         '2003): cần danh hiệu "Lao động tiên tiến" năm 2023; hồ sơ không có "Lao động tiên tiến" '
+         'năm 2023.'),
+        ('noi-bo/de-nghi/a.md:3: lỗi [de-nghi-khong-du-dieu-kien] trường `hinh_thuc`: "Chiến sĩ '
+         'thi đua cơ sở" năm 2023 chưa đủ điều kiện theo Điều 23 khoản 2; Điều 9 khoản 3 Nghị định '
+         '91/2017/NĐ-CP (Luật Thi đua, Khen thưởng 2003): cần đạt một trong các tiêu chuẩn sau; '
+         'chưa đạt tiêu chuẩn nào: (sang-kien) 1 sáng kiến được công nhận, phạm vi từ "Trong đơn '
+         'vị" trở lên, năm 2023: chưa có sáng kiến nào đủ điều kiện; (de-tai) 1 đề tài, đề án, công '
+         'trình khoa học (đã nghiệm thu) được công nhận, phạm vi từ "Trong đơn vị" trở lên, năm '
+         '2023: chưa có đề tài, đề án, công trình khoa học (đã nghiệm thu) nào đủ điều kiện.'),
+    ]
+    files = {"profiles/tran-thi-dao/index.md": profile(), N + "a.md": nomination(),
+             M: meeting("", ["a"], day="05/03/2027")}
+    assert run(tmp_path / "gap", files, unassessed=True) == [
+        ('noi-bo/de-nghi/a.md:3: cảnh báo [can-cu-phap-ly] trường `hinh_thuc`: "Lao động tiên '
+         'tiến" năm 2026 (ngày xét 05/03/2027): Ngày 05/03/2027 không có nghị định hướng dẫn Luật '
+         'Thi đua, khen thưởng 2022 nào đã xác nhận còn hiệu lực trong data/van-ban-phap-ly.yml '
+         '(152/2025/NĐ-CP hết hiệu lực từ 01/03/2027). Điều kiện vẫn được xét theo Luật Thi đua, '
+         'khen thưởng 2022; cập nhật data/van-ban-phap-ly.yml khi có nghị định mới hoặc văn bản '
+         'kéo dài hiệu lực.'),
+    ]
+
+
+def test_a_ground_that_is_itself_invalid_is_named(tmp_path: Path) -> None:
+    """"Lao động tiên tiến" 2026 was granted on a rating below the standard: the nomination
+    that relies on it says so (the award's own error is on the profile)."""
+    weak = profile(awards=LDTT_2026.replace("20/11/2026", "01/11/2026")).replace(
+        "xep_loai: hoan_thanh_xuat_sac", "xep_loai: hoan_thanh")
+    files = {"profiles/tran-thi-dao/index.md": weak, "content/mo-hinh/so-tay-so.md": MODEL,
+             N + "a.md": nomination("chien-si-thi-dua-co-so")}
+    assert run(tmp_path, files, unassessed=True) == [
+        ('noi-bo/de-nghi/a.md:3: cảnh báo [de-nghi-khong-du-dieu-kien] trường `hinh_thuc`: "Chiến '
+         'sĩ thi đua cơ sở" năm 2026 dựa trên "Lao động tiên tiến" năm 2026 (215/QĐ-TTXT), nhưng '
+         'khen thưởng đó chưa đủ điều kiện: cần xếp loại từ "Hoàn thành tốt nhiệm vụ" trở lên năm '
+         '2026; năm 2026 xếp loại "Hoàn thành nhiệm vụ".'),
+        ('profiles/tran-thi-dao/index.md:13: lỗi [xep-loai-khong-dat] trường '
+         '`khen_thuong[1].hinh_thuc`: "Lao động tiên tiến" năm 2026 chưa đủ điều kiện theo Điều 24 '
+         'khoản 1 điểm a (Luật Thi đua, khen thưởng 2022): cần xếp loại từ "Hoàn thành tốt nhiệm '
+         'vụ" trở lên năm 2026; năm 2026 xếp loại "Hoàn thành nhiệm vụ".'),
+    ]
+    process = _process(tmp_path / "again", files)
+    found = assess(process, process.nominations["a"])
+    assert found is not None and found.eligible is False and found.word == "Chưa đủ điều kiện"
+    assert found.invalid_grounds(process.corpus) == [
+        ('"Lao động tiên tiến" năm 2026 (215/QĐ-TTXT) chưa đủ điều kiện: cần xếp loại từ "Hoàn '
+        'thành tốt nhiệm vụ" trở lên năm 2026; năm 2026 xếp loại "Hoàn thành nhiệm vụ"')]
 
 
 def test_nominee_without_consent_and_withdrawn_profile(tmp_path: Path) -> None:
@@ -481,10 +551,16 @@ def test_internal_folder_inside_content_is_refused(tmp_path: Path) -> None:
         encoding="utf-8") + "noi_bo: content/noi-bo\n",
              "content/noi-bo/de-nghi/a.md": nomination()}
     got = run(tmp_path, files)
+    # Refused as internal records, and read by the build as a page of content/ it cannot publish
+    # (its keys are not page settings), so a build stops too.
+    page = "content/noi-bo/de-nghi/a.md"
     assert got == [
         ('content/noi-bo: lỗi [noi-bo-sai-cho] Thư mục hồ sơ nội bộ (data/site.yml (noi_bo)) nằm '
         'trong hoặc chứa thư mục được công bố content/: đề nghị, phiếu bầu sẽ bị đưa lên trang. '
         'Hồ sơ nội bộ không được đọc.'),
+        *(f"{page}:{line}: lỗi [truong-la] trường `{key}`: Trường `{key}` không có trong mẫu trang "
+          "nội dung." for line, key in enumerate(("ho_so", "hinh_thuc", "nam", "don_vi_de_nghi",
+                                                 "ngay_de_nghi", "dong_y_de_nghi"), 2)),
     ]
 
 
@@ -534,15 +610,27 @@ def test_comment_lists_each_condition_of_the_changed_nominations(tmp_path: Path)
     text = render(process, chosen, [])
     assert text == (
         "<!-- guongsang-tham-dinh -->\n### 🏅 Thẩm định đề nghị khen thưởng\n\n"
-        "Kết quả do `guongsang tham-dinh` tính từ hồ sơ trong kho theo điều kiện ở "
-        "`data/danh-muc-khen-thuong.yml`; không ai gõ tay kết luận này.\n\n"
+        "Kết quả do `guongsang tham-dinh` tính từ hồ sơ trong kho theo điều kiện của luật còn hiệu "
+        "lực vào ngày xét (`data/danh-muc-khen-thuong.yml`, `data/van-ban-phap-ly.yml`); không ai "
+        "gõ tay kết luận này.\n\n"
         "#### Trần Thị Đào – Chiến sĩ thi đua cơ sở năm 2026\n\n"
-        "Tệp `noi-bo/de-nghi/a.md` · trạng thái: Đã thẩm định · ❌ **Chưa đủ điều kiện**\n\n"
-        "| Điều kiện | Kết quả | Căn cứ trong hồ sơ |\n|---|---|---|\n"
-        "| Có danh hiệu \"Lao động tiên tiến\" năm 2026 | ✅ Đạt | có: Lao động tiên tiến năm 2026 |\n"
-        "| Có sáng kiến được công nhận năm 2026, phạm vi ảnh hưởng từ \"trong đơn vị\" trở lên | "
-        "❌ Chưa đạt | thiếu: sáng kiến được công nhận năm 2026, phạm vi từ \"trong đơn vị\" trở "
-        "lên |\n")
+        "Tệp `noi-bo/de-nghi/a.md` · trạng thái: Đã thẩm định · ✅ **Đủ điều kiện**\n\n"
+        "Căn cứ pháp lý: Luật Thi đua, khen thưởng 2022; Luật sửa đổi Luật Thi đua, khen thưởng "
+        "(2026) (chưa xác nhận); Nghị định 152/2025/NĐ-CP (ngày xét 03/11/2026).\n\n"
+        "| Yêu cầu | Kết quả | Hồ sơ cho thấy |\n|---|---|---|\n"
+        # The title of 20/11/2026 is later than the review day: its standard is what counts.
+        "| Đạt tiêu chuẩn \"Lao động tiên tiến\" năm 2026 (Điều 23 khoản 1 (Luật Thi đua, khen "
+        "thưởng 2022)) | ✅ Đạt | đạt tiêu chuẩn \"Lao động tiên tiến\": năm 2026 xếp loại "
+        "\"Hoàn thành xuất sắc nhiệm vụ\" |\n"
+        "| Đạt một trong các tiêu chuẩn sau (Điều 23 khoản 2 (Luật Thi đua, khen thưởng 2022)) | "
+        "✅ Đạt | đạt (htxs): năm 2026 xếp loại \"Hoàn thành xuất sắc nhiệm vụ\" |\n"
+        "| ↳ **Xếp loại \"Hoàn thành xuất sắc nhiệm vụ\" năm 2026** | ✅ Đạt (tiêu chuẩn được "
+        "xét) | năm 2026 xếp loại \"Hoàn thành xuất sắc nhiệm vụ\" |\n"
+        "| ↳ 1 sáng kiến được công nhận, phạm vi từ \"Trong đơn vị\" trở lên, năm 2026 | ❌ Chưa "
+        "đạt | chưa có sáng kiến nào đủ điều kiện |\n"
+        "| ↳ 1 đề tài, đề án, công trình khoa học (đã nghiệm thu) được công nhận, phạm vi từ "
+        "\"Trong đơn vị\" trở lên, năm 2026 | ❌ Chưa đạt | chưa có đề tài, đề án, công trình khoa "
+        "học (đã nghiệm thu) nào đủ điều kiện |\n")
     assert render(process, [], []).endswith(
         "Pull request này không thay đổi đề nghị khen thưởng hay cuộc họp nào.\n")
 
@@ -580,24 +668,47 @@ def test_new_nomination_and_meeting_scaffolds_pass_once_filled(
 
 
 def test_a_condition_met_by_a_companion_nomination_waits_for_it(tmp_path: Path) -> None:
-    model = ("---\nten: Sổ tay số\nloai: sang_kien\ntac_gia: [tran-thi-dao]\ndon_vi: "
-             "phong-xuc-tien-du-lich\nnam: 2026\nhieu_qua: Nhanh hơn\ncong_nhan:\n"
-             "  so_quyet_dinh: 198/QĐ-TTXT\n  ngay_quyet_dinh: 15/10/2026\n---\n")
-    files = {"profiles/tran-thi-dao/index.md": profile(),
-             "content/mo-hinh/so-tay-so.md": model,
-             N + "ldtt.md": nomination(), N + "cstd.md": nomination("chien-si-thi-dua-co-so"),
-             M: meeting(vote("ldtt", 8) + vote("cstd", 8), ["ldtt", "cstd"])}
+    """"Chiến sĩ thi đua cấp tỉnh" 2026 needs "Chiến sĩ thi đua cơ sở" 2024–2026; the 2026 one
+    is nominated in the same round: waiting for it, not failed. Decided after the meeting, it
+    counts for the proposal forwarded to the province later."""
+    earlier = "".join(
+        f"  - nam: {y}\n    noi_dung: Tổ chức 4 đoàn famtrip.\n    xep_loai: hoan_thanh_xuat_sac\n"
+        for y in (2024, 2025))
+    titles = "".join(
+        f"  - hinh_thuc: chien-si-thi-dua-co-so\n    nam: {y}\n    so_quyet_dinh: {no}/QĐ-TTXT\n"
+        f"    ngay_quyet_dinh: {day}\n    co_quan: Giám đốc Trung tâm\n"
+        for y, no, day in ((2024, 12, "10/01/2025"), (2025, 9, "08/01/2026")))
+    record = profile(awards=titles).replace("thanh_tich:\n", "thanh_tich:\n" + earlier)
+    provincial = MODEL.replace("nam: 2026\n", "nam: 2026\npham_vi: tinh\n").replace(
+        "198/QĐ-TTXT", "98/QĐ-UBND\n  pham_vi: tinh")
+    files = {"profiles/tran-thi-dao/index.md": record, "content/mo-hinh/so-tay-so.md": provincial,
+             N + "co-so.md": nomination("chien-si-thi-dua-co-so"),
+             N + "tinh.md": nomination("chien-si-thi-dua-cap-tinh"),
+             M: meeting(vote("co-so", 8) + vote("tinh", 9), ["co-so", "tinh"],
+                        members=MEMBERS.replace("co_mat: false", "co_mat: true"))}
     assert run(tmp_path, files, unassessed=True) == [
-        ('noi-bo/de-nghi/cstd.md:3: cảnh báo [de-nghi-chua-tham-dinh-duoc] trường `hinh_thuc`: '
-        'Chưa kết luận tự động được "Chiến sĩ thi đua cơ sở" năm 2026: Có danh hiệu "Lao động '
-        'tiên tiến" năm 2026 (thiếu: Lao động tiên tiến năm 2026; chờ kết quả đề nghị cùng đợt: '
-        'ldtt).'),
-        ('noi-bo/de-nghi/ldtt.md:3: cảnh báo [de-nghi-chua-tham-dinh-duoc] trường `hinh_thuc`: '
-        'Chưa kết luận tự động được "Lao động tiên tiến" năm 2026: Danh mục chưa ghi điều kiện '
-        'kiểm tra tự động cho hình thức này: cần thẩm định.'),
+        ('noi-bo/de-nghi/tinh.md:3: cảnh báo [de-nghi-chua-tham-dinh-duoc] trường `hinh_thuc`: '
+         '"Chiến sĩ thi đua cấp tỉnh" năm 2026: yêu cầu theo Điều 22 khoản 1 điểm a (Luật Thi đua, '
+         'khen thưởng 2022) (cần "Chiến sĩ thi đua cơ sở" 3 năm liên tục (2024–2026)) chỉ đạt khi '
+         'đề nghị cùng đợt co-so được quyết định.'),
     ]
     process = _process(tmp_path / "again", files)
-    from guongsang.rules.process import verdict_of
-    first = verdict_of(process, process.nominations["cstd"]).requirements[0]
-    assert first.met is None and first.evidence == (
-        "thiếu: Lao động tiên tiến năm 2026; chờ kết quả đề nghị cùng đợt: ldtt")
+    found = assess(process, process.nominations["tinh"])
+    assert found is not None and found.eligible is None and found.word == "Cần thẩm định thêm"
+    first = found.rows(process.corpus)[0]
+    assert (first.word, first.found) == (
+        "Chờ đề nghị cùng đợt",
+        'năm 2026 không có "Chiến sĩ thi đua cơ sở"; chờ kết quả đề nghị cùng đợt: co-so')
+    decided = files[N + "co-so.md"].replace("dong_y_de_nghi: true\n", "dong_y_de_nghi: true\n"
+                                            + DECIDED.replace("215/", "216/"))
+    awarded = record.replace("khen_thuong:\n", "khen_thuong:\n" + LDTT_2026.replace(
+        "lao-dong-tien-tien", "chien-si-thi-dua-co-so").replace("215/", "216/"))
+    forwarded = files[N + "tinh.md"].replace(
+        "dong_y_de_nghi: true\n", "dong_y_de_nghi: true\ntrinh_cap_tren:\n  so_to_trinh: "
+        "45/TTr-TTXT\n  ngay: 24/11/2026\n")
+    after = {**files, N + "co-so.md": decided, N + "tinh.md": forwarded,
+             "profiles/tran-thi-dao/index.md": awarded}
+    assert run(tmp_path / "run-after", after) == []
+    process = _process(tmp_path / "decided", after)
+    found = assess(process, process.nominations["tinh"])
+    assert found is not None and found.eligible is True and found.waiting == {}

@@ -4,12 +4,11 @@ the quorum and, once recorded, the results."""
 from __future__ import annotations
 
 from ..process.council import Tally
-from ..process.eligibility import Verdict
+from ..process.eligibility import Assessment, Row, assess
 from ..process.load import Process
 from ..process.records import Meeting, Nomination
 from ..process.state import state_label
 from ..reports import display_key, unit_name
-from ..rules.process import verdict_of
 from ..text import format_date
 from .layout import Layout
 from .model import (
@@ -22,13 +21,15 @@ from .model import (
     title,
 )
 
-MET = {True: "Đạt", False: "Chưa đạt", None: "Chưa xác định"}
+
+def verdict_word(a: Assessment | None) -> str:
+    return a.word if a else "Chưa thẩm định được"
 
 
-def verdict_word(v: Verdict | None) -> str:
-    if v is None:
-        return "Chưa thẩm định được"
-    return {True: "Đủ điều kiện", False: "Chưa đủ điều kiện", None: "Cần thẩm định thêm"}[v.eligible]
+def requirement_cells(r: Row) -> list[str]:
+    """[requirement with its article, result, what the records show] for one row; an
+    alternative is indented under its group."""
+    return ["\u2003" * r.depth + ("– " if r.depth else "") + r.label, r.word, r.found]
 
 
 def agenda(process: Process, meeting: Meeting) -> list[Nomination]:
@@ -92,13 +93,13 @@ def pack(process: Process, meeting: Meeting, layout: Layout) -> Document:
         p = corpus.profiles.get(n.ho_so)
         rows.append([i, _name(process, n), unit_name(corpus, p.don_vi) if p else "",
                      _form(process, n.hinh_thuc), unit_name(corpus, n.don_vi_de_nghi),
-                     verdict_word(verdict_of(process, n))])
+                     verdict_word(assess(process, n))])
     doc.add(table(["STT", "Họ và tên (tập thể)", "Đơn vị", "Đề nghị", "Đơn vị đề nghị",
                    "Thẩm định"], rows, [0.85, 3, 2.4, 2.6, 2.2, 1.8], 10.5, ["center"]))
     doc.add(heading("II. THẨM ĐỊNH TỪNG ĐỀ NGHỊ"))
     for i, n in enumerate(items, 1):
         p = corpus.profiles.get(n.ho_so)
-        v = verdict_of(process, n)
+        v = assess(process, n)
         who = f"{i}. {_name(process, n)}" + (f" – {p.chuc_vu}" if p and p.chuc_vu else "")
         doc.add(para(who, bold=True, align="left", space_before=6, keep_with_next=True))
         doc.add(para(f"Đề nghị: {_form(process, n.hinh_thuc)} năm {n.nam}; "
@@ -107,14 +108,20 @@ def pack(process: Process, meeting: Meeting, layout: Layout) -> Document:
                      f"Trạng thái: {state_label(process, n)}. Ngưỡng biểu quyết: "
                      f"{_rule_text(process, meeting, n.hinh_thuc)}.", align="left",
                      keep_with_next=True))
-        if v is not None and v.requirements:
-            doc.add(table(["Điều kiện", "Kết quả", "Căn cứ trong hồ sơ"],
-                          [[r.text + (f" ({r.basis})" if r.basis else "")
-                            + ("" if r.confirmed else " [chưa xác nhận]"), MET[r.met], r.evidence]
-                           for r in v.requirements], [4, 1.3, 4.5], 10.5))
-        note = v.note if v else "Chưa thẩm định được: hồ sơ hoặc hình thức không tồn tại."
-        if note:
-            doc.add(para(note, italic=True, align="left"))
+        if v is None:
+            doc.add(para("Chưa thẩm định được: hồ sơ, hình thức không tồn tại hoặc hình thức "
+                         "không dành cho loại hồ sơ này.", italic=True, align="left"))
+        else:
+            doc.add(para(f"Căn cứ pháp lý: {v.basis()}. Kết luận: {v.word}.", align="left",
+                         keep_with_next=True))
+            for gap in v.verdict.basis.gaps:
+                doc.add(para(f"Lưu ý: {gap}", italic=True, align="left"))
+            rows = v.rows(corpus)
+            if rows:
+                doc.add(table(["Yêu cầu", "Kết quả", "Hồ sơ cho thấy"],
+                              [requirement_cells(r) for r in rows], [4.6, 1.6, 3.6], 10.5))
+            for bad in v.invalid_grounds(corpus):
+                doc.add(para(f"Căn cứ chưa hợp lệ: {bad}.", italic=True, align="left"))
         grounds = []
         for slug in n.can_cu.sang_kien:
             m = corpus.models.get(slug)

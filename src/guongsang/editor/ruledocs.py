@@ -147,8 +147,11 @@ MEANINGS: dict[str, str] = {
                            "(`dong_y_de_nghi` không phải true).",
     "de-nghi-chua-dong-y-cong-bo": "Hồ sơ được đề nghị chưa đồng ý công bố: vẫn xét được, nhưng "
                                    "khen thưởng không hiện trên trang.",
-    "de-nghi-chua-tham-dinh-duoc": "Điều kiện của hình thức chưa được xác nhận hoặc danh mục chưa "
-                                   "ghi điều kiện: Phòng Tổ chức – Hành chính thẩm định bằng tay.",
+    "de-nghi-chua-tham-dinh-duoc": "Chưa kết luận tự động được một điều kiện của đề nghị: hồ sơ "
+                                   "thiếu dữ liệu (xếp loại, số thành viên của năm xét), danh mục "
+                                   "chưa có bộ điều kiện theo luật của ngày xét, hoặc điều kiện chỉ "
+                                   "đạt khi đề nghị cùng đợt được quyết định. Phòng Tổ chức – Hành "
+                                   "chính thẩm định bằng tay.",
     "de-nghi-dieu-kien": "Nhóm kiểm tra điều kiện của đề nghị; chỉ thấy mã này khi bộ kiểm tra gặp "
                          "lỗi nội bộ.",
     "de-nghi-dong-y": "Nhóm kiểm tra sự đồng ý của người được đề nghị; chỉ thấy mã này khi bộ kiểm "
@@ -156,8 +159,10 @@ MEANINGS: dict[str, str] = {
     "de-nghi-ho-so-da-rut": "Đề nghị khen thưởng cho một hồ sơ đã rút khỏi trang (`thu_hoi`).",
     "de-nghi-khen-thuong": "Quyết định ghi trong đề nghị và khen thưởng ghi trong hồ sơ không khớp "
                            "nhau (thiếu, khác số, hoặc đề nghị chưa có quyết định).",
-    "de-nghi-khong-du-dieu-kien": "Người được đề nghị chưa đủ một điều kiện của hình thức (tính từ "
-                                  "hồ sơ, không gõ tay).",
+    "de-nghi-khong-du-dieu-kien": "Người được đề nghị chưa đủ một điều kiện của hình thức theo luật "
+                                  "còn hiệu lực vào ngày xét (cùng bộ máy xét như khen thưởng đã "
+                                  "ghi, tính từ hồ sơ, không gõ tay), hoặc dựa trên một khen "
+                                  "thưởng chính nó chưa đủ điều kiện.",
     "de-nghi-lien-ket": "Đề nghị nhắc tới hồ sơ, phong trào, sáng kiến không có, hoặc sáng kiến "
                         "không phải của người được đề nghị.",
     "de-nghi-thu-tu-ngay": "Ngày của các bước không theo thứ tự đề nghị → họp Hội đồng → trình cấp "

@@ -105,16 +105,18 @@ def cmd_tham_dinh(args: argparse.Namespace) -> int:
     if args.format == "markdown":
         print(comment.render(process, chosen, problems), end="")
         return 0
-    from ..rules.process import verdict_of
+    from .eligibility import assess
     from .state import state_label
     for n in chosen:
-        v = verdict_of(process, n)
-        word = {True: "đủ điều kiện", False: "CHƯA ĐỦ điều kiện", None: "cần thẩm định thêm"}
+        a = assess(process, n)
         print(f"{n.slug}: {state_label(process, n)}; "
-              f"{word[v.eligible] if v else 'chưa thẩm định được'}")
-        for r in v.requirements if v else ():
-            mark = {True: "đạt", False: "CHƯA ĐẠT", None: "chưa rõ"}[r.met]
-            print(f"  - [{mark}] {r.text}: {r.evidence}")
+              + (f"{a.word.lower()}; căn cứ {a.basis()}" if a else "chưa thẩm định được"))
+        for gap in a.verdict.basis.gaps if a else ():
+            print(f"  lưu ý: {gap}")
+        for r in a.rows(process.corpus) if a else ():
+            print(f"{'    ' * (r.depth + 1)}- [{r.word.lower()}] {r.label}: {r.found}")
+        for bad in a.invalid_grounds(process.corpus) if a else ():
+            print(f"  - [căn cứ chưa hợp lệ] {bad}")
     return 0
 
 

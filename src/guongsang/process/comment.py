@@ -3,15 +3,21 @@ from __future__ import annotations
 
 from ..problems import Problem
 from ..reports import cell
-from ..rules.process import verdict_of
+from .eligibility import OUTCOME_WORDS, WAITING, Row, assess
 from .load import Process
 from .records import Nomination
 from .state import state_label
 
 MARKER = "<!-- guongsang-tham-dinh -->"
-_MET = {True: "✅ Đạt", False: "❌ Chưa đạt", None: "⚠️ Chưa xác định"}
-_VERDICT = {True: "✅ **Đủ điều kiện**", False: "❌ **Chưa đủ điều kiện**",
-            None: "⚠️ **Cần thẩm định thêm**"}
+_ICONS = {"dat": "✅", "thieu": "❌", "chua_ro": "⚠️", "tham_dinh": "👥", WAITING: "⏳"}
+_VERDICT = {k: f"{icon} **{OUTCOME_WORDS[k]}**"
+            for k, icon in ((True, "✅"), (False, "❌"), (None, "⚠️"))}
+
+
+def _requirement(r: Row) -> str:
+    if not r.depth:
+        return r.label
+    return "&emsp;" * (r.depth - 1) + "↳ " + (f"**{r.label}**" if r.chosen else r.label)
 
 
 def selected(process: Process, files: list[str]) -> list[Nomination]:
@@ -32,22 +38,28 @@ def render(process: Process, nominations: list[Nomination], problems: list[Probl
     if not nominations:
         lines.append("Pull request này không thay đổi đề nghị khen thưởng hay cuộc họp nào.")
         return "\n".join(lines) + "\n"
-    lines.append("Kết quả do `guongsang tham-dinh` tính từ hồ sơ trong kho theo điều kiện ở "
-                 "`data/danh-muc-khen-thuong.yml`; không ai gõ tay kết luận này.")
+    lines.append("Kết quả do `guongsang tham-dinh` tính từ hồ sơ trong kho theo điều kiện của luật "
+                 "còn hiệu lực vào ngày xét (`data/danh-muc-khen-thuong.yml`, "
+                 "`data/van-ban-phap-ly.yml`); không ai gõ tay kết luận này.")
     for n in nominations:
         p = corpus.profiles.get(n.ho_so)
         form = corpus.ref.awards.get(n.hinh_thuc)
-        v = verdict_of(process, n)
+        a = assess(process, n)
         head = f"#### {p.ho_ten if p else n.ho_so} – {form.ten if form else n.hinh_thuc} năm {n.nam}"
         status = (f"Tệp `{n.file}` · trạng thái: {state_label(process, n)} · "
-                  f"{_VERDICT[v.eligible] if v else '⚠️ **Chưa thẩm định được**'}")
-        lines += ["", head, "", status, ""]
-        if v and v.requirements:
-            lines += ["| Điều kiện | Kết quả | Căn cứ trong hồ sơ |", "|---|---|---|"]
-            lines += [f"| {cell(r.text + ('' if r.confirmed else ' (chưa xác nhận)'))} | "
-                      f"{_MET[r.met]} | {cell(r.evidence)} |" for r in v.requirements]
-        if v and v.note:
-            lines += ["", f"_{v.note}_"]
+                  f"{_VERDICT[a.eligible] if a else '⚠️ **Chưa thẩm định được**'}")
+        lines += ["", head, "", status]
+        if a:
+            lines += ["", f"Căn cứ pháp lý: {a.basis()}."]
+            lines += [f"> Lưu ý: {gap}" for gap in a.verdict.basis.gaps]
+            rows = a.rows(corpus)
+            if rows:
+                lines += ["", "| Yêu cầu | Kết quả | Hồ sơ cho thấy |", "|---|---|---|"]
+                lines += [f"| {cell(_requirement(r))} | {_ICONS[r.status]} {r.word} | "
+                          f"{cell(r.found)} |" for r in rows]
+            bad = a.invalid_grounds(corpus)
+            if bad:
+                lines += ["", "Căn cứ chưa hợp lệ:"] + [f"- {b}" for b in bad]
         mine = [x for x in problems if x.file == n.file]
         if mine:
             lines += ["", "Cần sửa:"]

@@ -1,28 +1,25 @@
 """Read the internal records: parse, check their shape, build typed records.
 
-Like :func:`guongsang.load.corpus.load`, this never raises on bad content; every mistake is a
+Nominations and meetings are kinds of :data:`guongsang.load.kinds.INTERNAL_KINDS`, read by the
+same pipeline as every page (:func:`guongsang.load.corpus.read_kinds`: encoding, YAML errors in
+Vietnamese, invisible characters, size limits, the schema check with the one date and year
+bound rule), only from the folder the configuration names and never by the site build. Like
+:func:`guongsang.load.corpus.load`, this never raises on bad content; every mistake is a
 :class:`~guongsang.problems.Problem` with its file and line.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from ..load.conform import Conformer
-from ..load.corpus import Corpus
-from ..load.yamlsrc import parse_markdown, read_utf8
+from ..load.corpus import Corpus, read_kinds
+from ..load.kinds import INTERNAL_KINDS
 from ..problems import Problem
-from ..project import Project, is_inside
-from ..schema import KIND_LABELS, MEETING, NOMINATION
-from ..text import slugify
-from .config import InternalPaths, internal_paths
+from ..project import Project
+from .config import MEETINGS_DIR, NOMINATIONS_DIR, InternalPaths, internal_paths
 from .council import CouncilData, load_council
-from .records import Meeting, Nomination, meeting_from, nomination_from
-
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-MAX_FILE_CHARS = 1_000_000
+from .records import Meeting, Nomination
 
 
 @dataclass
@@ -89,35 +86,11 @@ def load_process(project: Project, corpus: Corpus,
                                     "Kiểm tra lại đường dẫn, hoặc sao chép (clone) kho hồ sơ nội "
                                     "bộ về đúng chỗ."))
         return process, problems
-    for directory, kind in ((paths.nominations, "nomination"), (paths.meetings, "meeting")):
-        for path in sorted(directory.glob("*.md")) if directory.is_dir() else []:
-            rel = paths.rel(project, path)
-            if path.name.lower() == "readme.md":
-                continue
-            if not is_inside(path, paths.root):
-                problems.append(Problem(rel, 0, "", "lien-ket-ngoai-kho",
-                                        "Tệp là liên kết (symlink) trỏ ra ngoài thư mục hồ sơ nội "
-                                        "bộ; bị bỏ qua.",
-                                        "Chép nội dung thật vào thư mục thay vì tạo liên kết."))
-                continue
-            if not SLUG_RE.match(path.stem):
-                problems.append(Problem(rel, 0, "", "ten-tep",
-                                        f"Tên tệp \"{path.stem}\" phải viết thường, không dấu, nối "
-                                        "bằng dấu gạch ngang.",
-                                        f"Đổi tên thành \"{slugify(path.stem) or 'de-nghi'}.md\"."))
-            text, probs = read_utf8(path, rel)
-            problems.extend(probs)
-            if text is None:
-                continue
-            src, probs = parse_markdown(text, rel, MAX_FILE_CHARS)
-            problems.extend(probs)
-            if src is None:
-                continue
-            conf = Conformer(src, corpus.ref, corpus.today, KIND_LABELS[kind])
-            if kind == "nomination":
-                process.nominations[path.stem] = nomination_from(path.stem, src,
-                                                                 conf.record(NOMINATION))
-            else:
-                process.meetings[path.stem] = meeting_from(path.stem, src, conf.record(MEETING))
-            problems.extend(conf.problems)
+    base = project.root if paths.root.resolve().is_relative_to(project.root.resolve()) \
+        else paths.root.parent
+    prefix = paths.rel(project, paths.root)
+    where = replace(project, root=base, nominations_dir=f"{prefix}/{NOMINATIONS_DIR}",
+                    meetings_dir=f"{prefix}/{MEETINGS_DIR}")
+    read_kinds(INTERNAL_KINDS, where, corpus.ref, corpus.today, process, problems,
+               boundary=paths.root)
     return process, problems

@@ -8,7 +8,6 @@ Each rule's docstring holds a PASS and a FAIL example, as for the other rules.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from datetime import date
 from itertools import pairwise
 
@@ -16,13 +15,14 @@ from ..load.conform import did_you_mean
 from ..load.yamlsrc import Path_
 from ..problems import Problem, Severity
 from ..process.council import Tally
-from ..process.eligibility import Verdict, evaluate
+from ..process.eligibility import assess
 from ..process.load import Process
 from ..process.records import Nomination
 from ..process.state import last_review, state
-from ..records import Award
 from ..text import format_date
 from . import Rule, at, run_rules
+from .legal import Status
+from .legal.checks import _note, cite
 
 ProcessFn = Callable[[Process], Iterable[Problem]]
 PROCESS_RULES: list[Rule] = []
@@ -48,51 +48,6 @@ def _form(process: Process, form_id: str) -> str:
 
 def _day(value: date | None) -> str:
     return format_date(value) if value else "(chưa rõ ngày)"
-
-
-def review_day(process: Process, n: Nomination) -> date:
-    """The day whose conditions apply: the decision, else the meeting, else the nomination."""
-    review = last_review(process, n)
-    for day in (n.quyet_dinh.ngay_quyet_dinh if n.quyet_dinh else None,
-                review.meeting.ngay if review else None, n.ngay_de_nghi):
-        if day:
-            return day
-    return process.today
-
-
-def companions(process: Process, n: Nomination) -> list[Nomination]:
-    """Other live nominations of the same profile (reviewed together: LĐTT and CSTĐCS of one
-    year go to the same meeting), whose awards are not in the profile yet."""
-    profile = process.corpus.profiles.get(n.ho_so)
-    held = {(a.hinh_thuc, a.nam) for a in profile.khen_thuong} if profile else set()
-    return [m for m in sorted(process.nominations.values(), key=lambda m: m.slug)
-            if m is not n and m.ho_so == n.ho_so and m.hinh_thuc != n.hinh_thuc
-            and m.khong_dat is None and (m.hinh_thuc, m.nam) not in held]
-
-
-def verdict_of(process: Process, n: Nomination) -> Verdict | None:
-    """The engine's verdict; a condition that only a companion nomination of the same round
-    would meet reads "not decided yet" (waiting for that nomination), not "not met"."""
-    corpus = process.corpus
-    profile = corpus.profiles.get(n.ho_so)
-    if profile is None or n.hinh_thuc not in corpus.ref.awards or not n.nam:
-        return None
-    day = review_day(process, n)
-    verdict = evaluate(corpus, profile, n.hinh_thuc, day, n.nam)
-    pending = companions(process, n)
-    if verdict.eligible is not False or not pending:
-        return verdict
-    extra = [Award(m.hinh_thuc, m.nam, "", day, index=-1) for m in pending]
-    assumed = evaluate(corpus, replace(profile, khen_thuong=[*profile.khen_thuong, *extra]),
-                       n.hinh_thuc, day, n.nam)
-    if len(assumed.requirements) != len(verdict.requirements):
-        return verdict
-    names = ", ".join(m.slug for m in pending)
-    merged = tuple(
-        replace(r, met=None, evidence=f"{r.evidence}; chờ kết quả đề nghị cùng đợt: {names}")
-        if r.met is False and a.met is True else r
-        for r, a in zip(verdict.requirements, assumed.requirements))
-    return replace(verdict, requirements=merged)
 
 
 # -- nominations ---------------------------------------------------------------------------------
@@ -176,33 +131,57 @@ def nomination_consent(process: Process) -> Iterator[Problem]:
 
 @process_rule("de-nghi-dieu-kien")
 def nomination_eligibility(process: Process) -> Iterator[Problem]:
-    """An open nomination meets the conditions of its form (computed, never typed).
+    """An open nomination meets its form's condition set under the law of its review day,
+    as the legal engine judges it (computed, never typed; the same words as a recorded award).
 
-    PASS: "Chiến sĩ thi đua cơ sở" 2026 for someone with "Lao động tiên tiến" 2026 and an initiative
+    PASS: "Chiến sĩ thi đua cơ sở" 2026 for someone rated "hoàn thành xuất sắc" in 2026 who
+          meets the standard of "Lao động tiên tiến" that year (Luật 2022, Điều 23)
     FAIL: "Chiến sĩ thi đua cấp tỉnh" 2026 with "Chiến sĩ thi đua cơ sở" only in 2025 and 2026
     """
+    corpus = process.corpus
     for n in process.nominations.values():
         if state(process, n) not in OPEN_STATES:
             continue  # decided: the award's own check applies; rejected: nothing to do
-        verdict = verdict_of(process, n)
-        if verdict is None:
+        found = assess(process, n)
+        if found is None:
             continue
+        verdict, path = found.verdict, ("hinh_thuc",)
         title = f"\"{_form(process, n.hinh_thuc)}\" năm {n.nam}"
-        for req in verdict.requirements:
-            if req.met is False:
-                sev = Severity.ERROR if req.confirmed and req.blocking else Severity.WARNING
-                basis = f" ({req.basis})" if req.basis else ""
-                yield at(n, ("hinh_thuc",), "de-nghi-khong-du-dieu-kien",
-                         f"Chưa đủ điều kiện {title}: {req.text}{basis}; {req.evidence}.",
-                         "Bổ sung căn cứ còn thiếu vào hồ sơ (có số quyết định), hoặc ghi kết "
-                         "luận `khong_dat` với lý do.", sev)
-        if verdict.eligible is None and verdict.eligible is not False:
-            unknown = [f"{r.text} ({r.evidence})" for r in verdict.requirements if r.met is None]
-            detail = ("; ".join(unknown) + ". " if unknown else "") + verdict.note
-            yield at(n, ("hinh_thuc",), "de-nghi-chua-tham-dinh-duoc",
-                     f"Chưa kết luận tự động được {title}: {detail.strip()}",
-                     "Phòng Tổ chức – Hành chính thẩm định theo văn bản hiện hành và ghi nhận "
-                     "xét trong biên bản họp.", Severity.WARNING)
+        day = format_date(verdict.on)
+        for gap in verdict.basis.gaps:
+            rule = "de-nghi-chua-tham-dinh-duoc" if verdict.basis.condition_set is None \
+                else "can-cu-phap-ly"
+            yield at(n, path, rule, f"{title} (ngày xét {day}): {gap}",
+                     "Cập nhật data/van-ban-phap-ly.yml và data/danh-muc-khen-thuong.yml, hoặc "
+                     "Phòng Tổ chức – Hành chính thẩm định theo văn bản hiện hành.",
+                     Severity.WARNING)
+        for r, sev in found.failures:
+            yield at(n, path, "de-nghi-khong-du-dieu-kien",
+                     f"{title} chưa đủ điều kiện theo {cite(corpus, r)}: cần {r.need}; "
+                     f"{r.found}.{_note(r, sev)}",
+                     r.hint or "Bổ sung căn cứ còn thiếu vào hồ sơ (có số quyết định), hoặc ghi "
+                     "kết luận `khong_dat` với lý do.", sev)
+        for bad in verdict.invalid:
+            ground = corpus.ref.awards.get(bad.form)
+            yield at(n, path, "de-nghi-khong-du-dieu-kien",
+                     f"{title} dựa trên \"{ground.ten if ground else bad.form}\" năm "
+                     f"{bad.award.nam} ({bad.award.so_quyet_dinh}), nhưng khen thưởng đó chưa đủ "
+                     f"điều kiện: {bad.reason}.",
+                     f"Sửa khen thưởng ở mục {bad.award.index + 1} của hồ sơ {n.ho_so} trước "
+                     "(xem lỗi của mục đó).", Severity.WARNING)
+        for r in verdict.results:
+            if r.status is Status.UNKNOWN and r.severity() is not None:
+                yield at(n, path, "de-nghi-chua-tham-dinh-duoc",
+                         f"Chưa kiểm tra được {title} theo {cite(corpus, r)}: cần {r.need}; "
+                         f"{r.found}.", r.hint or "Bổ sung dữ liệu còn thiếu vào hồ sơ.",
+                         Severity.WARNING)
+        for i, names in found.waiting.items():
+            r = verdict.results[i]
+            yield at(n, path, "de-nghi-chua-tham-dinh-duoc",
+                     f"{title}: yêu cầu theo {cite(corpus, r)} (cần {r.need}) chỉ đạt khi đề "
+                     f"nghị cùng đợt {', '.join(names)} được quyết định.",
+                     "Hội đồng bình xét các đề nghị cùng đợt trong một cuộc họp; ghi quyết định "
+                     "của đề nghị kia trước.", Severity.WARNING)
 
 
 @process_rule("de-nghi-trung")
