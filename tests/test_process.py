@@ -409,13 +409,14 @@ def test_provincial_title_needs_ninety_percent_of_all_members(tmp_path: Path) ->
     got = [x for x in run(tmp_path, files) if "hop-" in x]
     assert got == [
         ('noi-bo/hop-hoi-dong/2026-11-17-hop.md:5: cảnh báo [hop-phieu-kin] trường '
-        '`hinh_thuc_bieu_quyet`: "Chiến sĩ thi đua cấp tỉnh" phải bỏ phiếu kín theo Chưa tìm thấy '
-        'điều khoản tương ứng trong NĐ 98/2023/NĐ-CP, NĐ 152/2025/NĐ-CP, nhưng cuộc họp ghi '
-        '"Biểu quyết giơ tay".'),
+        '`hinh_thuc_bieu_quyet`: "Chiến sĩ thi đua cấp tỉnh" phải bỏ phiếu kín theo mức của Nghị '
+        'định 91/2017/NĐ-CP, Điều 45 khoản 8 (chưa tìm thấy điều khoản tương ứng trong NĐ '
+        '98/2023/NĐ-CP, NĐ 152/2025/NĐ-CP), nhưng cuộc họp ghi "Biểu quyết giơ tay".'),
         ('noi-bo/hop-hoi-dong/2026-11-17-hop.md:19: lỗi [hop-ket-qua-sai] trường '
         '`ket_qua[1].ket_qua`: Kết quả ghi "đạt" cho "a" nhưng chỉ có 8/9 phiếu đồng ý; "Chiến sĩ '
-        'thi đua cấp tỉnh" cần từ 90% trở lên tổng số thành viên Hội đồng (9 phiếu) theo Chưa tìm '
-        'thấy điều khoản tương ứng trong NĐ 98/2023/NĐ-CP, NĐ 152/2025/NĐ-CP.'),
+        'thi đua cấp tỉnh" cần từ 90% trở lên tổng số thành viên Hội đồng (9 phiếu) theo mức của '
+        'Nghị định 91/2017/NĐ-CP, Điều 45 khoản 8 (chưa tìm thấy điều khoản tương ứng trong NĐ '
+        '98/2023/NĐ-CP, NĐ 152/2025/NĐ-CP).'),
     ]
 
 
@@ -619,11 +620,10 @@ def test_comment_lists_each_condition_of_the_changed_nominations(tmp_path: Path)
         "(2026) (chưa xác nhận); Nghị định 152/2025/NĐ-CP (ngày xét 03/11/2026).\n\n"
         "| Yêu cầu | Kết quả | Hồ sơ cho thấy |\n|---|---|---|\n"
         # The title of 20/11/2026 is later than the review day: its standard is what counts.
-        "| Đạt tiêu chuẩn \"Lao động tiên tiến\" năm 2026 (Điều 23 khoản 1 (Luật Thi đua, khen "
-        "thưởng 2022)) | ✅ Đạt | đạt tiêu chuẩn \"Lao động tiên tiến\": năm 2026 xếp loại "
-        "\"Hoàn thành xuất sắc nhiệm vụ\" |\n"
-        "| Đạt một trong các tiêu chuẩn sau (Điều 23 khoản 2 (Luật Thi đua, khen thưởng 2022)) | "
-        "✅ Đạt | đạt (htxs): năm 2026 xếp loại \"Hoàn thành xuất sắc nhiệm vụ\" |\n"
+        "| Đạt tiêu chuẩn \"Lao động tiên tiến\" năm 2026 (Điều 23 khoản 1) | ✅ Đạt | đạt tiêu "
+        "chuẩn \"Lao động tiên tiến\": năm 2026 xếp loại \"Hoàn thành xuất sắc nhiệm vụ\" |\n"
+        "| Đạt một trong các tiêu chuẩn sau (Điều 23 khoản 2) | ✅ Đạt | đạt (htxs): năm 2026 xếp "
+        "loại \"Hoàn thành xuất sắc nhiệm vụ\" |\n"
         "| ↳ **Xếp loại \"Hoàn thành xuất sắc nhiệm vụ\" năm 2026** | ✅ Đạt (tiêu chuẩn được "
         "xét) | năm 2026 xếp loại \"Hoàn thành xuất sắc nhiệm vụ\" |\n"
         "| ↳ 1 sáng kiến được công nhận, phạm vi từ \"Trong đơn vị\" trở lên, năm 2026 | ❌ Chưa "
@@ -712,3 +712,27 @@ def test_a_condition_met_by_a_companion_nomination_waits_for_it(tmp_path: Path) 
     process = _process(tmp_path / "decided", after)
     found = assess(process, process.nominations["tinh"])
     assert found is not None and found.eligible is True and found.waiting == {}
+
+
+def test_tham_dinh_prints_the_engines_verdict_per_requirement(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_repo(tmp_path / "repo", {"profiles/tran-thi-dao/index.md": profile(),
+                                         N + "a.md": nomination("chien-si-thi-dua-cap-tinh"),
+                                         N + "b.md": nomination()})
+    monkeypatch.setenv("GUONGSANG_TODAY", TODAY.isoformat())
+    assert main(["--root", str(root), "tham-dinh", N + "a.md", N + "b.md"]) == 0
+    basis = ("căn cứ Luật Thi đua, khen thưởng 2022; Luật sửa đổi Luật Thi đua, khen thưởng (2026) "
+             "(chưa xác nhận); Nghị định 152/2025/NĐ-CP (ngày xét 03/11/2026)")
+    assert capsys.readouterr().out == (
+        f"a: Đã thẩm định; chưa đủ điều kiện; {basis}\n"
+        "    - [chưa đạt] \"Chiến sĩ thi đua cơ sở\" 3 năm liên tục (2024–2026) (Điều 22 khoản 1 "
+        "điểm a): năm 2024, 2025, 2026 không có \"Chiến sĩ thi đua cơ sở\"\n"
+        "    - [chưa đạt] 1 sáng kiến hoặc đề tài khoa học được công nhận, phạm vi từ \"Toàn tỉnh\" "
+        "trở lên, trong 2024–2026 (Điều 22 khoản 1 điểm b, khoản 2): chưa có sáng kiến hoặc đề "
+        "tài khoa học nào đủ điều kiện\n"
+        f"b: Đã thẩm định; đủ điều kiện; {basis}\n"
+        "    - [đạt] Xếp loại từ \"Hoàn thành tốt nhiệm vụ\" trở lên năm 2026 (Điều 24 khoản 1 "
+        "điểm a): năm 2026 xếp loại \"Hoàn thành xuất sắc nhiệm vụ\"\n"
+        "    - [hội đồng thẩm định] Có tinh thần tự lực, tự cường, đoàn kết, tương trợ, tích cực "
+        "tham gia phong trào thi đua (Điều 24 khoản 1 điểm b) (chưa xác nhận): cần hội đồng "
+        "thẩm định\n")

@@ -47,7 +47,14 @@ def test_the_sample_has_internal_values_to_look_for() -> None:
 
 
 def test_no_internal_value_reaches_the_site_search_index_or_feed(sample_site: Path) -> None:
+    """`guongsang build` as `make build` runs it: neither the staged folder it materialises
+    (what the engine reads) nor the site holds an internal value."""
     values = [v.encode() for v in _internal_values()]
+    stage = sample_site.parent / "build"
+    staged = list(_texts(stage))
+    assert any(p.name == "index.md" for p, _ in staged), "the stage was not written"
+    assert [(p.relative_to(stage).as_posix(), v.decode()) for p, data in staged
+            for v in values if v in data] == []
     files = list(_texts(sample_site))
     assert any("pagefind" in p.as_posix() for p, _ in files), "the search index was not built"
     assert any(p.name.endswith(".xml") and b"<rss" in d or b"<feed" in d for p, d in files)

@@ -97,9 +97,16 @@ def pack(process: Process, meeting: Meeting, layout: Layout) -> Document:
     doc.add(table(["STT", "Họ và tên (tập thể)", "Đơn vị", "Đề nghị", "Đơn vị đề nghị",
                    "Thẩm định"], rows, [0.85, 3, 2.4, 2.6, 2.2, 1.8], 10.5, ["center"]))
     doc.add(heading("II. THẨM ĐỊNH TỪNG ĐỀ NGHỊ"))
+    assessed = {n.slug: assess(process, n) for n in items}
+    labels = {a.verdict.basis.label for a in assessed.values() if a is not None}
+    shared = len(labels) == 1
+    if shared:
+        # One legal basis for the whole agenda (the usual case): said once, not 200 times.
+        doc.add(para(f"Căn cứ pháp lý của mọi đề nghị dưới đây (văn bản còn hiệu lực vào ngày "
+                     f"xét của từng đề nghị): {labels.pop()}.", align="left"))
     for i, n in enumerate(items, 1):
         p = corpus.profiles.get(n.ho_so)
-        v = assess(process, n)
+        v = assessed[n.slug]
         who = f"{i}. {_name(process, n)}" + (f" – {p.chuc_vu}" if p and p.chuc_vu else "")
         doc.add(para(who, bold=True, align="left", space_before=6, keep_with_next=True))
         doc.add(para(f"Đề nghị: {_form(process, n.hinh_thuc)} năm {n.nam}; "
@@ -112,8 +119,10 @@ def pack(process: Process, meeting: Meeting, layout: Layout) -> Document:
             doc.add(para("Chưa thẩm định được: hồ sơ, hình thức không tồn tại hoặc hình thức "
                          "không dành cho loại hồ sơ này.", italic=True, align="left"))
         else:
-            doc.add(para(f"Căn cứ pháp lý: {v.basis()}. Kết luận: {v.word}.", align="left",
-                         keep_with_next=True))
+            day = format_date(v.verdict.on)
+            basis = (f"Ngày xét: {day}." if shared
+                     else f"Căn cứ pháp lý: {v.verdict.basis.label} (ngày xét {day}).")
+            doc.add(para(f"{basis} Kết luận: {v.word}.", align="left", keep_with_next=True))
             for gap in v.verdict.basis.gaps:
                 doc.add(para(f"Lưu ý: {gap}", italic=True, align="left"))
             rows = v.rows(corpus)

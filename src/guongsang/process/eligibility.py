@@ -57,8 +57,9 @@ class Row:
     found: str
     """What the records show (the engine's words), or what is awaited."""
     article: str
-    """ "Điều 23 khoản 2 (Luật Thi đua, khen thưởng 2022)"; empty for an alternative citing its
-    group's article."""
+    """ "Điều 23 khoản 2"; the text's name is added when it is not the law of the basis
+    ("Điều 9 khoản 3 (Nghị định 91/2017/NĐ-CP)"); empty for an alternative citing its group's
+    article."""
     unconfirmed: bool
     """The requirement is ``xac_nhan: false`` in the data (it never blocks) while the group it
     belongs to, if any, is confirmed: worth saying on this row."""
@@ -122,9 +123,12 @@ class Assessment:
                                                   self.waiting and r.severity() is None)]
 
     def rows(self, corpus: Corpus) -> list[Row]:
+        """The requirements as rows; an article of the law named by :meth:`basis` (printed
+        above the rows) is cited without repeating the law's name."""
+        law = self.verdict.basis.law
         out: list[Row] = []
         for i, r in enumerate(self.verdict.results):
-            out += _rows(corpus, r, 0, self.waiting.get(i))
+            out += _rows(corpus, r, 0, self.waiting.get(i), law.id if law else "")
         return out
 
     def invalid_grounds(self, corpus: Corpus) -> list[str]:
@@ -151,22 +155,26 @@ _GROUP_FOUND = {
 engine's words, so the engine's summary of them all is not repeated."""
 
 
+def _cite(corpus: Corpus, r: Result, law: str) -> str:
+    return r.requirement.dieu if r.requirement.van_ban == law else cite(corpus, r)
+
+
 def _rows(corpus: Corpus, r: Result, depth: int, waiting: tuple[str, ...] | None,
-          parent: Result | None = None) -> Iterator[Row]:
+          law: str, parent: Result | None = None) -> Iterator[Row]:
     req = r.requirement
     status = r.status.value
     found = _GROUP_FOUND.get((req.kieu, r.status), r.found) if r.children else r.found
     if waiting:
         status = WAITING
         found = f"{r.found}; chờ kết quả đề nghị cùng đợt: {', '.join(waiting)}"
-    article = cite(corpus, r)
-    if parent is not None and article == cite(corpus, parent):
+    article = _cite(corpus, r, law)
+    if parent is not None and article == _cite(corpus, parent, law):
         article = ""  # an alternative citing its group's article says it once, on the group
     unconfirmed = not req.xac_nhan and (parent is None or parent.requirement.xac_nhan)
     chosen = parent is not None and parent.requirement.kieu == "mot_trong" and parent.chosen is r
     yield Row(depth, r.need, status, found, article, unconfirmed, chosen)
     for child in r.children:
-        yield from _rows(corpus, child, depth + 1, None, r)
+        yield from _rows(corpus, child, depth + 1, None, law, r)
 
 
 def review_day(process: Process, n: Nomination) -> date:
