@@ -167,6 +167,15 @@ def test_nomination_for_an_ineligible_form_says_what_is_missing(tmp_path: Path) 
     ]
 
 
+def test_a_form_not_meant_for_this_kind_of_profile(tmp_path: Path) -> None:
+    files = {"profiles/tran-thi-dao/index.md": profile(),
+             N + "a.md": nomination("tap-the-lao-dong-tien-tien")}
+    assert run(tmp_path, files, unassessed=True) == [
+        ('noi-bo/de-nghi/a.md:3: lỗi [doi-tuong-khen-thuong] trường `hinh_thuc`: "Tập thể lao '
+         'động tiên tiến" chỉ dành cho tập thể, nhưng hồ sơ "tran-thi-dao" là cá nhân.'),
+    ]
+
+
 def test_alternatives_left_to_the_council_make_a_failure_a_warning(tmp_path: Path) -> None:
     files = {"profiles/tran-thi-dao/index.md": profile(),
              N + "a.md": nomination("bang-khen-thu-tuong")}

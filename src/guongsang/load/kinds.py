@@ -29,7 +29,8 @@ Adding a kind (stories/tin bài, nominations…):
 1. ``schema.py``: its fields (a tuple of ``Field``; ``exact=True`` on names and identifiers,
    ``past_only=True`` on dates of what already happened, ``year=True`` on year numbers,
    ``private=True`` on what is never published) and its label in ``KIND_LABELS``; in
-   ``SCHEMAS`` too if editors get a JSON Schema and a template for it.
+   ``SCHEMAS`` too if editors get a JSON Schema, a template and a collection in the web form
+   (an internal kind goes in ``PROCESS_SCHEMAS``: a JSON Schema, never the public form).
 2. ``records.py``: its record class (a subclass of ``Record``) and a ``*_from`` builder taking
    the checked values.
 3. ``project.py``: the folder (``stories_dir = "content/tin-bai"``); ``load/corpus.py``: a dict

@@ -142,6 +142,13 @@ def nomination_eligibility(process: Process) -> Iterator[Problem]:
     for n in process.nominations.values():
         if state(process, n) not in OPEN_STATES:
             continue  # decided: the award's own check applies; rejected: nothing to do
+        form, profile = corpus.ref.awards.get(n.hinh_thuc), corpus.profiles.get(n.ho_so)
+        if form and profile and profile.loai not in form.doi_tuong:
+            allowed = ", ".join(corpus.ref.label("loai_ho_so", d).lower() for d in form.doi_tuong)
+            yield at(n, ("hinh_thuc",), "doi-tuong-khen-thuong",
+                     f"\"{form.ten}\" chỉ dành cho {allowed}, nhưng hồ sơ \"{n.ho_so}\" là "
+                     f"{corpus.ref.label('loai_ho_so', profile.loai).lower()}.",
+                     "Chọn hình thức phù hợp trong data/danh-muc-khen-thuong.yml.")
         found = assess(process, n)
         if found is None:
             continue
