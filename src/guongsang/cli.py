@@ -1,5 +1,6 @@
-"""Command line: ``guongsang check|new|report|schema|preview-links|shrink|deploy-s3`` (text in
-Vietnamese).
+"""Command line: ``guongsang check|new|report|schema|preview-links|shrink|deploy-s3``, the build
+commands ``build|stage|post-build|parity`` and the process commands
+``tham-dinh|ghi-khen-thuong|van-ban`` (all text in Vietnamese).
 
 Exit codes: 0 done, 1 the content has errors (or a generated file is out of date, or a record
 already exists), 2 the command was written wrongly (unknown option, bad period…).
@@ -21,6 +22,7 @@ from .editor import decap, json_schema, lawdocs, pr_result, ruledocs, scaffold
 from .load.corpus import load
 from .load.refdata import load_reference
 from .problems import Severity, format_github, format_json, format_report, has_errors
+from .process import commands as process_commands
 from .project import Project, today
 from .site import engines, materialise, parity, postbuild
 from .site.preview import changes, comment
@@ -135,7 +137,9 @@ def published_dirs(project: Project) -> list[Path]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     project = Project(root=args.root)
-    _, problems = check(project, today())
+    corpus, problems = check(project, today())
+    # Internal records (nominations, meetings) are checked here, never by the site build.
+    _, problems = process_commands.with_process(project, corpus, problems, args.noi_bo)
     shown = [p for p in problems if args.all or p.severity is not Severity.INFO]
     if args.format == "github":
         print(format_github(shown))
@@ -147,6 +151,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    if args.kind in process_commands.NEW_KINDS:
+        return process_commands.cmd_new_process(args)
     project = Project(root=args.root)
     ref, _ = load_reference(project.path(project.data_dir), project.root)
     try:
@@ -571,6 +577,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="dạng kết quả: text (cho người đọc), github (chú thích trên pull request), "
                         "json")
     p.add_argument("--all", action="store_true", help="hiện cả các lưu ý (hồ sơ chưa công bố…)")
+    process_commands.noi_bo_option(p)
     _root_option(p, argparse.SUPPRESS)
     p.set_defaults(func=cmd_check)
 
@@ -582,12 +589,20 @@ def build_parser() -> argparse.ArgumentParser:
                               "  guongsang new model \"Sổ tay nhà đầu tư điện tử\"\n"
                               "    -> content/mo-hinh/so-tay-nha-dau-tu-dien-tu.md\n"
                               "  guongsang new campaign \"Thi đua chuyển đổi số 2026\"\n"
-                              "    -> content/phong-trao/thi-dua-chuyen-doi-so-2026.md")
-    p.add_argument("kind", choices=sorted(scaffold.KIND_ALIASES), metavar="LOẠI",
-                   help="profile (hoặc ho-so), model (mo-hinh), campaign (phong-trao)")
+                              "    -> content/phong-trao/thi-dua-chuyen-doi-so-2026.md\n"
+                              "  guongsang new de-nghi nguyen-thi-hoa --hinh-thuc "
+                              "chien-si-thi-dua-co-so --nam 2026\n"
+                              "    -> noi-bo/de-nghi/2026-nguyen-thi-hoa-chien-si-thi-dua-co-so.md\n"
+                              "  guongsang new hop-hoi-dong \"Bình xét năm 2026\" --ngay 17/11/2026\n"
+                              "    -> noi-bo/hop-hoi-dong/2026-11-17-binh-xet-nam-2026.md")
+    p.add_argument("kind", choices=sorted([*scaffold.KIND_ALIASES, *process_commands.NEW_KINDS]),
+                   metavar="LOẠI",
+                   help="profile (hoặc ho-so), model (mo-hinh), campaign (phong-trao); hồ sơ nội "
+                        "bộ: de-nghi (TÊN là tên thư mục hồ sơ), hop-hoi-dong")
     p.add_argument("name", metavar="TÊN",
                    help="họ tên (hoặc tên mô hình, phong trào), đặt trong ngoặc kép; "
                         "tên thư mục/tệp được tạo từ tên này, bỏ dấu (đ thành d)")
+    process_commands.extend_new(p)
     _root_option(p, argparse.SUPPRESS)
     p.set_defaults(func=cmd_new)
 
@@ -687,6 +702,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="chỉ tính xem sẽ gửi, giữ, xoá những gì; không đổi gì trên bucket")
     _root_option(p, argparse.SUPPRESS)
     p.set_defaults(func=cmd_deploy_s3)
+
+    # -- the commendation process: nominations, council meetings, decisions, documents --------
+    process_commands.add_commands(sub, _root_option)
     return parser
 
 
@@ -699,6 +717,9 @@ def main(argv: list[str] | None = None) -> int:
     args.root = (args.root or _find_root(Path.cwd())).resolve()
     try:
         return int(args.func(args))
+    except process_commands.CommandError as err:
+        print(f"Lỗi: {err}", file=sys.stderr)
+        return 1
     except UsageError as err:
         print(f"Lỗi: {err}", file=sys.stderr)
         return 2

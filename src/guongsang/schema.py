@@ -249,3 +249,90 @@ KIND_LABELS = {"profile": "hồ sơ", "model": "mô hình, sáng kiến", "campa
 def private_keys(fields: tuple[Field, ...] = PROFILE) -> set[str]:
     """Top-level keys whose content must never be published."""
     return {f.key for f in fields if f.private}
+
+
+# -- Internal records of the commendation process (never published) ----------------------------
+# Nominations and council meetings live in the internal-records folder (``noi-bo/`` by default,
+# or a private repository: see :mod:`guongsang.process.config`). They are checked like every
+# record, but only by ``guongsang check`` and the process commands; the site build never reads
+# them. Their state (đề xuất → thẩm định → bình xét → quyết định / không đạt / trình cấp trên)
+# is never typed: it follows from which blocks are filled and from the meeting records.
+
+NOMINATION: tuple[Field, ...] = (
+    text("ho_so", "Hồ sơ được đề nghị (tên thư mục trong profiles/)", "nguyen-thi-hoa",
+         required=True, link="profiles"),
+    text("hinh_thuc", "Danh hiệu hoặc hình thức đề nghị (id trong data/danh-muc-khen-thuong.yml)",
+         "chien-si-thi-dua-co-so", required=True, ref="awards"),
+    Field("nam", "int", "Năm thành tích được đề nghị khen", 2026, required=True, year=True),
+    text("phong_trao", "Phong trào thi đua (nếu khen theo phong trào; tên tệp trong "
+         "content/phong-trao/)", "thi-dua-phat-trien-lam-dong-2025-2030", link="campaigns"),
+    text("don_vi_de_nghi", "Phòng hoặc đoàn thể đề nghị (id trong data/don-vi.yml)",
+         "phong-xuc-tien-thuong-mai", required=True, ref="orgs"),
+    Field("ngay_de_nghi", "date", "Ngày đề nghị (dd/mm/yyyy)", "03/11/2026", required=True,
+          past_only=True),
+    Field("dong_y_de_nghi", "bool",
+          "Người được đề nghị (hoặc đại diện tập thể) đã biết và đồng ý được đề nghị", True,
+          required=True),
+    Field("can_cu", "object", "Căn cứ đề nghị: trỏ tới thành tích, sáng kiến đã ghi trong kho",
+          fields=(
+              ref_list("sang_kien", "Sáng kiến, mô hình làm căn cứ (tên tệp trong "
+                       "content/mo-hinh/)", ["phien-cho-nong-san-truc-tuyen"], link="models"),
+              Field("nam_thanh_tich", "list", "Các năm thành tích (mục thanh_tich của hồ sơ)",
+                    [2026], item=Field("nam_thanh_tich", "int", "Năm", 2026, year=True)),
+              text("ghi_chu", "Ghi chú về căn cứ", "Thành tích xúc tiến thương mại năm 2026"),
+          )),
+    Field("trinh_cap_tren", "object", "Đã trình cấp trên (với hình thức đơn vị không tự quyết "
+          "định được)", fields=(
+              text("so_to_trinh", "Số tờ trình", "45/TTr-TTXT", required=True),
+              Field("ngay", "date", "Ngày trình", "24/11/2026", required=True, past_only=True),
+              text("noi_nhan", "Nơi nhận", "Sở Nội vụ tỉnh Lâm Đồng (Ban Thi đua – Khen thưởng)"),
+          )),
+    Field("quyet_dinh", "object", "Quyết định khen thưởng (khi đã có)", fields=(
+        text("so_quyet_dinh", "Số quyết định", "215/QĐ-TTXT", required=True, **DECISION),
+        Field("ngay_quyet_dinh", "date", "Ngày ký quyết định", "20/11/2026", required=True,
+              past_only=True),
+        text("co_quan", "Người/cơ quan ký quyết định", "Giám đốc Trung tâm"),
+        text("ly_do", "Lý do khen thưởng (ghi vào hồ sơ)",
+             "Đã hoàn thành xuất sắc nhiệm vụ năm 2026"),
+    )),
+    Field("khong_dat", "object", "Đề nghị không được chấp thuận", fields=(
+        Field("ngay", "date", "Ngày kết luận", "18/11/2026", required=True, past_only=True),
+        text("ly_do", "Lý do", "Không đạt tỷ lệ phiếu đồng ý của Hội đồng", required=True),
+    )),
+    text("ghi_chu", "Ghi chú nội bộ", "Hồ sơ gốc lưu tại Phòng Tổ chức – Hành chính"),
+)
+
+MEETING: tuple[Field, ...] = (
+    text("ten", "Tên cuộc họp", "Họp Hội đồng Thi đua – Khen thưởng bình xét năm 2026",
+         required=True, max_len=200),
+    Field("ngay", "date", "Ngày họp (dd/mm/yyyy; có thể ghi trước ngày họp)", "17/11/2026",
+          required=True),
+    Field("nam", "int", "Năm thành tích được bình xét", 2026, required=True, year=True),
+    text("dia_diem", "Địa điểm", "Phòng họp tầng 2, Trung tâm"),
+    text("hinh_thuc_bieu_quyet", "Hình thức biểu quyết: bo_phieu_kin hoặc gio_tay",
+         "bo_phieu_kin", required=True, ref="vocab:hinh_thuc_bieu_quyet"),
+    obj_list("thanh_vien", "Thành viên Hội đồng (theo quyết định thành lập)",
+             text("ho_ten", "Họ và tên", "Lê Văn Bình", required=True),
+             text("chuc_vu", "Chức vụ", "Giám đốc Trung tâm"),
+             text("vai_tro", "Vai trò trong Hội đồng (data/tu-vung.yml, vai_tro_hoi_dong)",
+                  "chu_tich", required=True, ref="vocab:vai_tro_hoi_dong"),
+             Field("co_mat", "bool", "Có mặt tại cuộc họp", True, required=True),
+             Field("y_kien_van_ban", "bool", "Vắng mặt nhưng gửi ý kiến bằng văn bản", False)),
+    ref_list("de_nghi", "Các đề nghị đưa ra bình xét (tên tệp trong noi-bo/de-nghi/)",
+             ["2026-nguyen-thi-hoa-chien-si-thi-dua-co-so"], required=True, link="nominations"),
+    obj_list("ket_qua", "Kết quả biểu quyết (ghi sau cuộc họp)",
+             text("de_nghi", "Đề nghị (tên tệp trong noi-bo/de-nghi/)",
+                  "2026-nguyen-thi-hoa-chien-si-thi-dua-co-so", required=True,
+                  link="nominations"),
+             Field("dong_y", "int", "Số phiếu đồng ý", 9, required=True, minimum=0),
+             Field("khong_dong_y", "int", "Số phiếu không đồng ý", 1, required=True, minimum=0),
+             Field("khong_bieu_quyet", "int", "Số phiếu không biểu quyết (trắng, không hợp lệ)",
+                   0, minimum=0),
+             text("ket_qua", "Kết quả: dat hoặc khong_dat", "dat", required=True,
+                  ref="vocab:ket_qua_binh_xet")),
+    text("thu_ky", "Thư ký cuộc họp (ghi biên bản)", "Phạm Thị Lan"),
+    text("ket_luan", "Kết luận khác của Hội đồng", "Giao Phòng Tổ chức – Hành chính hoàn thiện hồ sơ"),
+)
+
+PROCESS_SCHEMAS: dict[str, tuple[Field, ...]] = {"nomination": NOMINATION, "meeting": MEETING}
+KIND_LABELS.update({"nomination": "đề nghị khen thưởng", "meeting": "cuộc họp Hội đồng"})

@@ -44,6 +44,7 @@ _LINK_SOURCES = {
     "profiles": "tên thư mục hồ sơ trong profiles/",
     "models": "tên tệp trong content/mo-hinh/, không có đuôi .md",
     "campaigns": "tên tệp trong content/phong-trao/, không có đuôi .md",
+    "nominations": "tên tệp trong noi-bo/de-nghi/, không có đuôi .md",
 }
 _TYPE_HINTS = {
     "int": "một số",
