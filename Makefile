@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv serve build test check schema bench lighthouse clean
+.PHONY: help venv serve build test check schema bench lighthouse screenshots clean
 
 help:
 	@echo "Gương sáng — các lệnh make:"
@@ -23,6 +23,7 @@ help:
 	@echo "  make schema  Tạo lại JSON Schema, mẫu hồ sơ và bảng mã lỗi sau khi sửa data/ hoặc schema.py"
 	@echo "  make bench   Đo hiệu năng (scripts/bench.py)"
 	@echo "  make lighthouse  Chấm Lighthouse các trang chính (cần npm ci và chromium)"
+	@echo "  make screenshots Chụp mọi loại trang ở 390 px và 1366 px vào screenshots/ (cần chromium)"
 	@echo "  make clean   Xoá .venv, site/ và các tệp tạm"
 	@echo "Biến: PYTHON=$(PYTHON) (trình thông dịch dùng để tạo .venv)"
 
@@ -57,6 +58,9 @@ bench: $(STAMP)
 lighthouse: $(STAMP)
 	$(BIN)/python scripts/lighthouse.py
 
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py
+
 clean:
-	rm -rf $(VENV) site/ reports/ .cache/ .pytest_cache/ .bench/ build/ src/*.egg-info
+	rm -rf $(VENV) site/ reports/ screenshots/ .cache/ .pytest_cache/ .bench/ build/ src/*.egg-info
 	find . -path ./node_modules -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
