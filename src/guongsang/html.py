@@ -8,6 +8,21 @@ def esc(value: object) -> str:
     return escape("" if value is None else str(value), quote=True)
 
 
+# Characters Python-Markdown gives a meaning to in running text (its ESCAPED_CHARS, with the
+# pipe the tables extension adds); a backslash makes each stand for itself.
+_MD_SPECIAL = set("\\\\`*_{}[]()>#+-.!|")
+
+
+def md_text(value: object) -> str:
+    r"""Record text for a Markdown line (a heading): HTML-escaped, Markdown syntax neutralised.
+
+    >>> md_text("Nguyễn *Văn* <A>")
+    'Nguyễn \\*Văn\\* &lt;A&gt;'
+    """
+    text = escape("" if value is None else " ".join(str(value).split()), quote=False)
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+
+
 def attrs(**kw: object) -> str:
     """``attrs(class_="a", href="b")`` -> ``class="a" href="b"`` (None values dropped)."""
     out = []

@@ -5,14 +5,19 @@ import re
 from collections.abc import Iterator
 
 from .. import urls
-from ..html import esc, front_matter, link, tag
+from ..html import esc, front_matter, link, md_text, tag
 from ..load.corpus import SLUG_RE
 from ..media.avatars import avatar_html, avatar_uri
 from ..records import Profile
 from ..site.incremental import reusing
 from ..site.output import Asset, ProfileView, View
-from ..text import format_date
-from . import Context, generator
+from ..text import fold, format_date
+from . import Context, generator, lastmod
+from .tables import Row, table
+
+
+HERO_SIZES = "(min-width: 76.25em) 17rem, (min-width: 45em) 38vw, 100vw"
+"""Width of the first photo: beside the text on wide screens, the whole width on a phone."""
 
 
 def picture(ctx: Context, p: Profile, index: int, page_url: str, sizes: str,
@@ -34,18 +39,44 @@ def picture(ctx: Context, p: Profile, index: int, page_url: str, sizes: str,
             f'sizes="{esc(sizes)}">{img}</picture>')
 
 
+def caption_parts(caption: str, credit: str) -> tuple[str, str]:
+    """Caption and credit of a photo, without saying the same thing twice.
+
+    Editors often mark an illustration in both ("Chi đoàn (ảnh minh hoạ)" and "Minh hoạ: Chi
+    đoàn"): a label before a colon in the credit that the caption already says is dropped, and
+    so is a credit (or a caption) that the other one already contains, compared folded.
+
+    >>> caption_parts("Chi đoàn Thanh niên (ảnh minh hoạ)", "Minh hoạ: Chi đoàn Thanh niên")
+    ('Chi đoàn Thanh niên (ảnh minh hoạ)', '')
+    >>> caption_parts("Ảnh minh hoạ", "Minh hoạ: Phòng Xúc tiến Du lịch")
+    ('Ảnh minh hoạ', 'Phòng Xúc tiến Du lịch')
+    """
+    caption, credit = " ".join(caption.split()), " ".join(credit.split())
+    label, sep, rest = credit.partition(":")
+    if sep and rest.strip() and fold(label).strip() and fold(label).strip() in fold(caption):
+        credit = rest.strip()
+    if credit and fold(credit) in fold(caption):
+        credit = ""
+    elif caption and fold(caption) in fold(credit):
+        caption = ""
+    return caption, credit
+
+
 def _figure(ctx: Context, p: Profile, i: int, url: str, sizes: str, eager: bool = False) -> str:
     pic = picture(ctx, p, i, url, sizes, eager=eager)
     if not pic:
         return ""
     ph = p.anh[i]
+    caption, credit = caption_parts(ph.chu_thich, ph.nguon)
     # Caption and credit are separate facts; a dash keeps them apart when both are given.
-    caption = " — ".join(x for x in (esc(ph.chu_thich), f'<span class="gs-credit">{esc(ph.nguon)}</span>'
-                                     if ph.nguon else "") if x)
-    return f"<figure>{pic}{f'<figcaption>{caption}</figcaption>' if caption else ''}</figure>"
+    text = " — ".join(x for x in (esc(caption), f'<span class="gs-credit">{esc(credit)}</span>'
+                                  if credit else "") if x)
+    return f"<figure>{pic}{f'<figcaption>{text}</figcaption>' if text else ''}</figure>"
 
 
 def _facts(ctx: Context, p: Profile) -> str:
+    """The profile's facts as label/value tiles (one column on a phone; the status is the
+    kicker above, so it is not repeated here)."""
     ref = ctx.ref
     unit = ref.units.get(p.don_vi)
     rows = [
@@ -53,14 +84,29 @@ def _facts(ctx: Context, p: Profile) -> str:
         ("Đơn vị", unit.ten if unit else p.don_vi),
         ("Chức vụ", p.chuc_vu),
         ("Lĩnh vực", ", ".join(ref.fields[f].ten if f in ref.fields else f for f in p.linh_vuc)),
-        ("Trạng thái", ref.label("trang_thai", p.trang_thai)),
         ("Ngày công nhận", format_date(p.ngay_cong_nhan) if p.ngay_cong_nhan else ""),
         ("Đơn vị đề xuất", ref.units[p.don_vi_de_xuat].ten if p.don_vi_de_xuat in ref.units else ""),
     ]
     # The recognition date carries the anchor the feed's recognition entry points to.
     ids = {"Ngày công nhận": urls.RECOGNITION_ANCHOR}
-    items = "".join(tag("dt", esc(k), id=ids.get(k)) + f"<dd>{esc(v)}</dd>" for k, v in rows if v)
-    return f'<dl class="gs-facts">{items}</dl>'
+    items = "".join(f"<div>{tag('dt', esc(k), id=ids.get(k))}<dd>{esc(v)}</dd></div>"
+                    for k, v in rows if v)
+    return f'<dl class="gs-facts gs-facts--tiles">{items}</dl>'
+
+
+AWARD_COLUMNS = ("Danh hiệu, hình thức", "Cấp", "Năm", "Số quyết định", "Ngày quyết định")
+"""Columns of the profile's award table (stacked into label/value lines on a phone)."""
+
+
+def _award_row(ctx: Context, a) -> Row:  # noqa: ANN001 - records.Award
+    ref = ctx.ref
+    form = ref.awards.get(a.hinh_thuc)
+    name = form.ten if form else a.hinh_thuc
+    note = " (đột xuất)" if a.dot_xuat else " (chuyên đề)" if a.chuyen_de else ""
+    return Row((esc(name + note), esc(ref.label("cap_khen_thuong", form.cap) if form else ""),
+                str(a.nam), esc(a.so_quyet_dinh),
+                esc(format_date(a.ngay_quyet_dinh) if a.ngay_quyet_dinh else "")),
+               id=urls.award_anchor(a.hinh_thuc, a.nam, a.so_quyet_dinh))
 
 
 def models_of(ctx: Context, p: Profile) -> list:
@@ -102,15 +148,18 @@ def render_profile(ctx: Context, p: Profile) -> str:
     ref = ctx.ref
     url = urls.profile(p.slug)
     parts: list[str] = []
-    hero = _figure(ctx, p, 0, url, "(min-width: 45em) 20rem, 100vw", eager=True) if p.anh else ""
+    hero = _figure(ctx, p, 0, url, HERO_SIZES, eager=True) if p.anh else ""
     if not hero:  # no photo, or none usable: the generated initials avatar stands in
         hero = f'<div class="gs-profile-avatar">{avatar_html(ctx, p, url)}</div>'
+    # The name is a Markdown heading (so it starts the table of contents and the theme's
+    # "skip to content" link lands on it); then, in reading order for a phone, the status and
+    # the deed, the photo, the facts. On a wide screen the photo moves to the left (CSS).
+    parts.append(f"# {md_text(p.ho_ten)}")
     parts.append(
-        f'<div class="gs-profile-head">{hero}<div>'
+        '<div class="gs-profile-head">'
         f'<p class="gs-kicker">{esc(ref.label("trang_thai", p.trang_thai))}</p>'
-        f"<h1>{esc(p.ho_ten)}</h1>"
         + (f'<p class="gs-lead">{esc(p.tom_tat)}</p>' if p.tom_tat else "")
-        + _facts(ctx, p) + "</div></div>")
+        + f'<div class="gs-profile-photo">{hero}</div>' + _facts(ctx, p) + "</div>")
 
     if p.body.strip():
         parts.append("## Câu chuyện\n\n" + demote_headings(p.body.strip()))
@@ -137,19 +186,8 @@ def render_profile(ctx: Context, p: Profile) -> str:
                if t.xep_loai else "") + "</li>" for t in rows) + "</ul>")
 
     if p.khen_thuong:
-        head = "".join(f'<th scope="col">{h}</th>' for h in
-                       ("Danh hiệu, hình thức", "Cấp", "Năm", "Số quyết định", "Ngày quyết định"))
-        body = ""
-        for a in sorted(p.khen_thuong, key=lambda a: (-a.nam, a.index)):
-            form = ref.awards.get(a.hinh_thuc)
-            name = form.ten if form else a.hinh_thuc
-            note = " (đột xuất)" if a.dot_xuat else " (chuyên đề)" if a.chuyen_de else ""
-            anchor = urls.award_anchor(a.hinh_thuc, a.nam, a.so_quyet_dinh)
-            body += (f'<tr id="{esc(anchor)}">' + tag("td", esc(name + note)) + tag("td", esc(ref.label("cap_khen_thuong", form.cap) if form else ""))
-                     + tag("td", str(a.nam)) + tag("td", esc(a.so_quyet_dinh))
-                     + tag("td", esc(format_date(a.ngay_quyet_dinh) if a.ngay_quyet_dinh else "")) + "</tr>")
-        parts.append(f'## Khen thưởng\n\n<div class="gs-table"><table><thead><tr>{head}</tr></thead>'
-                     f"<tbody>{body}</tbody></table></div>")
+        rows = [_award_row(ctx, a) for a in sorted(p.khen_thuong, key=lambda a: (-a.nam, a.index))]
+        parts.append("## Khen thưởng\n\n" + table("gs-awards", AWARD_COLUMNS, rows))
 
     if p.viec_tot:
         parts.append('## Người tốt, việc tốt\n\n<ul class="gs-deeds">' + "".join(
@@ -181,6 +219,7 @@ def render_profile(ctx: Context, p: Profile) -> str:
 
     description = p.tom_tat or f"{p.ho_ten} – {ref.units[p.don_vi].ten if p.don_vi in ref.units else ''}"
     meta = {"title": p.ho_ten, "description": description,
+            **lastmod.meta(lastmod.newest(lastmod.profile_dates(p), ctx.corpus.today)),
             "guongsang": {"kind": "profile", "slug": p.slug}}
     return front_matter(meta) + "\n\n".join(parts) + "\n"
 
