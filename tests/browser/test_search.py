@@ -87,6 +87,19 @@ def test_names_spelled_exactly_outrank_pages_that_mention_them(tab: Tab, query: 
     assert found[:len(named)] == named, found
 
 
+def test_a_name_typed_without_accents_ranks_people_of_that_name_first(tab: Tab) -> None:
+    # "hoa": Pagefind also matches Hoàng, Hoài (the start of the word) and the model page
+    # "Số hoá hồ sơ…" (the same syllable). People named Hòa/Hoà come first, then other pages
+    # with the whole word, then names that only start with it.
+    found = titles(run_search(tab, "hoa"))
+    assert found[:2] == ["Phan Văn Hòa", "Nguyễn Thị Hoà"] or found[:2] == [
+        "Nguyễn Thị Hoà", "Phan Văn Hòa"], found
+    model = found.index("Số hoá hồ sơ lưu trữ theo mã văn bản")
+    assert model == 2, found
+    for other in ("Hoàng Văn Hải", "Lê Thị Hoài"):
+        assert other not in found or found.index(other) > model, found
+
+
 def test_i_and_y_spellings_find_each_other(tab: Tab) -> None:
     assert "Ưng Thị Mỹ Duyên" in titles(run_search(tab, "mĩ duyen"))
     assert "Ưng Thị Mỹ Duyên" in titles(run_search(tab, "mi duyen"))

@@ -117,6 +117,9 @@ class Site:
     ban_quyen: str = ""
     co_quan_viet_tat: str = ""
     ke_hoach: dict[str, str] = field(default_factory=dict)
+    logo_rong: int = 0
+    """Width and height of the logo in CSS pixels as shown in the header (0: 24 × 24)."""
+    logo_cao: int = 0
 
 
 @dataclass
@@ -256,6 +259,18 @@ def _load_reference(data_dir: Path, root: Path) -> tuple[ReferenceData, list[Pro
     return ref, problems
 
 
+def _size(reader: _Reader, data: dict, key: str) -> int:
+    """A size in CSS pixels (1 to 512), or 0 when absent or wrong (reported)."""
+    raw = data.get(key)
+    if raw in (None, ""):
+        return 0
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 1 <= raw <= 512:
+        reader.fail((key,), f"`{key}` phải là một số nguyên từ 1 đến 512 (điểm ảnh), "
+                            f"không phải \"{raw}\".", f"Ví dụ: {key}: 24")
+        return 0
+    return raw
+
+
 def _build(s: dict[str, Source], problems: list[Problem]) -> ReferenceData:
     r = {k: _Reader(v, problems) for k, v in s.items()}
 
@@ -271,6 +286,8 @@ def _build(s: dict[str, Source], problems: list[Problem]) -> ReferenceData:
         ban_quyen=str(site_data.get("ban_quyen", "")),
         co_quan_viet_tat=str(site_data.get("co_quan_viet_tat", "")),
         ke_hoach=dict(site_data.get("ke_hoach") or {}),
+        logo_rong=_size(r["site"], site_data, "logo_rong"),
+        logo_cao=_size(r["site"], site_data, "logo_cao"),
     )
 
     units = {}

@@ -180,4 +180,7 @@ def campaign_pages(ctx: Context) -> Iterator[View | Asset]:
         ctx.output.meta[src] = {"title": c.ten, **({"description": c.tom_tat} if c.tom_tat else {}),
                                 **lastmod.meta(changed)}
     ctx.output.augments[INDEX] = render_index(ctx, outcomes)
+    ctx.output.meta[INDEX] = lastmod.meta(lastmod.newest(
+        (d for c in ctx.corpus.campaigns.values() for d in lastmod.campaign_dates(c)),
+        ctx.corpus.today))
     return iter(())

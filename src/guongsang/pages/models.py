@@ -134,4 +134,6 @@ def model_pages(ctx: Context) -> Iterator[View | Asset]:
             "title": m.ten, **({"description": m.tom_tat} if m.tom_tat else {}),
             **lastmod.meta(lastmod.newest(lastmod.model_dates(m), ctx.corpus.today))}
     ctx.output.augments[INDEX] = render_index(ctx)
+    ctx.output.meta[INDEX] = lastmod.meta(lastmod.newest(
+        (d for m in ctx.corpus.models.values() for d in lastmod.model_dates(m)), ctx.corpus.today))
     return iter(())
