@@ -53,13 +53,23 @@ def caption_parts(caption: str, credit: str) -> tuple[str, str]:
     """
     caption, credit = " ".join(caption.split()), " ".join(credit.split())
     label, sep, rest = credit.partition(":")
-    if sep and rest.strip() and fold(label).strip() and fold(label).strip() in fold(caption):
+    if sep and rest.strip() and _says(caption, label):
         credit = rest.strip()
-    if credit and fold(credit) in fold(caption):
+    if credit and _says(caption, credit):
         credit = ""
-    elif caption and fold(caption) in fold(credit):
+    elif caption and _says(credit, caption):
         caption = ""
     return caption, credit
+
+
+def _says(text: str, part: str) -> bool:
+    """Do the words of ``part`` appear, in order and whole, in ``text`` (compared folded)?"""
+    words, inside = _WORDS.findall(fold(part)), _WORDS.findall(fold(text))
+    return bool(words) and any(inside[i:i + len(words)] == words
+                               for i in range(len(inside) - len(words) + 1))
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def _figure(ctx: Context, p: Profile, i: int, url: str, sizes: str, eager: bool = False) -> str:
