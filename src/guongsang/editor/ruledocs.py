@@ -73,6 +73,8 @@ MEANINGS: dict[str, str] = {
     "mo-ta-anh": "Mô tả ảnh (`mo_ta`) không nói ảnh có gì, nên người khiếm thị không biết ảnh "
                  "thể hiện điều gì.",
     "nam-khong-hop-le": "Năm không hợp lệ (nhỏ hơn giới hạn cho phép).",
+    "noi-bat": "`noi_bat` trong data/site.yml không chỉ tới một hồ sơ đã công bố; trang chủ tự "
+               "chọn gương được công nhận gần nhất có ảnh.",
     "ngay-khong-hop-le": "Ngày viết sai dạng hoặc không tồn tại (ví dụ 31/02/2025).",
     "ngay-quyet-dinh": "Ngày ký quyết định nằm trước năm của thành tích được khen.",
     "ngay-tuong-lai": "Ngày hoặc năm ở tương lai, trong khi trường đó ghi việc đã xảy ra.",

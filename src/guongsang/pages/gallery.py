@@ -19,6 +19,7 @@ from ..site.output import Asset, View
 from ..text import slugify
 from . import Context, generator, lastmod
 from .cards import card, name_key
+from .home import nominate_html
 
 PER_PAGE = 24
 """Cards per static page."""
@@ -224,6 +225,8 @@ def render_page(ctx: Context, found: list[Entry], page: int, pages: int,
             parts.append(nav)
     else:
         parts.append('<p class="gs-lead">Chưa có việc tốt nào được công bố.</p>')
+    if nominate := nominate_html(ctx.ref.site.de_cu):
+        parts.append(nominate)
     changed = lastmod.newest((e.deed.ngay for e in found), ctx.corpus.today)
     meta = {"title": title(page),
             "description": "Gương “Người tốt, việc tốt”: những việc làm tốt được ghi nhận.",
