@@ -97,7 +97,7 @@
   }
 
   /* Pagefind matches the start of words, so "hoa" also finds Hoàng, Hoài and every page
-     that says "số hoá". For a query typed without accents, the first results are re-ranked:
+     that says "số hoá". The first results of every query are re-ranked:
      the more query words equal a whole word of the title (compared folded), the earlier;
      among equals, a person's profile (a name typed is most often a person) comes first; then
      Pagefind's own order. Names that merely start with the syllable (Hoàng) go after. */
@@ -176,10 +176,17 @@
     });
   }
 
+  /* Accented words first (exactRank), then whole words (rankWholeWords, a stable sort that
+     keeps the accented order among equals): "Hòa" matches "Hoàng" exactly too, as a start. */
   function rank(pf, query, results, terms) {
+    return exactRank(pf, query, results).then(function (ranked) {
+      return rankWholeWords(ranked, terms);
+    });
+  }
+
+  function exactRank(pf, query, results) {
     var words = query.split(/\s+/).filter(isAccented).slice(0, 5);
-    if (!words.length) return rankWholeWords(results, terms);
-    if (results.length < 2) return Promise.resolve(results);
+    if (!words.length || results.length < 2) return Promise.resolve(results);
     var counts = {};
     var scores = {};
     var chain = pf.options({ exactDiacritics: true });
