@@ -20,6 +20,7 @@ Usage:  python scripts/make_sample_photos.py [--check]
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import random
 import sys
@@ -118,7 +119,7 @@ def ridge(rng: random.Random, w: int, base: float, amp: float,
 
 
 def height_at(pts: list[tuple[float, float]], x: float) -> float:
-    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+    for (x0, y0), (x1, y1) in itertools.pairwise(pts):
         if x0 <= x <= x1:
             return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
     return pts[-1][1]

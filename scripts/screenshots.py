@@ -44,7 +44,7 @@ def shoot(base: str, pages: dict[str, str], out: Path, chrome: str) -> list[str]
 
     blocked: list[str] = []
 
-    def route(r) -> None:  # noqa: ANN001 - Playwright's Route
+    def route(r) -> None:
         if urlsplit(r.request.url).hostname == "127.0.0.1":
             r.continue_()
         else:

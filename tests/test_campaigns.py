@@ -148,11 +148,11 @@ def test_campaign_page_title_comes_from_ten(ctx: Context) -> None:
 
 def test_index_groups_by_status_then_by_level(ctx: Context) -> None:
     index = ctx.output.augments["phong-trao/index.md"]
-    headings = re.findall(r"^#+ .*$", index, re.M)
+    headings = re.findall(r"^#+ .*$", index, re.MULTILINE)
     assert headings == ["## Theo trạng thái", "### Đang diễn ra", "### Sắp diễn ra",
                         "### Đã kết thúc", "## Theo cấp phát động", "### Trung ương", "### Tỉnh",
                         "### Cơ quan"]
-    sections = re.split(r"^#+ .*$", index, flags=re.M)[1:]
+    sections = re.split(r"^#+ .*$", index, flags=re.MULTILINE)[1:]
     names = [link_texts(s) for s in sections]
     assert names == [
         [],

@@ -79,8 +79,8 @@ def test_featured_exemplar_that_is_not_published_is_reported_and_replaced(tmp_pa
     assert "Võ Thị Ẩn" not in html and '<a href="ho-so/tran-thi-binh/">Trần Thị Bình</a>' in html
     assert [(p.file, p.field, p.rule, p.severity.value, p.message) for p in problems] == [
         ("data/site.yml", "noi_bat", "noi-bat", "warning",
-         'Gương nổi bật "vo-thi-an" không phải một hồ sơ đã công bố; trang chủ tự chọn gương '
-         "được công nhận gần nhất có ảnh.")]
+         ('Gương nổi bật "vo-thi-an" không phải một hồ sơ đã công bố; trang chủ tự chọn gương '
+         "được công nhận gần nhất có ảnh."))]
     assert problems[0].line == site_yml("noi_bat: vo-thi-an\n").split("\n").index(
         "noi_bat: vo-thi-an") + 1
 
@@ -130,8 +130,8 @@ def test_share_of_high_awards_compares_the_last_two_finished_years(tmp_path: Pat
                      r'<p class="gs-muted">([^<]*)</p><p class="gs-figure-aim">(.*?)</p>', html)
     assert tile and tile.groups() == (
         "50%", "năm 2025: 1/2 lượt; năm 2024: 0%",
-        'Mục tiêu: Nâng tỷ lệ khen thưởng cấp tỉnh, cấp Nhà nước (mục II.1.b) '
-        '<span class="gs-aim-met">Đạt</span>')
+        ('Mục tiêu: Nâng tỷ lệ khen thưởng cấp tỉnh, cấp Nhà nước (mục II.1.b) '
+        '<span class="gs-aim-met">Đạt</span>'))
 
 
 def test_sample_data_notice_only_when_site_yml_says_demo(tmp_path: Path) -> None:
@@ -163,11 +163,11 @@ def test_no_nomination_button_without_a_target(tmp_path: Path) -> None:
      'Địa chỉ đề cử "http://x.example/form" phải là một địa chỉ https:// đầy đủ.'),
     ("de_cu:\n  email: khong-phai-thu\n", 'Hộp thư đề cử "khong-phai-thu" không đúng dạng.'),
     ("de_cu:\n  email: a@b.vn\n  url: https://x.vn/\n",
-     "`de_cu` phải có đúng một trong hai trường `url` (địa chỉ biểu mẫu đề cử) hoặc `email` "
-     "(hộp thư nhận đề cử)."),
+     ("`de_cu` phải có đúng một trong hai trường `url` (địa chỉ biểu mẫu đề cử) hoặc `email` "
+     "(hộp thư nhận đề cử).")),
     ("de_cu: thidua@donvi.gov.vn\n",
-     "`de_cu` phải có đúng một trong hai trường `url` (địa chỉ biểu mẫu đề cử) hoặc `email` "
-     "(hộp thư nhận đề cử)."),
+     ("`de_cu` phải có đúng một trong hai trường `url` (địa chỉ biểu mẫu đề cử) hoặc `email` "
+     "(hộp thư nhận đề cử).")),
     ("du_lieu_mau: có\n", '`du_lieu_mau` phải là true hoặc false, không phải "có".'),
 ])
 def test_wrong_site_yml_keys_are_reported_with_their_line(tmp_path: Path, yml: str,

@@ -9,8 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from guongsang.pages.honours import (BOM, FLAT_HEADER, ROLL_COLUMNS, HonourRollView,
-                                     HonoursIndexView, honour_rolls)
+from guongsang.pages.honours import (
+    BOM,
+    FLAT_HEADER,
+    ROLL_COLUMNS,
+    HonourRollView,
+    HonoursIndexView,
+    honour_rolls,
+)
 from guongsang.site.output import Asset, View
 
 from .conftest import make_repo
@@ -104,7 +110,7 @@ def test_years_index_newest_first_with_counts_by_level(items: list[View | Asset]
 def test_roll_grouped_by_level_then_form_then_name(items: list[View | Asset]) -> None:
     md = page(items, "vinh-danh/2025/").markdown
     assert md.startswith("---\ntitle: Bảng vinh danh năm 2025\n")
-    headings = re.findall(r"^#+ .*$", md, re.M)
+    headings = re.findall(r"^#+ .*$", md, re.MULTILINE)
     assert headings == ["# Bảng vinh danh năm 2025",
                         "## Cấp Nhà nước", "### Bằng khen của Thủ tướng Chính phủ",
                         "## Cấp Tỉnh", "### Cờ thi đua của UBND tỉnh",
@@ -115,7 +121,7 @@ def test_roll_grouped_by_level_then_form_then_name(items: list[View | Asset]) ->
                      r'<td data-label="Số quyết định">([^<]*)</td>'
                      r'<td data-label="Ngày quyết định">([^<]*)</td>'
                      r'<td data-label="Ghi chú">([^<]*)</td></tr>')
-    tables = [row.findall(t) for t in re.split(r"^### .*$", md, flags=re.M)[1:]]
+    tables = [row.findall(t) for t in re.split(r"^### .*$", md, flags=re.MULTILINE)[1:]]
     assert tables == [
         [("1", "../../ho-so/tran-van-binh/", "Trần Văn Bình", "Phòng Xúc tiến Đầu tư",
           "1520/QĐ-TTg", "15/09/2026", "")],

@@ -184,7 +184,7 @@ def test_gallery_filter_is_disabled_until_its_script_runs_and_explains_itself(
         sample_site: Path) -> None:
     page = read(sample_site, "nguoi-tot-viec-tot/index.html")
     assert '<fieldset disabled><legend>Lọc việc tốt</legend>' in page
-    note = re.search(r"<noscript>(.*?)</noscript>", page, re.S).group(1)  # type: ignore[union-attr]
+    note = re.search(r"<noscript>(.*?)</noscript>", page, re.DOTALL).group(1)  # type: ignore[union-attr]
     assert "Bộ lọc cần JavaScript" in note
     for facet in ("nam/2026/", "don-vi/phong-xuc-tien-dau-tu/", "linh-vuc/an-sinh-xa-hoi/"):
         href = f"../guong-dien-hinh/{facet}"

@@ -223,9 +223,9 @@ def render_roll(ctx: Context, year: int, honours: list[Honour]) -> str:
     parts = [
         f'<p class="gs-print-only gs-print-org">{esc(ref.site.co_quan)}</p>',
         f"# {title}",
-        f'<p class="gs-lead">Năm {year} có {len(honours)} lượt khen thưởng được công bố, '
-        "xếp theo cấp khen thưởng, danh hiệu hoặc hình thức, rồi theo tên.</p>",
-        '<div class="gs-honours-tools">'
+        (f'<p class="gs-lead">Năm {year} có {len(honours)} lượt khen thưởng được công bố, '
+        "xếp theo cấp khen thưởng, danh hiệu hoặc hình thức, rồi theo tên.</p>"),
+        ('<div class="gs-honours-tools">'
         f'<a class="md-button" href="{esc(xlsx_name(year))}" download>Tải bảng tính (Excel)</a> '
         f'<a class="md-button" href="{esc(csv_name(year))}" download>Tải danh sách (CSV)</a> '
         '<button type="button" class="md-button gs-print-button" data-gs-print>'
@@ -234,7 +234,7 @@ def render_roll(ctx: Context, year: int, honours: list[Honour]) -> str:
         "In của trình duyệt (Ctrl+P, trên máy Mac: ⌘P); bản in chỉ giữ lại bảng vinh danh. "
         "Tệp tải về có cùng các cột với bảng, thêm cột cấp và danh hiệu; ngày trong tệp CSV "
         "viết theo dạng năm-tháng-ngày để bảng tính nào cũng đọc đúng.</p>"
-        "</div>",
+        "</div>"),
     ]
     level_seen = None
     for level, form_name, group in lines(ctx, year, honours):
@@ -271,8 +271,8 @@ def render_index(ctx: Context, years: dict[int, list[Honour]]) -> str:
     ref = ctx.ref
     levels = list(ref.vocab.get("cap_khen_thuong", {}))
     parts = ["# Bảng vinh danh",
-             "Các tập thể, cá nhân, gia đình được khen thưởng, theo năm đạt thành tích. "
-             "Mỗi năm có bảng để in khổ A4, bảng tính Excel và tệp CSV."]
+             ("Các tập thể, cá nhân, gia đình được khen thưởng, theo năm đạt thành tích. "
+             "Mỗi năm có bảng để in khổ A4, bảng tính Excel và tệp CSV.")]
     if not years:
         parts.append('<p class="gs-muted">Chưa có khen thưởng nào được công bố.</p>')
     else:

@@ -15,7 +15,6 @@ from ..text import fold, format_date
 from . import Context, generator, lastmod
 from .tables import Row, table
 
-
 HERO_SIZES = "(min-width: 76.25em) 17rem, (min-width: 45em) 38vw, 100vw"
 """Width of the first photo: beside the text on wide screens, the whole width on a phone."""
 
@@ -108,7 +107,7 @@ AWARD_COLUMNS = ("Danh hiệu, hình thức", "Cấp", "Năm", "Số quyết đ�
 """Columns of the profile's award table (stacked into label/value lines on a phone)."""
 
 
-def _award_row(ctx: Context, a) -> Row:  # noqa: ANN001 - records.Award
+def _award_row(ctx: Context, a) -> Row:
     ref = ctx.ref
     form = ref.awards.get(a.hinh_thuc)
     name = form.ten if form else a.hinh_thuc
