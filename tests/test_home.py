@@ -184,13 +184,16 @@ def test_wrong_site_yml_keys_are_reported_with_their_line(tmp_path: Path, yml: s
     assert ref.site.de_cu is None and ref.site.du_lieu_mau is False
 
 
-def test_sample_site_yml_is_a_demo_with_an_email_target() -> None:
+def test_sample_site_yml_is_a_demo_that_nominates_through_the_issue_form() -> None:
     from .conftest import ROOT
 
     ref, problems = load_reference(ROOT / "data", ROOT)
     assert problems == []
     assert ref.site.du_lieu_mau is True
-    assert ref.site.de_cu == Nomination("mailto:thiduakhenthuong@ttxt-lamdong.example", "email")
+    assert ref.site.de_cu == Nomination(
+        "https://github.com/ttxt-lamdong/guongsang/issues/new?template=de-cu-guong-dien-hinh.yml",
+        "url")
+    assert (ROOT / ".github" / "ISSUE_TEMPLATE" / "de-cu-guong-dien-hinh.yml").is_file()
     assert set(ref.site.muc_tieu) == {"ty_le_khen_thuong_cap_cao", "doan_the_co_tieu_chi"}
 
 
