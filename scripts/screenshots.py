@@ -61,12 +61,15 @@ def shoot(base: str, pages: dict[str, str], out: Path, chrome: str) -> list[str]
             page = context.new_page()
             for name, path in pages.items():
                 page.goto(base + path, wait_until="networkidle")
+                # The first screen as it arrives, before any interaction loads Material's
+                # script (assets/theme/lazy-bundle.js) and its header animation starts.
+                page.screenshot(path=out / f"{name}-{width}-dau.png")
                 # Lazy images below the first screen: scroll through, then back to the top.
                 page.evaluate("""async () => { for (let y = 0; y < document.body.scrollHeight;
                     y += innerHeight) { scrollTo(0, y); await new Promise(r => setTimeout(r, 50)); }
                     scrollTo(0, 0); }""")
                 page.wait_for_load_state("networkidle")
-                page.screenshot(path=out / f"{name}-{width}-dau.png")
+                page.wait_for_timeout(400)  # the header's title transition after scrolling
                 page.screenshot(path=out / f"{name}-{width}.png", full_page=True)
                 print(f"  {name}-{width}.png")
             context.close()
