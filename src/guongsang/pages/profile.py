@@ -32,7 +32,9 @@ def picture(ctx: Context, p: Profile, index: int, page_url: str, sizes: str,
     big = done.largest("jpeg")
     img = tag("img", "", src=urls.relative(ctx.image_url(big.file), page_url),
               srcset=srcset("jpeg"), sizes=sizes, alt=ph.mo_ta, width=big.width,
-              height=big.height, loading=None if eager else "lazy", decoding="async",
+              height=big.height, loading=None if eager else "lazy",
+              # The first photo is the largest thing on the first screen: fetch it first.
+              fetchpriority="high" if eager else None, decoding=None if eager else "async",
               class_=css or None).replace("></img>", ">")
     return (f'<picture><source type="image/webp" srcset="{esc(srcset("webp"))}" '
             f'sizes="{esc(sizes)}">{img}</picture>')
