@@ -268,6 +268,13 @@ def generate(n: int, seed: int = 1) -> Corpus:
         data["thanh_tich"] = [
             {"nam": y, "noi_dung": rng.choice(ACHIEVEMENTS).format(n=rng.randint(2, 40)),
              "xep_loai": rng.choice(["hoan_thanh_xuat_sac", "hoan_thanh_tot"])} for y in years]
+        if kind == "tap_the":
+            # Member counts, as a collective's report records them (the composition rules).
+            for t in data["thanh_tich"]:
+                size = rng.randint(4, 30)
+                t["thanh_vien"] = {"tong_so": size, "hoan_thanh_nhiem_vu": size,
+                                   "lao_dong_tien_tien": size // 2 + 1 + rng.randint(0, size // 2 - 1),
+                                   "chien_si_thi_dua_co_so": rng.randint(0, 2), "ky_luat": 0}
         awards: list[dict[str, Any]] = []
         for y in years:
             if kind == "ca_nhan" and rng.random() < 0.6:
@@ -345,11 +352,18 @@ def generate(n: int, seed: int = 1) -> Corpus:
                     awards.append(_award("lao-dong-tien-tien", year, decisions, rng))
                 a = _award("chien-si-thi-dua-co-so", year, decisions, rng)
                 a["ly_do"] = f"Có sáng kiến \"{title}\" được công nhận"
+                # Decided with (never before) the year's "Lao động tiên tiến" it rests on.
+                a["ngay_quyet_dinh"] = next(x["ngay_quyet_dinh"] for x in awards
+                                            if x["hinh_thuc"] == "lao-dong-tien-tien"
+                                            and x["nam"] == year)
                 awards.append(a)
             if scope != "don_vi" and rng.random() < 0.5 \
                     and ("bang-khen-chu-tich-ubnd-tinh", year) not in held:
                 a = _award("bang-khen-chu-tich-ubnd-tinh", year, decisions, rng, "UBND")
                 a["co_quan"] = "Chủ tịch UBND tỉnh Lâm Đồng"
+                # Granted for an achievement with provincial influence: point b of Điều 74
+                # (decisions under the 2003 law name its unconfirmed "other criteria").
+                a["theo_tieu_chuan"] = "b" if a["ngay_quyet_dinh"][-4:] >= "2024" else "khac"
                 awards.append(a)
 
     for r in out.profiles:

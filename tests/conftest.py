@@ -36,14 +36,9 @@ def repo(tmp_path: Path):
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped sample site built with ``--strict`` (any warning fails it), once per session."""
-    import os
+    """The shipped sample site built as `make build` builds it (materialised, then MkDocs with
+    ``--strict``: any warning fails it), once per session."""
+    from .sitebuild import staged_build
 
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    site_dir = tmp_path_factory.mktemp("site")
-    cfg = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-    build(cfg)
-    return site_dir
+    stage = tmp_path_factory.mktemp("stage")
+    return staged_build(ROOT, stage / "site", stage / "build")

@@ -7,6 +7,7 @@ from pathlib import Path
 from .conftest import ROOT, make_repo
 
 SITE_FILES = ("mkdocs.yml", "hooks", "overrides")
+DEFAULT_ENGINE = "mkdocs"
 CONTENT_PAGES = ("index.md", "gioi-thieu.md", "phong-trao/index.md", "mo-hinh/index.md")
 
 
@@ -35,3 +36,23 @@ def mkdocs_build(root: Path, strict: bool = True) -> Path:
     cfg = load_config(str(root / "mkdocs.yml"), strict=strict)
     build(cfg)
     return Path(cfg.site_dir)
+
+
+def staged_build(root: Path, site_dir: Path, stage_dir: Path,
+                 engine: str = DEFAULT_ENGINE) -> Path:
+    """`guongsang build` as `make build` runs it: check, generate, materialise into
+    ``stage_dir``, the engine (a child process, strict), then the post-build steps. Raises
+    AssertionError with every problem if a stage fails. Returns ``site_dir``."""
+    from guongsang.problems import Severity
+    from guongsang.project import Project, today
+    from guongsang.site import engines, postbuild
+    from guongsang.site.materialise import MANIFEST, stage_site
+
+    project = Project(root=root)
+    staged, problems = stage_site(project, today(), engines.ENGINES[engine], stage_dir, site_dir)
+    shown = [p.format_text() for p in problems if p.severity is not Severity.INFO]
+    assert staged is not None and not shown, shown
+    engines.run(engines.ENGINES[engine], project, staged.config, site_dir)
+    after = postbuild.run_after_engine(site_dir, stage_dir / MANIFEST, project)
+    assert after == [], [p.format_text() for p in after]
+    return site_dir

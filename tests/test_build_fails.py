@@ -26,11 +26,13 @@ def _pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("case", ERROR_CASES, ids=[f"{c.parent.name}/{c.stem}" for c in ERROR_CASES])
-def test_build_fails_with_message(case: Path, tmp_path: Path,
-                                  caplog: pytest.LogCaptureFixture) -> None:
+def test_build_fails_with_message(case: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
     from mkdocs.exceptions import MkDocsException
 
     spec = yaml.safe_load(case.read_text(encoding="utf-8"))
+    if spec.get("today"):
+        monkeypatch.setenv("GUONGSANG_TODAY", spec["today"])
     files = dict(spec["files"])
     for rel, kind in (spec.get("binary") or {}).items():
         files[rel] = sample_image(kind)

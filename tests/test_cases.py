@@ -1,11 +1,12 @@
 """Data-driven checks: each YAML file under tests/cases/ is one bad (or good) input.
 
 A case holds the files of a tiny repository and the *whole* list of expected problems, so a
-missed problem and an extra one both fail. Lines are ``file:line: mức [rule] trường `x`: message``.
+missed problem and an extra one both fail. ``today: 2027-03-10`` pins another day than TODAY. Lines are ``file:line: mức [rule] trường `x`: message``.
 """
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,8 @@ def test_case(case: Path, tmp_path: Path) -> None:
     for rel, kind in (spec.get("binary") or {}).items():
         files[rel] = sample_image(kind)
     root = make_repo(tmp_path / "repo", files)
-    _, problems = check(Project(root=root), TODAY)
+    # A case may pin its own day (e.g. after a decree lapses); dates in the past stay past.
+    today = date.fromisoformat(spec["today"]) if spec.get("today") else TODAY
+    _, problems = check(Project(root=root), today)
     got = render(problems, spec.get("include_info", False), spec.get("with_hints", False))
     assert got == spec["expect"]

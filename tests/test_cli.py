@@ -103,7 +103,8 @@ def _subcommands() -> list[str]:
 
 
 def test_subcommands() -> None:
-    assert _subcommands() == ["check", "new", "preview-links", "report", "schema"]
+    assert _subcommands() == ["build", "check", "new", "parity", "post-build", "pr-result",
+                              "preview-links", "report", "schema", "stage"]
 
 
 @pytest.mark.parametrize("argv", [["--help"], *[[c, "--help"] for c in _subcommands()]],
@@ -126,7 +127,10 @@ def test_help_is_in_vietnamese(capsys, argv: list[str]) -> None:
                                    "một trong: 'text', 'github', 'json')")),
     (["report", "periodic", "--period"], "Lỗi: tham số --period: cần một giá trị"),
     (["lam-gi"], ("Lỗi: tham số LỆNH: lựa chọn không hợp lệ: 'lam-gi' (chọn một trong: 'check', "
-                 "'new', 'report', 'schema', 'preview-links')")),
+                 "'new', 'report', 'schema', 'preview-links', 'build', 'stage', 'post-build', "
+                 "'parity', 'pr-result')")),
+    (["build", "--engine", "hugo"], ("Lỗi: tham số --engine: lựa chọn không hợp lệ: 'hugo' "
+                                     "(chọn một trong: 'mkdocs', 'properdocs', 'zensical')")),
 ])
 def test_usage_errors_are_in_vietnamese_with_exit_2(capsys, argv: list[str], error: str) -> None:
     code, out, err = run(capsys, *argv)
@@ -166,6 +170,7 @@ def test_schema_writes_and_checks_the_generated_files(repo, capsys) -> None:
     assert out == ("Đã cũ: schemas/ho-so.schema.json\nĐã cũ: schemas/mo-hinh.schema.json\n"
                    "Đã cũ: schemas/phong-trao.schema.json\nĐã cũ: mau/ho-so.md\n"
                    "Đã cũ: mau/mo-hinh.md\nĐã cũ: mau/phong-trao.md\n"
+                   "Đã cũ: quan-tri/config.yml\n"
                    "Chạy `guongsang schema` để tạo lại các tệp trên rồi commit.\n")
     assert run(capsys, "--thu-muc", str(root), "schema")[0] == 0
     assert run(capsys, "--thu-muc", str(root), "schema", "--check") == (

@@ -38,7 +38,7 @@ FILES = {
     "profiles/tran-van-binh/index.md": profile("Trần Văn Bình", extra=awards(
         LDTT_2025,
         award("bang-khen-thu-tuong", 2025, "1520/QĐ-TTg", "15/09/2026",
-              "co_quan: Thủ tướng Chính phủ"))),
+              "co_quan: Thủ tướng Chính phủ;theo_tieu_chuan: khac"))),
     "profiles/nguyen-thi-an/index.md": profile("Nguyễn Thị An", unit="phong-xuc-tien-du-lich",
                                                extra=awards(
         award("giay-khen-giam-doc", 2025, "45/QĐ-TTXT", "20/08/2025", "dot_xuat: true"),
@@ -120,28 +120,37 @@ def test_roll_grouped_by_level_then_form_then_name(items: list[View | Asset]) ->
                      r'<a href="([^"]*)">([^<]*)</a></td><td data-label="Đơn vị">([^<]*)</td>'
                      r'<td data-label="Số quyết định">([^<]*)</td>'
                      r'<td data-label="Ngày quyết định">([^<]*)</td>'
+                     r'<td data-label="Căn cứ pháp lý"><a class="gs-basis" href="([^"]*)">'
+                     r'([^<]*)</a></td>'
                      r'<td data-label="Ghi chú">([^<]*)</td></tr>')
     tables = [row.findall(t) for t in re.split(r"^### .*$", md, flags=re.MULTILINE)[1:]]
+    # The legal basis of each award: the law and decree in force on its decision date, linked
+    # to the form's condition set on the criteria page.
+    law = "Luật Thi đua, khen thưởng 2022; Nghị định 152/2025/NĐ-CP"
+    ldtt = ("../../tieu-chi/#dk-lao-dong-tien-tien-luat-tdkt-2022", law)
+    gk = ("../../tieu-chi/#dk-giay-khen-giam-doc-luat-tdkt-2022", law)
     assert tables == [
         [("1", "../../ho-so/tran-van-binh/", "Trần Văn Bình", "Phòng Xúc tiến Đầu tư",
-          "1520/QĐ-TTg", "15/09/2026", "")],
+          "1520/QĐ-TTg", "15/09/2026",
+          "../../tieu-chi/#dk-bang-khen-thu-tuong-luat-tdkt-2022-ca-nhan", law, "")],
         [("1", "../../ho-so/phong-xuc-tien-thuong-mai/", "Phòng Xúc tiến Thương mại",
-          "Phòng Xúc tiến Thương mại", "2100/QĐ-UBND", "10/02/2026", "")],
+          "Phòng Xúc tiến Thương mại", "2100/QĐ-UBND", "10/02/2026",
+          "../../tieu-chi/#dk-co-thi-dua-ubnd-tinh-luat-tdkt-2022", law, "")],
         [("1", "../../ho-so/nguyen-thi-an/", "Nguyễn Thị An", "Phòng Xúc tiến Du lịch",
-          "12/QĐ-TTXT", "12/01/2026", ""),
+          "12/QĐ-TTXT", "12/01/2026", *ldtt, ""),
          ("2", "../../ho-so/tran-van-binh/", "Trần Văn Bình", "Phòng Xúc tiến Đầu tư",
-          "12/QĐ-TTXT", "12/01/2026", ""),
+          "12/QĐ-TTXT", "12/01/2026", *ldtt, ""),
          ("3", "../../ho-so/pham-van-dung/", "Phạm Văn Dũng", "Phòng Xúc tiến Đầu tư",
-          "12/QĐ-TTXT", "12/01/2026", ""),
+          "12/QĐ-TTXT", "12/01/2026", *ldtt, ""),
          ("4", "../../ho-so/le-van-duc/", "Lê Văn Đức", "Phòng Xúc tiến Đầu tư",
-          "12/QĐ-TTXT", "12/01/2026", "")],
+          "12/QĐ-TTXT", "12/01/2026", *ldtt, "")],
         # A collective sorts by its name as written ("Phòng…" after "Ngọc").
         [("1", "../../ho-so/nguyen-thi-an/", "Nguyễn Thị An", "Phòng Xúc tiến Du lịch",
-          "45/QĐ-TTXT", "20/08/2025", "Đột xuất"),
+          "45/QĐ-TTXT", "20/08/2025", *gk, "Đột xuất"),
          ("2", "../../ho-so/vo-thi-ngoc/", "Võ Thị Ngọc", "Phòng Xúc tiến Đầu tư",
-          "46/QĐ-TTXT", "20/08/2025", ""),
+          "46/QĐ-TTXT", "20/08/2025", *gk, ""),
          ("3", "../../ho-so/phong-xuc-tien-thuong-mai/", "Phòng Xúc tiến Thương mại",
-          "Phòng Xúc tiến Thương mại", "50/QĐ-TTXT", "01/12/2025", "Chuyên đề")],
+          "Phòng Xúc tiến Thương mại", "50/QĐ-TTXT", "01/12/2025", *gk, "Chuyên đề")],
     ]
     assert "Hoàng Thị Em" not in md
     assert "không được tính làm căn cứ đề nghị khen thưởng cao hơn" in md
@@ -166,7 +175,7 @@ def test_csv_is_excel_ready_utf8_bom_crlf(items: list[View | Asset]) -> None:
     text = data[len(BOM):].decode("utf-8")
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
     assert text.split("\r\n")[0] == ("Cấp,Danh hiệu/hình thức,STT,Họ tên,Đơn vị,Số quyết định,"
-                                     "Ngày quyết định,Ghi chú")
+                                     "Ngày quyết định,Căn cứ pháp lý,Ghi chú")
 
 
 def test_downloads_have_the_columns_of_the_page_after_its_two_groups(
@@ -178,25 +187,26 @@ def test_downloads_have_the_columns_of_the_page_after_its_two_groups(
     assert list(FLAT_HEADER) == ["Cấp", "Danh hiệu/hình thức", *page_columns]
 
 
+LAW = "Luật Thi đua, khen thưởng 2022 (06/2022/QH15); Nghị định 152/2025/NĐ-CP"
 ROWS_2025 = [
     ["Nhà nước", "Bằng khen của Thủ tướng Chính phủ", "1", "Trần Văn Bình",
-     "Phòng Xúc tiến Đầu tư", "1520/QĐ-TTg", "2026-09-15", ""],
+     "Phòng Xúc tiến Đầu tư", "1520/QĐ-TTg", "2026-09-15", LAW, ""],
     ["Tỉnh", "Cờ thi đua của UBND tỉnh", "1", "Phòng Xúc tiến Thương mại",
-     "Phòng Xúc tiến Thương mại", "2100/QĐ-UBND", "2026-02-10", ""],
+     "Phòng Xúc tiến Thương mại", "2100/QĐ-UBND", "2026-02-10", LAW, ""],
     ["Cơ sở", "Lao động tiên tiến", "1", "Nguyễn Thị An", "Phòng Xúc tiến Du lịch",
-     "12/QĐ-TTXT", "2026-01-12", ""],
+     "12/QĐ-TTXT", "2026-01-12", LAW, ""],
     ["Cơ sở", "Lao động tiên tiến", "2", "Trần Văn Bình", "Phòng Xúc tiến Đầu tư",
-     "12/QĐ-TTXT", "2026-01-12", ""],
+     "12/QĐ-TTXT", "2026-01-12", LAW, ""],
     ["Cơ sở", "Lao động tiên tiến", "3", "Phạm Văn Dũng", "Phòng Xúc tiến Đầu tư",
-     "12/QĐ-TTXT", "2026-01-12", ""],
+     "12/QĐ-TTXT", "2026-01-12", LAW, ""],
     ["Cơ sở", "Lao động tiên tiến", "4", "Lê Văn Đức", "Phòng Xúc tiến Đầu tư",
-     "12/QĐ-TTXT", "2026-01-12", ""],
+     "12/QĐ-TTXT", "2026-01-12", LAW, ""],
     ["Cơ sở", "Giấy khen của Giám đốc Trung tâm", "1", "Nguyễn Thị An", "Phòng Xúc tiến Du lịch",
-     "45/QĐ-TTXT", "2025-08-20", "Đột xuất"],
+     "45/QĐ-TTXT", "2025-08-20", LAW, "Đột xuất"],
     ["Cơ sở", "Giấy khen của Giám đốc Trung tâm", "2", "Võ Thị Ngọc", "Phòng Xúc tiến Đầu tư",
-     "46/QĐ-TTXT", "2025-08-20", ""],
+     "46/QĐ-TTXT", "2025-08-20", LAW, ""],
     ["Cơ sở", "Giấy khen của Giám đốc Trung tâm", "3", "Phòng Xúc tiến Thương mại",
-     "Phòng Xúc tiến Thương mại", "50/QĐ-TTXT", "2025-12-01", "Chuyên đề"],
+     "Phòng Xúc tiến Thương mại", "50/QĐ-TTXT", "2025-12-01", LAW, "Chuyên đề"],
 ]
 
 
@@ -204,11 +214,13 @@ def test_csv_rows_follow_the_roll_with_iso_dates(items: list[View | Asset]) -> N
     # yyyy-mm-dd: 07/01/2026 read by a spreadsheet set to English became 1 July.
     text = csv_asset(items, "vinh-danh/2025/vinh-danh-2025.csv")[3:].decode("utf-8")
     assert list(csv.reader(io.StringIO(text, newline="")))[1:] == ROWS_2025
+    # Decided on 10/01/2025: the decree then in force was 98/2023, not 152/2025.
     assert csv_asset(items, "vinh-danh/2024/vinh-danh-2024.csv") == (
         BOM + ("Cấp,Danh hiệu/hình thức,STT,Họ tên,Đơn vị,Số quyết định,Ngày quyết định,"
-        "Ghi chú\r\n"
+        "Căn cứ pháp lý,Ghi chú\r\n"
         "Cơ sở,Lao động tiên tiến,1,Nguyễn Thị An,Phòng Xúc tiến Du lịch,10/QĐ-TTXT,2025-01-10,"
-        "\r\n").encode())
+        "\"Luật Thi đua, khen thưởng 2022 (06/2022/QH15); Nghị định 98/2023/NĐ-CP\",\r\n"
+        ).encode())
 
 
 def test_xlsx_has_vietnamese_headers_and_real_date_cells(items: list[View | Asset]) -> None:

@@ -121,11 +121,14 @@ def test_colour_profile_is_applied_then_dropped(tmp_path: Path) -> None:
 def test_corrupt_files_raise_an_editor_message(tmp_path: Path) -> None:
     good = phone_photo((400, 300), 1)
     cases = {"cut.jpg": good[: len(good) // 2], "junk.jpg": b"not an image at all",
-             "empty.png": b"", "pdf.jpg": b"%PDF-1.4\n"}
+             "empty.png": b""}
     for name, data in cases.items():
         (tmp_path / name).write_bytes(data)
         with pytest.raises(ImageError, match="Không đọc được ảnh"):
             open_image(tmp_path / name)
+    (tmp_path / "pdf.jpg").write_bytes(b"%PDF-1.4\n")
+    with pytest.raises(ImageError, match="^Tệp là PDF, không phải ảnh.$"):
+        open_image(tmp_path / "pdf.jpg")
     gif = tmp_path / "anim.jpg"
     Image.new("P", (4, 4)).save(gif, "GIF")  # GIF renamed .jpg: refused before decoding
     with pytest.raises(ImageError):
@@ -159,11 +162,14 @@ def test_truncated_photo_is_a_problem_at_its_line_not_a_crash(repo) -> None:
     root = repo({"profiles/tran-thi-hong/index.md": PROFILE.format(name="Trần Thị Hồng",
                                                                    photo="chan-dung.jpg"),
                  "profiles/tran-thi-hong/chan-dung.jpg": good[: len(good) // 3]})
-    output = build_site(_corpus(root))
-    assert output.problems == [Problem(
+    expected = [Problem(
         "profiles/tran-thi-hong/index.md", 10, "anh[1].tep", "anh-hong",
         '"chan-dung.jpg": Không đọc được ảnh (tệp hỏng, bị cắt cụt hoặc không phải ảnh).',
         "Mở ảnh bằng trình xem ảnh rồi lưu lại dạng .jpg.")]
+    corpus, problems = check(Project(root), TODAY)
+    assert problems == expected  # the check decodes as the build does…
+    output = build_site(corpus)
+    assert output.problems == expected  # …and the build, run anyway, says the same
     page = next(v for v in output.views if v.url == "ho-so/tran-thi-hong/")
     assert 'class="gs-avatar"' in page.markdown  # the page still renders, with the avatar
 

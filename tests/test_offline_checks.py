@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -214,9 +215,15 @@ def test_every_sitemap_entry_is_a_page_and_every_page_is_listed(site: Site) -> N
     listed = {site.resolve(url, "sitemap.xml")[0] for _, url in locs}  # type: ignore[index]
     redirects = {rel for rel in site.html_files()
                  if any(link.attr == "content (refresh)" for link in site.page(rel).links)}
+    # Pages that ask search engines to stay away (the web form /quan-tri/) are left out on purpose.
+    noindex = {rel for rel in site.html_files()
+               if _NOINDEX.search((site.root / rel).read_text(encoding="utf-8"))}
     unlisted = [rel for rel in site.html_files()
-                if rel not in listed and rel not in redirects and rel != "404.html"]
+                if rel not in listed and rel not in redirects | noindex and rel != "404.html"]
     assert unlisted == []
+
+
+_NOINDEX = re.compile(r'<meta name="robots" content="[^"]*noindex')
 
 
 # -- RSS feed ---------------------------------------------------------------------------------

@@ -26,8 +26,11 @@ SITE_URL = "https://guongsang.ttxt-lamdong.example/"
 
 
 def html_pages(site: Path) -> list[Path]:
+    """The site's reading pages: not redirects, not the editors' form (its own bare page)."""
     return sorted(p for p in site.rglob("*.html")
-                  if not p.is_relative_to(site / "pagefind") and "http-equiv" not in p.read_text("utf-8")[:600])
+                  if not p.is_relative_to(site / "pagefind")
+                  and not p.is_relative_to(site / "quan-tri")
+                  and "http-equiv" not in p.read_text("utf-8")[:600])
 
 
 def read(site: Path, rel: str) -> str:
@@ -73,8 +76,8 @@ def _lastmods(site: Path) -> dict[str, str | None]:
 
 def test_sitemap_lastmod_is_the_newest_date_each_page_shows(sample_site: Path) -> None:
     mods = _lastmods(sample_site)
-    # Đặng Thị Thuỷ: recognised 16/01/2026, awards 07/01/2026, last follow-up 12/03/2026.
-    assert mods["ho-so/dang-thi-thuy/"] == "2026-03-12"
+    # Đặng Thị Thuỷ: recognised 16/01/2026, last follow-up 12/03/2026, last award 20/03/2026.
+    assert mods["ho-so/dang-thi-thuy/"] == "2026-03-20"
     # The 2025 roll: its newest decision.
     corpus, _ = check(Project(root=ROOT), date.today())
     decisions = [a.ngay_quyet_dinh for p in corpus.published_profiles for a in p.khen_thuong

@@ -112,8 +112,13 @@ def test_follow_up_cut_off_is_six_months_to_the_day(corpus) -> None:
 
 
 def test_a_low_rating_breaks_the_streak(corpus) -> None:
+    """Cơ sở 2024–2025 but rated "hoàn thành" in 2026: listed, with exactly why, never eligible."""
     text = reports.build("eligibility", corpus, TODAY, parse_period("2026", TODAY))[0].text
-    assert "Ngô Văn Hùng" not in text  # cơ sở 2024–2025 but rated "hoàn thành" in 2026
+    eligible = text.split("## 1.")[1].split("## 2.")[0]
+    assert "Ngô Văn Hùng" not in eligible
+    assert ("| Ngô Văn Hùng | Phòng Xúc tiến Du lịch | Lao động tiên tiến | — | Điều 24 khoản 1 "
+            "điểm a (Luật Thi đua, khen thưởng 2022): cần xếp loại từ \"Hoàn thành tốt nhiệm "
+            "vụ\" trở lên năm 2026; năm 2026 xếp loại \"Hoàn thành nhiệm vụ\" |  |") in text
 
 
 @pytest.mark.parametrize(("text", "period"), [

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import re
 import sys
 from collections.abc import Iterator
@@ -14,11 +15,12 @@ from pathlib import Path
 
 from . import reports
 from .check import check
-from .editor import json_schema, ruledocs, scaffold
+from .editor import decap, json_schema, lawdocs, pr_result, ruledocs, scaffold
 from .load.corpus import load
 from .load.refdata import load_reference
 from .problems import Severity, format_github, format_json, format_report, has_errors
 from .project import Project, today
+from .site import engines, materialise, parity, postbuild
 from .site.preview import changes, comment
 
 GUIDE = "HUONG-DAN-BIEN-TAP.md"
@@ -120,6 +122,7 @@ def published_dirs(project: Project) -> list[Path]:
     root = project.root
     return [(root / _mkdocs_dir(root, "docs_dir", "docs")).resolve(),
             (root / _mkdocs_dir(root, "site_dir", "site")).resolve(),
+            (root / materialise.STAGE_DIR).resolve(),  # the staged pages, published as they are
             project.path(project.content_dir).resolve(),
             project.path(project.profiles_dir).resolve(),
             project.path(project.data_dir).resolve()]
@@ -190,9 +193,11 @@ def generated_files(project: Project) -> dict[Path, str]:
              for name, text in json_schema.expected_files(ref).items()}
     for kind, name in TEMPLATES.items():
         files[project.path(TEMPLATE_DIR) / name] = scaffold.render(kind, ref)
+    files.update(decap.expected_files(project, ref))
     guide = project.path(GUIDE)
     if guide.is_file():
-        files[guide] = ruledocs.update(guide, ruledocs.collect(ruledocs.package_dir()))
+        files[guide] = lawdocs.update_text(
+            ruledocs.update(guide, ruledocs.collect(ruledocs.package_dir())))
     return files
 
 
@@ -223,6 +228,219 @@ def cmd_preview_links(args: argparse.Namespace) -> int:
     names = args.files if args.files and args.files != ["-"] else sys.stdin.read().splitlines()
     print(comment(changes(names, corpus, project), args.base_url, args.run_url), end="")
     return 0
+
+
+# -- build: materialise, then let an engine build the staged folder (issue #15) ---------------
+
+def _dirs(args: argparse.Namespace, project: Project) -> tuple[Path, Path]:
+    def where(value: Path | None, default: str) -> Path:
+        path = value if value is not None else Path(default)
+        return (path if path.is_absolute() else project.root / path).absolute()
+    return (where(args.stage_dir, materialise.STAGE_DIR),
+            where(args.site_dir, _mkdocs_dir(project.root, "site_dir", "site")))
+
+
+def _print_problems(problems: list) -> None:
+    shown = [p for p in problems if p.severity is not Severity.INFO]
+    if shown:
+        print(format_report(shown), file=sys.stderr)
+    notes = len(problems) - len(shown)
+    if notes:
+        print(f"({notes} lưu ý, xem bằng: guongsang check --all)", file=sys.stderr)
+
+
+def _stage(args: argparse.Namespace) -> tuple[Project, Path, Path, object | None]:
+    project = Project(root=args.root)
+    stage_dir, site_dir = _dirs(args, project)
+    engine = engines.ENGINES[args.engine]
+    try:
+        staged, problems = materialise.stage_site(project, today(), engine, stage_dir, site_dir)
+    except materialise.StagingError as err:
+        raise UsageError(str(err)) from err
+    _print_problems(problems)
+    # Warnings fail the build too, as `mkdocs build --strict` always did for this site.
+    if staged is None or any(p.severity is Severity.WARNING for p in problems):
+        print("Hồ sơ có lỗi (hoặc cảnh báo) nên trang chưa được dựng.", file=sys.stderr)
+        return project, stage_dir, site_dir, None
+    written = staged.written
+    print(f"Đã ghi bản dựng tạm vào {project.rel(stage_dir)}/ ({len(written.written)} tệp mới "
+          f"hoặc đã đổi, {written.unchanged} giữ nguyên, {len(written.removed)} đã xoá).")
+    return project, stage_dir, site_dir, staged
+
+
+def cmd_stage(args: argparse.Namespace) -> int:
+    _, _, _, staged = _stage(args)
+    return 0 if staged is not None else 1
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    project, stage_dir, site_dir, staged = _stage(args)
+    if staged is None:
+        return 1
+    engine = engines.ENGINES[args.engine]
+    sys.stdout.flush()  # our lines before the engine's, in a CI log too
+    try:
+        engines.run(engine, project, staged.config, site_dir)
+    except engines.EngineError as err:
+        print(f"Lỗi: {err}", file=sys.stderr)
+        return 1
+    return _post_build(project, stage_dir, site_dir)
+
+
+def _post_build(project: Project, stage_dir: Path, site_dir: Path) -> int:
+    # The steps tell what they did through the logger MkDocs would show ("Pagefind: …").
+    logger = logging.getLogger("mkdocs.plugins.guongsang")
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    level, logger.level = logger.level, logging.INFO
+    logger.addHandler(handler)
+    try:
+        problems = postbuild.run_after_engine(site_dir, stage_dir / materialise.MANIFEST, project)
+    except postbuild.NotBuilt as err:
+        print(f"Lỗi: {err}", file=sys.stderr)
+        return 1
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    _print_problems(problems)
+    if problems:
+        print("Bước sau khi dựng trang báo lỗi: trang chưa dùng được.", file=sys.stderr)
+        return 1
+    print(f"Đã dựng trang vào {project.rel(site_dir)}/.")
+    return 0
+
+
+def cmd_post_build(args: argparse.Namespace) -> int:
+    project = Project(root=args.root)
+    stage_dir, site_dir = _dirs(args, project)
+    return _post_build(project, stage_dir, site_dir)
+
+
+def cmd_parity(args: argparse.Namespace) -> int:
+    project = Project(root=args.root)
+    ref, _ = load_reference(project.path(project.data_dir), project.root)
+    names = args.names.split(",") if args.names else [p.name for p in args.sites]
+    if len(names) != len(args.sites) or len(args.sites) < 2:
+        raise UsageError("Cần ít nhất hai thư mục trang, và --names (nếu có) đủ một tên cho mỗi "
+                         "thư mục, ví dụ: --names mkdocs,properdocs")
+    missing = [str(s) for s in args.sites if not (s / "index.html").is_file()]
+    if missing:
+        raise UsageError("Không thấy trang đã dựng (index.html) trong: " + ", ".join(missing))
+    sites = [parity.inspect(n, s, ref.site.url) for n, s in zip(names, args.sites)]
+    comparisons = [parity.compare(sites[0], s) for s in sites[1:]]
+    out = args.out if args.out.is_absolute() else Path.cwd() / args.out
+    out.mkdir(parents=True, exist_ok=True)
+    report = parity.format_markdown(sites[0], comparisons)
+    (out / "parity.md").write_text(report, encoding="utf-8")
+    (out / "parity.json").write_text(parity.to_json(sites[0], comparisons), encoding="utf-8")
+    print(report)
+    ok = not parity.own_failures(sites[0]) and all(c.passes for c in comparisons)
+    return 0 if ok or args.report_only else 1
+
+
+def _build_dirs_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--site-dir", type=Path, metavar="THƯ_MỤC",
+                   help="nơi ghi trang đã dựng (mặc định: site_dir của mkdocs.yml, tức site/)")
+    p.add_argument("--stage-dir", type=Path, metavar="THƯ_MỤC",
+                   help="thư mục dựng tạm: trang Markdown, tệp và cấu hình cho công cụ dựng "
+                        "(mặc định: build/)")
+
+
+def _engine_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=sorted(engines.ENGINES), default=engines.DEFAULT,
+                   metavar="CÔNG_CỤ",
+                   help="công cụ dựng trang: " + ", ".join(
+                       f"{e.name} ({e.label})" for e in engines.ENGINES.values())
+                   + f"; mặc định {engines.DEFAULT}")
+
+
+def add_build_commands(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("build", help="dựng trang: kiểm tra, tạo trang, ghi bản dựng tạm, dựng bằng "
+                       "công cụ dựng trang rồi lập chỉ mục tìm kiếm",
+                       description="Dựng trang tĩnh qua thư mục dựng tạm:\n"
+                       "  1. kiểm tra mọi hồ sơ rồi tạo các trang (như guongsang check);\n"
+                       "  2. ghi mọi trang (Markdown kèm front matter) và tệp vào build/docs/, "
+                       "cấu hình vào build/mkdocs.yml;\n"
+                       "  3. công cụ dựng trang (MkDocs, ProperDocs hoặc Zensical) dựng thư mục đó;"
+                       "\n  4. các bước sau khi dựng (chỉ mục tìm kiếm, kiểm tra sitemap), như "
+                       "guongsang post-build.",
+                       epilog="Ví dụ:\n  guongsang build\n  guongsang build --engine properdocs "
+                              "--site-dir build/site-properdocs")
+    _engine_option(p)
+    _build_dirs_options(p)
+    _root_option(p, argparse.SUPPRESS)
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("stage", help="chỉ ghi bản dựng tạm (build/) để tự dựng bằng công cụ khác",
+                       description="Kiểm tra, tạo trang rồi ghi thư mục dựng tạm (bước 1–2 của "
+                       "guongsang build), không dựng trang.",
+                       epilog="Ví dụ:\n  guongsang stage --engine zensical\n"
+                              "  .venv-zensical/bin/zensical build -f build/mkdocs.yml")
+    _engine_option(p)
+    _build_dirs_options(p)
+    _root_option(p, argparse.SUPPRESS)
+    p.set_defaults(func=cmd_stage)
+
+    p = sub.add_parser("post-build", help="các bước sau khi dựng: chỉ mục tìm kiếm, kiểm tra "
+                       "sitemap", description="Chạy các bước sau khi dựng trên trang đã dựng từ "
+                       "thư mục dựng tạm: lập chỉ mục tìm kiếm Pagefind, kiểm tra mọi trang được "
+                       "tạo đều có trong sitemap.xml.",
+                       epilog="Ví dụ:\n  guongsang post-build --site-dir build/site-zensical")
+    _build_dirs_options(p)
+    _root_option(p, argparse.SUPPRESS)
+    p.set_defaults(func=cmd_post_build)
+
+    p = sub.add_parser("parity", help="so sánh các trang do các công cụ dựng khác nhau dựng ra",
+                       description="So sánh trang dựng bằng các công cụ khác nhau từ cùng thư mục "
+                       "dựng tạm. Thư mục đầu tiên là mốc (thường là MkDocs). Với mỗi thư mục: "
+                       "trang thiếu hoặc thừa so với mốc, liên kết và neo hỏng, tìm kiếm, ảnh "
+                       "chia sẻ, nguồn tin (feed.xml), sitemap. Ghi parity.md và parity.json; mã "
+                       "thoát 1 nếu có khác biệt (trừ khi có --report-only).",
+                       epilog="Ví dụ:\n  guongsang parity site build/site-properdocs "
+                              "--names mkdocs,properdocs --out build/parity")
+    p.add_argument("sites", nargs="+", type=Path, metavar="THƯ_MỤC_TRANG")
+    p.add_argument("--names", metavar="TÊN,TÊN", help="tên hiển thị của từng thư mục, cách nhau "
+                   "bằng dấu phẩy (mặc định: tên thư mục)")
+    p.add_argument("--out", type=Path, default=Path("build/parity"), metavar="THƯ_MỤC",
+                   help="nơi ghi báo cáo (mặc định: build/parity)")
+    p.add_argument("--report-only", action="store_true",
+                   help="chỉ lập báo cáo, mã thoát 0 kể cả khi có khác biệt")
+    _root_option(p, argparse.SUPPRESS)
+    p.set_defaults(func=cmd_parity)
+# -- pr-result: the check on the pull request, for people who edit in the web form ----------
+
+def cmd_pr_result(args: argparse.Namespace) -> int:
+    """Write the pull request comment and commit status (posted by .github/workflows/pr.yml).
+
+    Always exits 0: the workflow's own check step is the one that fails."""
+    project = Project(root=args.root)
+    _, problems = check(project, today())
+    stale = [project.rel(path) for path, text in generated_files(project).items()
+             if not path.is_file() or path.read_text(encoding="utf-8") != text]
+    out = args.out if args.out.is_absolute() else Path.cwd() / args.out
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "comment.md").write_text(pr_result.comment(problems, args.run_url, stale),
+                                    encoding="utf-8")
+    (out / "status.json").write_text(pr_result.status(problems, stale).to_json(),
+                                     encoding="utf-8")
+    print(f"Đã ghi {out / 'comment.md'} và {out / 'status.json'}")
+    return 0
+
+
+def _pr_result_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("pr-result", help="kết quả kiểm tra dạng bình luận và trạng thái cho "
+                       "pull request",
+                       description="Kiểm tra như `guongsang check`, rồi ghi comment.md (bình luận "
+                       "Markdown liệt kê mọi lỗi, cảnh báo) và status.json (trạng thái commit mà "
+                       "biểu mẫu /quan-tri/ hiển thị) vào THƯ_MỤC. Quy trình pr.yml đăng hai tệp "
+                       "này lên pull request.",
+                       epilog="Ví dụ:\n  guongsang pr-result --out ket-qua")
+    p.add_argument("--out", type=Path, required=True, metavar="THƯ_MỤC",
+                   help="nơi ghi comment.md và status.json")
+    p.add_argument("--run-url", default="", metavar="URL",
+                   help="địa chỉ lần chạy quy trình (liên kết tới nhật ký)")
+    _root_option(p, argparse.SUPPRESS)
+    p.set_defaults(func=cmd_pr_result)
 
 
 # -- parser -----------------------------------------------------------------------------------
@@ -295,7 +513,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="tạo lại các tệp sinh tự động (JSON Schema, mẫu, bảng mã lỗi)",
                        description="Tạo lại các tệp sinh tự động từ src/guongsang/schema.py, "
                        "data/*.yml và mã kiểm tra:\n  schemas/*.schema.json (JSON Schema cho "
-                       "trình soạn thảo)\n  mau/*.md (mẫu hồ sơ, mô hình, phong trào để sao chép "
+                       "trình soạn thảo)\n  quan-tri/config.yml (biểu mẫu biên tập trên web)\n  mau/*.md (mẫu hồ sơ, mô hình, phong trào để sao chép "
                        "trên GitHub)\n  bảng mã lỗi trong HUONG-DAN-BIEN-TAP.md",
                        epilog="Ví dụ:\n  guongsang schema\n  guongsang schema --kiem-tra")
     p.add_argument("--kiem-tra", "--check", dest="kiem_tra", action="store_true",
@@ -316,6 +534,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="địa chỉ lần chạy quy trình (để tải bản dựng dạng zip)")
     _root_option(p, argparse.SUPPRESS)
     p.set_defaults(func=cmd_preview_links)
+
+    add_build_commands(sub)
+    _pr_result_parser(sub)
     return parser
 
 

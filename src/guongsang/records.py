@@ -22,6 +22,10 @@ class Award:
     chuyen_de: bool = False
     index: int = 0
     """Position in the record's list (0-based), to point problems at the right line."""
+    theo_tieu_chuan: str = ""
+    """Id of the criterion (alternative) of the condition set the decision was granted on."""
+    phong_trao: str = ""
+    """Slug of the emulation campaign the award rewards, if any."""
 
     @property
     def counts_as_grounds(self) -> bool:
@@ -30,10 +34,23 @@ class Award:
 
 
 @dataclass(frozen=True)
+class Members:
+    """A collective's membership in one year, as counts (for the composition rules)."""
+
+    tong_so: int | None = None
+    hoan_thanh_nhiem_vu: int | None = None
+    lao_dong_tien_tien: int | None = None
+    chien_si_thi_dua_co_so: int | None = None
+    ky_luat: int | None = None
+
+
+@dataclass(frozen=True)
 class Achievement:
     nam: int
     noi_dung: str
     xep_loai: str = ""
+    thanh_vien: Members | None = None
+    index: int = 0
 
 
 @dataclass(frozen=True)
@@ -69,6 +86,8 @@ class Decision:
     so_quyet_dinh: str
     ngay_quyet_dinh: date | None
     co_quan: str = ""
+    pham_vi: str = ""
+    """Scope of influence the decision recognises (for an initiative), if it says."""
 
 
 @dataclass(frozen=True)
@@ -152,8 +171,32 @@ class Campaign(Record):
     tom_tat: str = ""
 
 
+@dataclass
+class ContentPage(Record):
+    """A hand-written page of content/ that no record kind claims: the about page, the index
+    pages of sections, any page an editor adds. ``slug`` is its path inside content/."""
+
+    url: str = ""
+    """Directory URL it is published at (``gioi-thieu/``; ``""`` for the home page)."""
+    title: str = ""
+    description: str = ""
+
+    @property
+    def src_uri(self) -> str:
+        return self.slug
+
+
 def _items(clean: dict[str, Any], key: str) -> list[dict[str, Any]]:
     return [x for x in clean.get(key) or [] if isinstance(x, dict)]
+
+
+def _members(value: Any) -> Members | None:
+    if not isinstance(value, dict):
+        return None
+    counts = {k: value.get(k) for k in ("tong_so", "hoan_thanh_nhiem_vu", "lao_dong_tien_tien",
+                                        "chien_si_thi_dua_co_so", "ky_luat")}
+    return Members(**{k: v if isinstance(v, int) and not isinstance(v, bool) else None
+                      for k, v in counts.items()})
 
 
 def profile_from(slug: str, src: Source, clean: dict[str, Any], folder: Path) -> Profile:
@@ -164,7 +207,8 @@ def profile_from(slug: str, src: Source, clean: dict[str, Any], folder: Path) ->
             awards.append(Award(a["hinh_thuc"], a["nam"], a.get("so_quyet_dinh") or "",
                                 a.get("ngay_quyet_dinh"), a.get("co_quan") or "",
                                 a.get("ly_do") or "", bool(a.get("dot_xuat")),
-                                bool(a.get("chuyen_de")), i))
+                                bool(a.get("chuyen_de")), i, a.get("theo_tieu_chuan") or "",
+                                a.get("phong_trao") or ""))
     return Profile(
         slug=slug, source=src, body=src.body, folder=folder,
         ho_ten=clean.get("ho_ten") or slug, loai=clean.get("loai") or "ca_nhan",
@@ -174,8 +218,10 @@ def profile_from(slug: str, src: Source, clean: dict[str, Any], folder: Path) ->
         don_vi_de_xuat=clean.get("don_vi_de_xuat") or "", tom_tat=clean.get("tom_tat") or "",
         tieu_chuan=dict(clean.get("tieu_chuan") or {}),
         tieu_chi_doan_the=dict(clean.get("tieu_chi_doan_the") or {}),
-        thanh_tich=[Achievement(t["nam"], t["noi_dung"], t.get("xep_loai") or "")
-                    for t in _items(clean, "thanh_tich") if t.get("nam") and t.get("noi_dung")],
+        thanh_tich=[Achievement(t["nam"], t["noi_dung"], t.get("xep_loai") or "",
+                                _members(t.get("thanh_vien")), i)
+                    for i, t in enumerate(clean.get("thanh_tich") or [])
+                    if isinstance(t, dict) and t.get("nam") and t.get("noi_dung")],
         khen_thuong=awards,
         viec_tot=[Deed(d["ngay"], d.get("dia_diem") or "", d.get("noi_dung") or "")
                   for d in _items(clean, "viec_tot") if d.get("ngay")],
@@ -204,7 +250,8 @@ def model_from(slug: str, src: Source, clean: dict[str, Any]) -> Model:
         don_vi=clean.get("don_vi") or "", nam=clean.get("nam") or 0,
         linh_vuc=list(clean.get("linh_vuc") or []), pham_vi=clean.get("pham_vi") or "don_vi",
         cong_nhan=Decision(cn.get("so_quyet_dinh") or "", cn.get("ngay_quyet_dinh"),
-                           cn.get("co_quan") or "") if isinstance(cn, dict) else None,
+                           cn.get("co_quan") or "", cn.get("pham_vi") or "")
+        if isinstance(cn, dict) else None,
         tom_tat=clean.get("tom_tat") or "", hieu_qua=clean.get("hieu_qua") or "",
         nhan_rong=[Replication(r["don_vi"], r.get("ngay"), r.get("ghi_chu") or "")
                    for r in _items(clean, "nhan_rong") if r.get("don_vi")],
@@ -221,3 +268,8 @@ def campaign_from(slug: str, src: Source, clean: dict[str, Any]) -> Campaign:
         muc_tieu=list(clean.get("muc_tieu") or []), trang_thai=clean.get("trang_thai") or "",
         tom_tat=clean.get("tom_tat") or "",
     )
+
+
+def page_from(src_uri: str, src: Source, clean: dict[str, Any], url: str) -> ContentPage:
+    return ContentPage(slug=src_uri, source=src, body=src.body, url=url,
+                       title=clean.get("title") or "", description=clean.get("description") or "")

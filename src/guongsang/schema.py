@@ -39,6 +39,13 @@ class Field:
     private: bool = False
     """Kept in git, never published anywhere."""
     minimum: int | None = None
+    """Smallest value of a number that is not a year (years are bounded by data/site.yml)."""
+    year: bool = False
+    """An ``int`` holding a year: bounded by ``gioi_han_nam`` and ``so_nam_toi_da_ve_sau`` in
+    data/site.yml, like the year of every date field (one rule, see load.conform)."""
+    exact: bool = False
+    """Looked up or compared as typed (names, file names, addresses): an invisible character
+    in it is an error; in other text fields it is removed with a warning."""
 
 
 def text(key: str, label: str, example: Any = None, **kw: Any) -> Field:
@@ -51,16 +58,18 @@ def obj_list(key: str, label: str, *fields: Field, **kw: Any) -> Field:
 
 def ref_list(key: str, label: str, example: Any, **kw: Any) -> Field:
     item_kw = {k: kw.pop(k) for k in ("ref", "link") if k in kw}
+    if kw.get("exact"):
+        item_kw["exact"] = True
     return Field(key, "list", label, example, item=Field(key, "text", label, **item_kw), **kw)
 
 
-DECISION = dict(pattern="decision")
+DECISION = {"pattern": "decision"}
 
 AWARD = obj_list(
     "khen_thuong", "Danh hiệu, hình thức khen thưởng đã nhận",
     text("hinh_thuc", "Danh hiệu hoặc hình thức (id trong data/danh-muc-khen-thuong.yml)",
          "lao-dong-tien-tien", required=True, ref="awards"),
-    Field("nam", "int", "Năm thành tích được khen", 2024, required=True, minimum=1945),
+    Field("nam", "int", "Năm thành tích được khen", 2024, required=True, year=True),
     text("so_quyet_dinh", "Số quyết định", "163/QĐ-TTXT", required=True, **DECISION),
     Field("ngay_quyet_dinh", "date", "Ngày ký quyết định (dd/mm/yyyy)", "05/01/2025",
           required=True, past_only=True),
@@ -69,11 +78,26 @@ AWARD = obj_list(
     Field("dot_xuat", "bool", "Khen thưởng đột xuất (không tính làm căn cứ khen cao hơn)", False),
     Field("chuyen_de", "bool", "Khen thưởng theo chuyên đề (không tính làm căn cứ khen cao hơn)",
           False),
+    # No example: the right value depends on the form and on the law of the decision date.
+    text("theo_tieu_chuan", "Tiêu chuẩn đã xét, khi hình thức có nhiều tiêu chuẩn thay thế (mã "
+         "ghi trong ngoặc ở trang Tiêu chí, ví dụ d cho Bằng khen theo điểm d)"),
+    text("phong_trao", "Phong trào thi đua được khen (tên tệp trong content/phong-trao/)",
+         link="campaigns"),
 )
+
+MEMBERS = Field("thanh_vien", "object", "Thành phần tập thể trong năm (số người), để xét danh "
+                "hiệu tập thể", fields=(
+    Field("tong_so", "int", "Tổng số thành viên", 7, required=True, minimum=1),
+    Field("hoan_thanh_nhiem_vu", "int", "Số thành viên hoàn thành nhiệm vụ", 7, minimum=0),
+    Field("lao_dong_tien_tien", "int", "Số thành viên đạt Lao động tiên tiến", 6, minimum=0),
+    Field("chien_si_thi_dua_co_so", "int", "Số thành viên đạt Chiến sĩ thi đua cơ sở", 1,
+          minimum=0),
+    Field("ky_luat", "int", "Số thành viên bị kỷ luật từ hình thức cảnh cáo trở lên", 0, minimum=0),
+))
 
 PHOTO = obj_list(
     "anh", "Ảnh (tệp nằm trong cùng thư mục hồ sơ)",
-    text("tep", "Tên tệp ảnh trong thư mục hồ sơ", "chan-dung.jpg", required=True),
+    text("tep", "Tên tệp ảnh trong thư mục hồ sơ", "chan-dung.jpg", required=True, exact=True),
     text("mo_ta", "Mô tả ảnh cho người khiếm thị (tối đa 150 ký tự)",
          "Chị An trao đổi với đoàn doanh nghiệp tại hội nghị xúc tiến", required=True,
          max_len=150),
@@ -83,7 +107,7 @@ PHOTO = obj_list(
 
 PROFILE: tuple[Field, ...] = (
     text("ho_ten", "Họ và tên (hoặc tên tập thể, gia đình)", "Nguyễn Thị An", required=True,
-         max_len=120),
+         max_len=120, exact=True),
     text("loai", "Loại hồ sơ: ca_nhan, tap_the hoặc gia_dinh", "ca_nhan", required=True,
          ref="vocab:loai_ho_so"),
     text("don_vi", "Đơn vị (id trong data/don-vi.yml)", "phong-xuc-tien-dau-tu", required=True,
@@ -107,11 +131,12 @@ PROFILE: tuple[Field, ...] = (
           {"cd_nghia_vu_doan_vien": "Tham gia đầy đủ sinh hoạt công đoàn."},
           keys_ref="criteria"),
     obj_list("thanh_tich", "Thành tích theo năm",
-             Field("nam", "int", "Năm", 2024, required=True, minimum=1945),
+             Field("nam", "int", "Năm", 2024, required=True, year=True),
              text("noi_dung", "Thành tích", "Thu hút 3 dự án đầu tư du lịch sinh thái",
                   required=True),
              text("xep_loai", "Xếp loại cuối năm (data/tu-vung.yml, xep_loai)",
-                  "hoan_thanh_xuat_sac", ref="vocab:xep_loai")),
+                  "hoan_thanh_xuat_sac", ref="vocab:xep_loai"),
+             MEMBERS),
     AWARD,
     obj_list("viec_tot", 'Việc làm "Người tốt, việc tốt"',
              Field("ngay", "date", "Ngày (dd/mm/yyyy)", "12/03/2025", required=True,
@@ -135,13 +160,14 @@ PROFILE: tuple[Field, ...] = (
         text("ly_do", "Lý do", "Người trong hồ sơ rút lại sự đồng ý công bố", required=True),
     )),
     ref_list("slug_cu", "Địa chỉ cũ (tên thư mục cũ) để liên kết cũ vẫn dẫn tới trang",
-             ["nguyen-thi-an-cu"]),
+             ["nguyen-thi-an-cu"], exact=True),
     ref_list("khong_trung_voi", "Hồ sơ trùng tên nhưng là người khác (tên thư mục)",
              ["nguyen-thi-an-2"], link="profiles"),
     Field("rieng_tu", "object", "Thông tin riêng tư: lưu trong git, không bao giờ công bố",
           private=True, fields=(
               text("dien_thoai", "Số điện thoại", "0912 345 678", private=True),
-              Field("ngay_sinh", "date", "Ngày sinh", "02/09/1990", private=True),
+              Field("ngay_sinh", "date", "Ngày sinh", "02/09/1990", private=True,
+                    past_only=True),
               text("so_dinh_danh", "Số CCCD/định danh", "068190000000", private=True),
               text("email", "Thư điện tử", "an.nt@example.vn", private=True),
               text("dia_chi", "Địa chỉ nhà", "Phường Xuân Hương – Đà Lạt", private=True),
@@ -151,14 +177,14 @@ PROFILE: tuple[Field, ...] = (
 
 MODEL: tuple[Field, ...] = (
     text("ten", "Tên mô hình, sáng kiến", "Sổ tay nhà đầu tư điện tử", required=True,
-         max_len=160),
+         max_len=160, exact=True),
     text("loai", "Loại: mo_hinh, sang_kien, giai_phap hoặc cach_lam_hay", "sang_kien",
          required=True, ref="vocab:loai_mo_hinh"),
     ref_list("tac_gia", "Tác giả (tên thư mục hồ sơ trong profiles/)", ["nguyen-thi-an"],
              required=True, link="profiles"),
     text("don_vi", "Đơn vị chủ trì (id trong data/don-vi.yml)", "phong-xuc-tien-dau-tu",
          required=True, ref="units"),
-    Field("nam", "int", "Năm áp dụng", 2024, required=True, minimum=1945),
+    Field("nam", "int", "Năm áp dụng", 2024, required=True, year=True),
     ref_list("linh_vuc", "Lĩnh vực", ["chuyen-doi-so"], ref="fields"),
     text("pham_vi", "Phạm vi ảnh hưởng: don_vi, tinh hoặc toan_quoc", "tinh",
          ref="vocab:pham_vi"),
@@ -166,6 +192,8 @@ MODEL: tuple[Field, ...] = (
         text("so_quyet_dinh", "Số quyết định", "21/QĐ-TTXT", required=True, **DECISION),
         Field("ngay_quyet_dinh", "date", "Ngày ký", "20/12/2024", required=True, past_only=True),
         text("co_quan", "Cơ quan, hội đồng công nhận", "Hội đồng Sáng kiến Trung tâm"),
+        text("pham_vi", "Phạm vi ảnh hưởng được quyết định công nhận: don_vi, tinh hoặc toan_quoc",
+             "don_vi", ref="vocab:pham_vi"),
     )),
     text("tom_tat", "Một câu giới thiệu", "Bộ hồ sơ thủ tục đầu tư tra cứu trên điện thoại.",
          max_len=200),
@@ -183,7 +211,7 @@ MODEL: tuple[Field, ...] = (
 
 CAMPAIGN: tuple[Field, ...] = (
     text("ten", "Tên phong trào", "Thi đua đẩy mạnh chuyển đổi số năm 2024", required=True,
-         max_len=200),
+         max_len=200, exact=True),
     text("cap_phat_dong", "Cấp phát động: trung_uong, tinh hoặc co_quan", "co_quan",
          required=True, ref="vocab:cap_phat_dong"),
     text("co_quan_phat_dong", "Cơ quan phát động", "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch"),
@@ -196,12 +224,26 @@ CAMPAIGN: tuple[Field, ...] = (
          max_len=200),
 )
 
-# Keys MkDocs and Material read from a page's front matter; allowed on content pages.
-PAGE_META_KEYS = frozenset({"title", "description", "hide", "search", "status", "icon",
-                            "template"})
+# A hand-written page of content/ (the about page, the index pages of sections, any page an
+# editor adds). Models and campaigns, which are pages of content/ too, may carry these keys
+# beside their own. Only these reach the engine: the rest of a front matter is never published.
+# (No `template`, `icon` or `status`: each names a theme file, and a wrong name stops the
+# engine with its own English error. No `search`: Material's `search.exclude` is read by its
+# own search plugin only, which the site does not use, so it would promise what Pagefind
+# does not do.)
+PAGE: tuple[Field, ...] = (
+    text("title", "Tiêu đề trang (trên thẻ trình duyệt và trong thanh điều hướng)", "Giới thiệu",
+         max_len=120, exact=True),
+    text("description", "Một câu giới thiệu trang (khi chia sẻ và trong kết quả tìm kiếm)",
+         "Mục đích của trang và căn cứ thực hiện.", max_len=300),
+    ref_list("hide", "Phần giao diện ẩn đi: toc, navigation, path hoặc footer", ["toc"],
+             ref="vocab:an_thanh_phan"),
+)
+PAGE_META_KEYS = frozenset(f.key for f in PAGE)
 
 SCHEMAS: dict[str, tuple[Field, ...]] = {"profile": PROFILE, "model": MODEL, "campaign": CAMPAIGN}
-KIND_LABELS = {"profile": "hồ sơ", "model": "mô hình, sáng kiến", "campaign": "phong trào"}
+KIND_LABELS = {"profile": "hồ sơ", "model": "mô hình, sáng kiến", "campaign": "phong trào",
+               "page": "trang nội dung"}
 
 
 def private_keys(fields: tuple[Field, ...] = PROFILE) -> set[str]:

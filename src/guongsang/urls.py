@@ -6,6 +6,7 @@ both at a domain root and under a sub-path such as GitHub Pages' /<repo>/.
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 
 from .text import slugify
 
@@ -18,6 +19,8 @@ HONOURS = "vinh-danh/"
 STATS = "thong-ke/"
 CRITERIA = "tieu-chi/"
 SEARCH = "tim-kiem/"
+ADMIN = "quan-tri/"
+"""The editors' web form (not for readers: noindex, outside the sitemap, search and feed)."""
 FEED = "feed.xml"
 RECOGNITION_ANCHOR = "cong-nhan"
 """Anchor of the recognition date on a profile page; the feed's recognition entries point here."""
@@ -43,6 +46,64 @@ def award_anchor(hinh_thuc: str, nam: int, so_quyet_dinh: str) -> str:
     """
     return "-".join(x for x in ("khen-thuong", slugify(hinh_thuc), str(nam), slugify(so_quyet_dinh))
                     if x)
+
+
+def page_url(src: str) -> str:
+    """The directory URL an engine publishes the docs-relative Markdown file ``src`` at, as
+    MkDocs does with ``use_directory_urls`` (``README.md`` stands for ``index.md``).
+
+    >>> page_url("gioi-thieu.md"), page_url("mo-hinh/index.md"), page_url("index.md")
+    ('gioi-thieu/', 'mo-hinh/', '')
+    """
+    stem = src.removesuffix(".md")
+    head, _, name = stem.rpartition("/")
+    if name in ("index", "README"):
+        return f"{head}/" if head else ""
+    return f"{stem}/"
+
+
+@dataclass(frozen=True)
+class Reserved:
+    """A part of the site the generators (or the engine) write, where no hand-written page may
+    go: two files would be published at the same address and one would silently win."""
+
+    prefix: str
+    """Site path it covers: a folder (``vinh-danh/``) or a file (``feed.xml``)."""
+    label: str
+    """What is there, for the editor's message."""
+
+
+RESERVED: tuple[Reserved, ...] = (
+    Reserved(f"{PROFILES}/", "các trang hồ sơ và địa chỉ cũ của hồ sơ"),
+    Reserved(GALLERY, "trang Người tốt, việc tốt"),
+    Reserved(DIRECTORY, "danh bạ Gương điển hình"),
+    Reserved(HONOURS, "Bảng vinh danh"),
+    Reserved(STATS, "trang Thống kê"),
+    Reserved(CRITERIA, "trang Tiêu chí"),
+    Reserved(SEARCH, "trang Tìm kiếm"),
+    Reserved("assets/", "ảnh, kiểu chữ và mã của giao diện"),
+    Reserved("pagefind/", "chỉ mục tìm kiếm"),
+    Reserved("search/", "chỉ mục tìm kiếm của giao diện"),
+    Reserved(FEED, "nguồn tin RSS"),
+    Reserved("sitemap.xml", "sơ đồ trang"),
+    Reserved("404.html", "trang báo không tìm thấy"),
+    Reserved("robots.txt", "chỉ dẫn cho máy tìm kiếm"),
+    Reserved(ADMIN, "trang biên tập bằng biểu mẫu (Decap CMS)"),
+)
+"""Every generator writes under one of these (a test builds the sample site and checks it), so
+``guongsang check`` can refuse a colliding page without running the generators. A new page kind
+adds its own entry here."""
+
+
+def reserved(url: str) -> Reserved | None:
+    """The reserved part a page URL falls in, if any. Compared without case: a site copied to
+    a Windows or macOS disk would merge ``Vinh-Danh/`` with ``vinh-danh/``."""
+    low = url.lower()
+    for r in RESERVED:
+        folder = r.prefix if r.prefix.endswith("/") else r.prefix + "/"
+        if low.startswith(folder) or low.rstrip("/") == folder.rstrip("/"):
+            return r
+    return None
 
 
 def src_uri(url: str) -> str:

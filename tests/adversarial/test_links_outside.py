@@ -49,10 +49,10 @@ def test_a_content_page_linked_out_stops_the_build_unread(
     os.symlink(secret_file.parent, root / "content" / "thu-muc-ngoai")
     _, problems = check(Project(root=root), TODAY)
     assert lines(problems) == [
-        "content/bi-mat.md: lỗi [lien-ket-ngoai-kho] Tệp là liên kết (symlink) trỏ ra ngoài kho; "
-        "bị bỏ qua.",
-        "content/thu-muc-ngoai: lỗi [lien-ket-ngoai-kho] Tệp là liên kết (symlink) trỏ ra ngoài "
-        "kho; bị bỏ qua."]
+        ("content/bi-mat.md: lỗi [lien-ket-ngoai-kho] Tệp là liên kết (symlink) trỏ ra ngoài kho; "
+        "bị bỏ qua."),
+        ("content/thu-muc-ngoai: lỗi [lien-ket-ngoai-kho] Tệp là liên kết (symlink) trỏ ra ngoài "
+        "kho; bị bỏ qua.")]
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(MkDocsException):
         mkdocs_build(root)
     text = "\n".join(r.getMessage() for r in caplog.records)
@@ -83,8 +83,8 @@ def test_model_and_profile_index_linked_out_are_skipped(tmp_path: Path, secret_f
     corpus, problems = check(Project(root=root), TODAY)
     assert corpus.models == {} and corpus.profiles == {}
     assert lines(problems) == [
-        "content/mo-hinh/bi-mat.md: lỗi [lien-ket-ngoai-kho] Tệp là liên kết (symlink) trỏ ra "
-        "ngoài kho; bị bỏ qua.", OUTSIDE]
+        ("content/mo-hinh/bi-mat.md: lỗi [lien-ket-ngoai-kho] Tệp là liên kết (symlink) trỏ ra "
+        "ngoài kho; bị bỏ qua."), OUTSIDE]
 
 
 def test_symlink_loops_are_errors_not_tracebacks(tmp_path: Path) -> None:
@@ -95,8 +95,8 @@ def test_symlink_loops_are_errors_not_tracebacks(tmp_path: Path) -> None:
     os.symlink("vong.md", root / "content" / "mo-hinh" / "vong.md")
     _, problems = check(Project(root=root), TODAY)
     assert lines(problems) == [
-        "content/mo-hinh/vong.md: lỗi [lien-ket-ngoai-kho] Tệp là liên kết (symlink) trỏ ra ngoài "
-        "kho; bị bỏ qua.",
-        "profiles/nguyen-van-an/index.md:9: lỗi [anh-ngoai-thu-muc] trường `anh[1].tep`: Đường "
-        "dẫn ảnh \"vong.jpg\" nằm ngoài thư mục hồ sơ.",
+        ("content/mo-hinh/vong.md: lỗi [lien-ket-ngoai-kho] Tệp là liên kết (symlink) trỏ ra ngoài "
+        "kho; bị bỏ qua."),
+        ("profiles/nguyen-van-an/index.md:9: lỗi [anh-ngoai-thu-muc] trường `anh[1].tep`: Đường "
+        "dẫn ảnh \"vong.jpg\" nằm ngoài thư mục hồ sơ."),
         "profiles/vong-lap: lỗi [vi-tri-ho-so] Thư mục hồ sơ \"vong-lap\" không có tệp index.md."]

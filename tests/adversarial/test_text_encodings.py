@@ -49,9 +49,9 @@ def test_a_whole_file_in_nfd_is_read_as_nfc_and_is_the_same_person(tmp_path: Pat
     })
     corpus, problems = check(Project(root=root), TODAY)
     assert lines(problems) == [
-        'profiles/nguyen-thi-hoa-2/index.md:2: lỗi [trung-nguoi] trường `ho_ten`: '
+        ('profiles/nguyen-thi-hoa-2/index.md:2: lỗi [trung-nguoi] trường `ho_ten`: '
         '"Nguyễn Thị Hòa" trùng tên với "Nguyễn Thị Hoà" (profiles/nguyen-thi-hoa/) trong cùng '
-        'đơn vị: có thể một người có hai hồ sơ.']
+        'đơn vị: có thể một người có hai hồ sơ.')]
     p = corpus.profiles["nguyen-thi-hoa"]
     assert p.ho_ten == "Nguyễn Thị Hoà" and unicodedata.is_normalized("NFC", p.body)
     assert all(unicodedata.is_normalized("NFC", s) for s in _strings(p.source.data))
@@ -75,9 +75,9 @@ def test_legacy_encodings_are_a_clear_error(tmp_path: Path, encoding: str, line:
     root = make_repo(tmp_path / "repo", {"profiles/nguyen-van-an/index.md": raw})
     _, problems = check(Project(root=root), TODAY)
     assert lines(problems, hints=True) == [
-        f"profiles/nguyen-van-an/index.md:{line}: lỗi [ma-hoa] Tệp không phải UTF-8 (có thể lưu "
+        (f"profiles/nguyen-van-an/index.md:{line}: lỗi [ma-hoa] Tệp không phải UTF-8 (có thể lưu "
         "từ Word hoặc mã TCVN3/VNI).\n    Gợi ý: Mở tệp bằng VS Code, chọn “Save with Encoding” "
-        "→ UTF-8."]
+        "→ UTF-8.")]
 
 
 def test_a_reference_data_file_in_a_legacy_encoding_is_a_clear_error(tmp_path: Path) -> None:
@@ -86,8 +86,8 @@ def test_a_reference_data_file_in_a_legacy_encoding_is_a_clear_error(tmp_path: P
     units.write_bytes(units.read_text("utf-8").encode("cp1258", errors="replace"))
     _, problems = check(Project(root=root), TODAY)
     assert [p for p in lines(problems) if "[ma-hoa]" in p] == [
-        "data/don-vi.yml:1: lỗi [ma-hoa] Tệp không phải UTF-8 (có thể lưu từ Word hoặc mã "
-        "TCVN3/VNI)."]
+        ("data/don-vi.yml:1: lỗi [ma-hoa] Tệp không phải UTF-8 (có thể lưu từ Word hoặc mã "
+        "TCVN3/VNI).")]
 
 
 def test_bom_and_windows_line_endings_are_accepted(tmp_path: Path) -> None:
@@ -105,10 +105,10 @@ def test_control_characters_pasted_from_word_are_named_with_their_line(tmp_path:
     })
     _, problems = check(Project(root=root), TODAY)
     assert lines(problems) == [
-        "profiles/nguyen-van-an/index.md:8: lỗi [yaml-cu-phap] Dòng này có ký tự điều khiển "
-        "không in được (mã U+0000), thường do chép từ Word hoặc PDF.",
-        "profiles/tran-thi-binh/index.md:8: lỗi [yaml-cu-phap] Dòng này có ký tự điều khiển "
-        "không in được (mã U+0007), thường do chép từ Word hoặc PDF."]
+        ("profiles/nguyen-van-an/index.md:8: lỗi [yaml-cu-phap] Dòng này có ký tự điều khiển "
+        "không in được (mã U+0000), thường do chép từ Word hoặc PDF."),
+        ("profiles/tran-thi-binh/index.md:8: lỗi [yaml-cu-phap] Dòng này có ký tự điều khiển "
+        "không in được (mã U+0007), thường do chép từ Word hoặc PDF.")]
 
 
 def test_a_900_000_character_line_is_refused_as_too_long_in_reasonable_time(tmp_path: Path) -> None:
@@ -121,8 +121,8 @@ def test_a_900_000_character_line_is_refused_as_too_long_in_reasonable_time(tmp_
     _, problems = check(Project(root=root), TODAY)
     assert time.perf_counter() - started < 30
     assert lines(problems) == [
-        "profiles/nguyen-van-an/index.md:13: lỗi [qua-dai] trường `khen_thuong[1].ly_do`: "
-        "`ly_do` dài 899999 ký tự; tối đa 5000 ký tự."]
+        ("profiles/nguyen-van-an/index.md:13: lỗi [qua-dai] trường `khen_thuong[1].ly_do`: "
+        "`ly_do` dài 899999 ký tự; tối đa 5000 ký tự.")]
 
 
 def test_a_front_matter_beyond_the_limit_is_refused_without_parsing(tmp_path: Path) -> None:
@@ -133,5 +133,5 @@ def test_a_front_matter_beyond_the_limit_is_refused_without_parsing(tmp_path: Pa
     _, problems = check(Project(root=root), TODAY)
     assert time.perf_counter() - started < 5
     assert lines(problems) == [
-        "profiles/nguyen-van-an/index.md:1: lỗi [noi-dung-qua-dai] Phần thông tin (front matter) "
-        "dài 1.050.090 ký tự, vượt giới hạn 1.000.000 ký tự; tệp không được đọc."]
+        ("profiles/nguyen-van-an/index.md:1: lỗi [noi-dung-qua-dai] Phần thông tin (front matter) "
+        "dài 1.050.090 ký tự, vượt giới hạn 1.000.000 ký tự; tệp không được đọc.")]

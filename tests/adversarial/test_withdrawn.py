@@ -55,8 +55,8 @@ Câu chuyện {marker}-CAUCHUYEN.
 """
 
 
-RUT = ("Lê Thị Rút", "RUTLAI", 7701, "dong_y_cong_bo: true\nthu_hoi:\n  ngay: 01/09/2025\n"
-       "  ly_do: Người trong hồ sơ rút lại sự đồng ý\n")
+RUT = ("Lê Thị Rút", "RUTLAI", 7701, ("dong_y_cong_bo: true\nthu_hoi:\n  ngay: 01/09/2025\n"
+       "  ly_do: Người trong hồ sơ rút lại sự đồng ý\n"))
 LAT = ("Phạm Văn Lật", "LATNGUOC", 7702, "dong_y_cong_bo: false\n")
 KEPT = ("Trần Văn Bình", "GIULAI", 7703, "dong_y_cong_bo: true\n")
 
@@ -108,8 +108,8 @@ def _markers(marker: str, name: str) -> list[str]:
 def test_the_check_says_what_happens(built) -> None:
     _, _, problems = built
     assert [p.format_text().split("\n")[0] for p in problems] == [
-        "profiles/latnguoc/index.md:26: lưu ý [chua-dong-y] trường `dong_y_cong_bo`: Hồ sơ chưa có "
-        "sự đồng ý công bố nên sẽ không xuất hiện trên trang."]
+        ("profiles/latnguoc/index.md:26: lưu ý [chua-dong-y] trường `dong_y_cong_bo`: Hồ sơ chưa có "
+        "sự đồng ý công bố nên sẽ không xuất hiện trên trang.")]
 
 
 @pytest.mark.parametrize(("name", "marker"), [(RUT[0], RUT[1]), (LAT[0], LAT[1])],

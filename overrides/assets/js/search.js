@@ -23,10 +23,10 @@
   var VOWELS = "aăâeêioôơuưy";
   var IY = /^(qu|[bcdđghklmnpqrstvx]+)([iy])$/;
 
-  /** Same result as guongsang.text.fold. */
+  /** Same result as guongsang.text.fold (invisible format characters, \p{Cf}, dropped too). */
   function fold(text) {
     return text.normalize("NFC").toLowerCase().normalize("NFD")
-      .replace(/\p{Mn}/gu, "").replace(/đ/g, "d");
+      .replace(/[\p{Mn}\p{Cf}]/gu, "").replace(/đ/g, "d");
   }
 
   function isAccented(word) {

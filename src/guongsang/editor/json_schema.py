@@ -21,7 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..load.conform import DECISION_RE
+from ..load.conform import DECISION_RE, is_year
 from ..load.refdata import ReferenceData
 from ..schema import PAGE_META_KEYS, SCHEMAS, Field
 from .scaffold import choices_of, evidence_statuses, map_keys, source_of
@@ -43,10 +43,6 @@ _PAGE_META = {
     "description": ({"type": "string"}, "Mô tả trang cho công cụ tìm kiếm (MkDocs)."),
     "hide": ({"type": "array", "items": {"type": "string"}},
              "Ẩn phần giao diện (Material): navigation, toc, footer…"),
-    "search": ({"type": "object"}, "Tuỳ chọn tìm kiếm của trang (Material)."),
-    "status": ({"type": "string"}, "Nhãn trạng thái trang (Material)."),
-    "icon": ({"type": "string"}, "Biểu tượng trang (Material)."),
-    "template": ({"type": "string"}, "Khuôn trang (MkDocs)."),
 }
 assert set(_PAGE_META) == PAGE_META_KEYS, "describe every page meta key"
 
@@ -91,7 +87,9 @@ def field_schema(f: Field, ref: ReferenceData) -> dict[str, Any]:
             out["enumDescriptions"] = [name for _, name in choices]
     elif f.type == "int":
         out["type"] = "integer"
-        if f.minimum is not None:
+        if is_year(f):  # the same earliest year as the check (data/site.yml, gioi_han_nam)
+            out["minimum"] = ref.site.bounds.earliest(f.key)
+        elif f.minimum is not None:
             out["minimum"] = f.minimum
     elif f.type == "bool":
         out["type"] = "boolean"

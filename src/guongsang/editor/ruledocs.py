@@ -37,13 +37,20 @@ MEANINGS: dict[str, str] = {
                          "(sai tên, sai chữ hoa/thường, hoặc chưa tải lên).",
     "anh-ngoai-thu-muc": "Đường dẫn ảnh trỏ ra ngoài thư mục hồ sơ; ảnh phải nằm cùng thư mục "
                          "với index.md.",
-    "can-cu-phap-ly": "Ngày ký quyết định không rơi vào thời gian hiệu lực của văn bản pháp lý nào "
-                      "làm căn cứ cho hình thức khen thưởng đó (theo data/van-ban-phap-ly.yml).",
+    "can-cu-khong-hop-le": "Khen thưởng dựa trên một khen thưởng khác (ví dụ Chiến sĩ thi đua cơ "
+                           "sở của các năm trước) mà chính khen thưởng đó chưa đủ điều kiện.",
+    "can-cu-phap-ly": "Vào ngày ký quyết định, data/van-ban-phap-ly.yml không có luật, hoặc không "
+                      "có nghị định hướng dẫn đã xác nhận, còn hiệu lực (ví dụ sau khi một nghị "
+                      "định hết hiệu lực mà chưa ghi văn bản thay thế). Văn bản chưa xác nhận "
+                      "không được tính.",
     "chua-dong-y": "Hồ sơ chưa có `dong_y_cong_bo: true` nên được giữ trong kho nhưng không hiện "
                    "trên trang. Đây là lưu ý, không phải lỗi.",
-    "dieu-kien-khen-thuong": "Khen thưởng ghi trong hồ sơ chưa đủ điều kiện theo danh mục "
-                             "(ví dụ Chiến sĩ thi đua cấp tỉnh cần 3 năm liên tục Chiến sĩ thi đua "
-                             "cơ sở và một sáng kiến cấp tỉnh).",
+    "co-quan-ban-hanh": "Ký hiệu trong số quyết định (QĐ-UBND, QĐ-TTg, QĐ-CTN, ký hiệu của đơn "
+                        "vị) hoặc người ký không khớp cấp của khen thưởng (theo "
+                        "data/tu-vung.yml, cap_khen_thuong). Chỉ là cảnh báo.",
+    "dieu-kien-khen-thuong": "Khen thưởng ghi trong hồ sơ chưa đủ điều kiện của luật còn hiệu lực "
+                             "vào ngày ký quyết định. Điều kiện, điều luật và nguồn của từng yêu "
+                             "cầu ở trang Tiêu chí (sinh từ data/danh-muc-khen-thuong.yml).",
     "doc-tep": "Không đọc được tệp (quyền truy cập, tệp bị khoá…).",
     "doi-tuong-khen-thuong": "Hình thức khen thưởng không dành cho loại hồ sơ này (ví dụ danh hiệu "
                              "cá nhân ghi cho một tập thể).",
@@ -56,15 +63,20 @@ MEANINGS: dict[str, str] = {
     "html-trong-truong": "Một trường thông tin có HTML hoặc mã; các trường chỉ nhận chữ thường.",
     "khen-thuong-hop-le": "Nhóm kiểm tra tính hợp lệ của khen thưởng; chỉ thấy mã này khi bộ "
                           "kiểm tra gặp lỗi nội bộ.",
-    "khen-thuong-trung": "Cùng một khen thưởng (hình thức, năm, số quyết định) được ghi hai lần.",
+    "khen-thuong-trung": "Cùng một hình thức được ghi hai lần cho cùng một năm (dù số quyết định "
+                         "khác nhau), trừ hình thức được tặng nhiều lần trong năm "
+                         "(`lap_lai_trong_nam: true`), với chúng chỉ cùng một quyết định mới là trùng.",
     "khoa-trung": "Một tên trường xuất hiện hai lần trong cùng một nhóm; YAML sẽ âm thầm bỏ giá "
                   "trị đầu.",
     "lien-ket-hong": "Hồ sơ hoặc mô hình nhắc tới một phong trào, mô hình, hồ sơ không tồn tại "
                      "(sai tên tệp).",
     "lien-ket-ngoai-kho": "Tệp hoặc thư mục là liên kết (symlink) trỏ ra ngoài kho; bị bỏ qua vì "
                           "an toàn.",
-    "lo-thong-tin-rieng": "Thông tin riêng tư ghi trong `rieng_tu` (điện thoại, số định danh…) "
-                          "lại xuất hiện trong phần công khai của hồ sơ.",
+    "lo-thong-tin-rieng": "Thông tin riêng tư ghi trong `rieng_tu` (điện thoại, số định danh, "
+                          "ngày sinh, thư điện tử…) lại xuất hiện trong phần công khai của hồ sơ "
+                          "hay của một trang khác, kể cả khi viết cách khác: +84 thay cho số 0, "
+                          "dấu chấm hay gạch ngang giữa các số, ngày viết bằng chữ (\"ngày 15 "
+                          "tháng 8 năm 1985\"), thư điện tử viết \"[at]\"/\"a còng\".",
     "lo-thong-tin-rieng-trang-khac": "Nhóm kiểm tra thông tin riêng tư của hồ sơ bị nhắc lại trong "
                                      "trang mô hình hoặc phong trào (báo bằng mã "
                                      "`lo-thong-tin-rieng`).",
@@ -72,7 +84,9 @@ MEANINGS: dict[str, str] = {
               "TCVN3/VNI).",
     "mo-ta-anh": "Mô tả ảnh (`mo_ta`) không nói ảnh có gì, nên người khiếm thị không biết ảnh "
                  "thể hiện điều gì.",
-    "nam-khong-hop-le": "Năm không hợp lệ (nhỏ hơn giới hạn cho phép).",
+    "nam-khong-hop-le": "Năm (của một trường năm hoặc của một ngày) nằm ngoài khoảng cho phép: "
+                        "sớm hơn năm ghi trong data/site.yml (`gioi_han_nam`), hoặc xa hơn "
+                        "`so_nam_toi_da_ve_sau` năm về sau.",
     "noi-bat": "`noi_bat` trong data/site.yml không chỉ tới một hồ sơ đã công bố; trang chủ tự "
                "chọn gương được công nhận gần nhất có ảnh.",
     "ngay-khong-hop-le": "Ngày viết sai dạng hoặc không tồn tại (ví dụ 31/02/2025).",
@@ -87,10 +101,25 @@ MEANINGS: dict[str, str] = {
                      "cho Đ, hoặc có dấu cách).",
     "tac-gia-khong-khop": "Hồ sơ ghi là tác giả của một mô hình, nhưng tệp mô hình không ghi hồ sơ "
                           "đó trong `tac_gia`.",
+    "ky-tu-an": "Có ký tự vô hình (dấu cách không độ rộng, gạch nối mềm, BOM…), ký tự đổi "
+                "chiều chữ hoặc ký tự điều khiển. Bị từ chối (lỗi) trong tên trường, mã, tên tệp, "
+                "địa chỉ, ngày, số, họ tên và tên trang, và ở mọi nơi với ký tự đổi chiều chữ "
+                "hay ký tự điều khiển; bị tự động bỏ kèm cảnh báo trong các đoạn chữ khác và "
+                "trong nội dung bài viết.",
+    "tep-khong-ho-tro": "Thư mục content/ có một tệp không phải trang .md (HTML, ảnh, PDF…); tệp "
+                        "như vậy sẽ được chép nguyên lên trang mà không qua kiểm tra.",
     "ten-tep": "Tên tệp hoặc thư mục có chữ hoa, dấu tiếng Việt hoặc dấu cách; tên phải viết "
                "thường, không dấu, nối bằng dấu gạch ngang.",
-    "thieu-du-lieu-nam-truoc": "Chưa kiểm tra được điều kiện \"nhiều năm liên tục\" vì hồ sơ chưa "
-                               "ghi các năm trước.",
+    "thanh-phan-tap-the": "Thành phần tập thể trong năm (`thanh_tich[].thanh_vien`) không đạt tỷ "
+                          "lệ hoặc số người mà danh hiệu tập thể đòi hỏi.",
+    "thanh-vien-tap-the": "Số liệu `thanh_vien` không hợp lý (lớn hơn tổng số), hoặc được ghi cho "
+                          "hồ sơ không phải tập thể.",
+    "theo-tieu-chuan": "`theo_tieu_chuan` của khen thưởng không phải mã của tiêu chuẩn nào trong "
+                       "bộ điều kiện áp dụng cho ngày ký quyết định.",
+    "thieu-du-lieu-nam-truoc": "Chưa kiểm tra được một điều kiện vì hồ sơ chưa ghi các năm trước "
+                               "(danh hiệu, xếp loại) mà điều kiện cần.",
+    "thieu-du-lieu-thanh-vien": "Chưa kiểm tra được điều kiện về thành phần tập thể vì hồ sơ chưa "
+                                "ghi `thanh_vien` của năm đó; thông báo nói rõ cần ghi gì.",
     "thieu-front-matter": "Tệp không bắt đầu bằng phần thông tin giữa hai dòng `---`, hoặc thiếu "
                           "dòng `---` đóng.",
     "thieu-minh-chung": "Hồ sơ điển hình tiên tiến/tiêu biểu thiếu minh chứng cho một tiêu chuẩn "
@@ -102,12 +131,17 @@ MEANINGS: dict[str, str] = {
                     "trường, không phải lỗi hồ sơ).",
     "tim-kiem-thieu": "Khi dựng trang: chưa cài công cụ tìm kiếm Pagefind (lỗi môi trường, không "
                       "phải lỗi hồ sơ).",
-    "trung-dia-chi": "Một địa chỉ cũ (`slug_cu`) trùng với địa chỉ của hồ sơ khác.",
+    "trung-dia-chi": "Hai thứ sẽ được đăng ở cùng một địa chỉ: một địa chỉ cũ (`slug_cu`) trùng "
+                     "với hồ sơ khác, hoặc một trang trong content/ trùng với trang khác, với hồ "
+                     "sơ, hay nằm trong phần trang do hệ thống tự tạo (vinh-danh/, ho-so/…).",
     "trung-nguoi": "Hai hồ sơ trùng hoặc gần trùng tên trong cùng đơn vị: có thể là một người có "
                    "hai hồ sơ.",
     "truong-la": "Tên trường không có trong mẫu (thường do gõ sai); thông báo gợi ý tên đúng.",
     "vi-tri-ho-so": "Hồ sơ không nằm đúng chỗ: mỗi hồ sơ là một thư mục trong profiles/ có tệp "
                     "index.md.",
+    "xep-loai-khong-dat": "Xếp loại của một năm (`thanh_tich[].xep_loai`) thấp hơn mức mà danh "
+                          "hiệu, hình thức đòi hỏi (ví dụ Lao động tiên tiến cần \"hoàn thành tốt "
+                          "nhiệm vụ\" trở lên).",
     "yaml-cu-phap": "Phần thông tin (front matter) viết sai cú pháp YAML: thiếu dấu hai chấm, "
                     "ngoặc không đóng, thụt lề lệch, dùng phím Tab…",
 }
@@ -131,8 +165,9 @@ class RuleDoc:
         return bool(self.files) and all(f.startswith(_BUILD_MODULES) for f in self.files)
 
 
-def template(node: ast.AST | None) -> str:
-    """Text of a message expression with every computed part shown as "…"."""
+def template(node: ast.AST | None, names: dict[str, ast.AST] | None = None) -> str:
+    """Text of a message expression with every computed part shown as "…"; ``names`` are the
+    module's constants (``_HINT = "…"``), read where a call uses them."""
     if node is None:
         return ""
     if isinstance(node, ast.Constant):
@@ -140,8 +175,21 @@ def template(node: ast.AST | None) -> str:
     if isinstance(node, ast.JoinedStr):
         return "".join(template(v) if isinstance(v, ast.Constant) else "…" for v in node.values)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return template(node.left) + template(node.right)
+        return template(node.left, names) + template(node.right, names)
+    if isinstance(node, ast.Name) and names and node.id in names:
+        return template(names[node.id])
     return "…"
+
+
+def _constants(tree: ast.Module) -> dict[str, ast.AST]:
+    """Module-level ``NAME = <text>`` assignments."""
+    out: dict[str, ast.AST] = {}
+    for stmt in tree.body:
+        if (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1
+                and isinstance(stmt.targets[0], ast.Name)
+                and isinstance(stmt.value, (ast.Constant, ast.JoinedStr, ast.BinOp))):
+            out[stmt.targets[0].id] = stmt.value
+    return out
 
 
 def _arg(call: ast.Call, index: int, names: tuple[str, ...]) -> ast.AST | None:
@@ -170,7 +218,9 @@ def collect(package_dir: Path) -> dict[str, RuleDoc]:
     docs: dict[str, RuleDoc] = {}
     for path in sorted(package_dir.rglob("*.py")):
         rel = path.relative_to(package_dir).as_posix()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = _constants(tree)
+        for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
             func = node.func
@@ -196,9 +246,9 @@ def collect(package_dir: Path) -> dict[str, RuleDoc]:
                 doc.family = True
                 continue
             doc.severities.add(_severity(node))
-            for target, index, names in ((doc.messages, mi, ("message",)),
-                                         (doc.hints, hi, ("hint",))):
-                text = _clean(template(_arg(node, index, names)))
+            for target, index, keywords in ((doc.messages, mi, ("message",)),
+                                            (doc.hints, hi, ("hint",))):
+                text = _clean(template(_arg(node, index, keywords), names))
                 if text and text != "…" and text not in target:
                     target.append(text)
     return docs

@@ -183,7 +183,10 @@ def _example(f: Field, ref: ReferenceData, indent: str = "") -> list[str]:
     item = f.item if f.type == "list" else None
     if item is not None and item.type == "object":
         out = [f"{indent}{f.key}:"]
-        for i, s in enumerate(item.fields):
+        # An optional text without an example has no value that fits every case: not shown.
+        shown = [s for s in item.fields
+                 if s.required or s.example is not None or s.ref or s.type != "text"]
+        for i, s in enumerate(shown):
             lead = "  - " if i == 0 else "    "
             out += _example_in(s, ref, indent + lead, indent + "    ")
         return out

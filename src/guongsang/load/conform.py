@@ -13,13 +13,25 @@ from datetime import date
 from typing import Any
 
 from ..problems import Problem, Severity
-from ..schema import PAGE_META_KEYS, Field
-from ..text import format_date, parse_date
+from ..schema import PAGE, Field
+from ..text import Invisible, find_invisible, format_date, parse_date, strip_invisible
+from .documents import INVISIBLE_HINT, REMOVED_HINT
 from .refdata import ReferenceData
 from .yamlsrc import Path_, Source, format_path, key_name
 
 # "163/QĐ-UBND", "45/QĐ-TTg", "12/2024/QĐ-UBND". The Đ must be the Vietnamese letter.
 DECISION_RE = re.compile(r"^\d{1,6}(/\d{4})?/QĐ-[A-Za-zĐđ0-9]+(-[A-Za-zĐđ0-9]+)*$")
+
+# Words the web form (guongsang.editor.decap) repeats from the messages below. The messages keep
+# their literal text, which the rule table of the editor guide is read from; a test checks that
+# both still say the same (tests/test_decap_config.py).
+DECISION_SHAPE = "không đúng dạng `số/QĐ-cơ quan ban hành`"
+DECISION_EXAMPLE = "163/QĐ-UBND (chữ Đ có gạch ngang, không dấu cách)"
+DATE_SHAPE = "Viết ngày dạng dd/mm/yyyy"
+
+
+def max_len_rule(limit: int) -> str:
+    return f"tối đa {limit} ký tự"
 
 TYPE_NAMES = {
     "text": "một đoạn chữ",
@@ -94,6 +106,23 @@ def _shown_fields(f: Field) -> list[Field]:
     return [c for c in f.fields if c.required] or list(f.fields[:2])
 
 
+def is_year(f: Field) -> bool:
+    """Integer fields that hold a year (declared ``year=True``, or named ``nam``/``nam_…``)."""
+    return f.type == "int" and (f.year or f.key == "nam" or f.key.startswith("nam_"))
+
+
+def past_only(f: Field) -> bool:
+    """Dates and years that record what already happened (a year of merit, a decision)."""
+    return f.past_only or (f.type == "int" and f.key == "nam")
+
+
+def _where(found: list[Invisible]) -> str:
+    """"dấu cách không độ rộng (U+200B) ở vị trí thứ 4 (và 2 ký tự vô hình khác)"."""
+    first = found[0]
+    more = f" (và {len(found) - 1} ký tự vô hình khác)" if len(found) > 1 else ""
+    return f"{first.label} ở vị trí thứ {first.index + 1}{more}"
+
+
 def did_you_mean(word: str, choices: list[str]) -> str:
     match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return match[0] if match else ""
@@ -120,39 +149,84 @@ class Conformer:
 
     def mapping(self, data: dict[str, Any], fields: tuple[Field, ...], path: Path_,
                 allow_page_meta: bool = False) -> dict[str, Any]:
+        """Checked values of ``data`` by key. With ``allow_page_meta`` the page settings of
+        :data:`guongsang.schema.PAGE` (title, description…) are accepted beside ``fields``
+        and checked like them."""
         by_key = {f.key: f for f in fields}
+        if allow_page_meta:
+            by_key.update((f.key, f) for f in PAGE if f.key not in by_key)
         out: dict[str, Any] = {}
+        # The values by key as meant: a key with an invisible character is reported once (by
+        # clean_key), not again as missing.
+        given: dict[str, Any] = {}
         for key, value in data.items():
-            key_s = key_name(key)
+            written = key_name(key)
+            key_s = self.clean_key(written, path)
+            given[key_s] = value
             if key_s in by_key:
-                out[key_s] = self.value(value, by_key[key_s], path + (key_s,))
-            elif allow_page_meta and key_s in PAGE_META_KEYS:
-                out[key_s] = value
+                out[key_s] = self.value(value, by_key[key_s], path + (written,))
             else:
-                self.unknown_key(key_s, list(by_key), path)
+                self.unknown_key(key_s, list(by_key), path, written)
         for f in fields:
-            if f.required and (f.key not in data or data[f.key] in (None, "", [])):
-                if f.key in data:
+            if f.required and (f.key not in given or given[f.key] in (None, "", [])):
+                if f.key in given:
                     continue  # reported by value() as empty
                 self.report(path + (f.key,), "thieu-truong",
                             f"Thiếu trường bắt buộc `{f.key}`: {f.label}.",
                             f"Thêm dòng, ví dụ:\n      {example_line(f)}")
         return out
 
-    def unknown_key(self, key: str, known: list[str], path: Path_) -> None:
+    def unknown_key(self, key: str, known: list[str], path: Path_, written: str = "") -> None:
         guess = did_you_mean(key, known)
         where = f"trong mục `{format_path(path)}`" if path else f"trong mẫu {self.kind_label}"
+        at = path + (written or key,)
         if guess:
-            self.report(path + (key,), "truong-la",
+            self.report(at, "truong-la",
                         f"Trường `{key}` không có {where}. Có phải ý bạn là `{guess}`?",
                         f"Sửa tên trường thành `{guess}`.")
         else:
-            self.report(path + (key,), "truong-la",
+            self.report(at, "truong-la",
                         f"Trường `{key}` không có {where}.",
                         "Các trường hợp lệ: " + ", ".join(f"`{k}`" for k in known) + ".")
 
+    # -- invisible characters ------------------------------------------------------------------
+    def clean_key(self, key: str, path: Path_) -> str:
+        """A key without invisible characters; any one of them is an error (a key is looked up
+        exactly, so ``ho_ten`` with a zero-width space in it would silently be another key)."""
+        found = find_invisible(key)
+        if found:
+            clean = strip_invisible(key)
+            self.report(path + (key,), "ky-tu-an",
+                        f"Tên trường `{clean}` có {_where(found)}; tên trường chỉ gồm chữ "
+                        "không dấu, số và dấu gạch dưới.", INVISIBLE_HINT)
+            return clean
+        return key
+
+    def clean_text(self, value: str, f: Field, path: Path_) -> str:
+        """``value`` without invisible characters, per the field's rule.
+
+        Refused (an error) in identifiers, names and every field that is not free text, and
+        for bidi and control characters anywhere; removed with a warning from free text.
+        """
+        found = find_invisible(value)
+        if not found:
+            return value
+        free_text = f.type in ("text", "map") and not (f.exact or f.ref or f.link or f.pattern)
+        refused = [i for i in found if i.kind != "invisible"]
+        if refused or not free_text:
+            why = ("ký tự này đổi thứ tự hiển thị của chữ" if any(i.kind == "bidi" for i in found)
+                   else "trường này phải ghi đúng từng ký tự")
+            self.report(path, "ky-tu-an",
+                        f"Trường `{f.key}` có {_where(refused or found)}: {why}.", INVISIBLE_HINT)
+        else:
+            self.report(path, "ky-tu-an", f"Đã bỏ {_where(found)} khỏi trường `{f.key}`.",
+                        REMOVED_HINT, Severity.WARNING)
+        return strip_invisible(value)
+
     # -- values ------------------------------------------------------------------------------
     def value(self, value: Any, f: Field, path: Path_) -> Any:
+        if isinstance(value, str):
+            value = self.clean_text(value, f, path)
         if value is None or value == "":
             if f.required:
                 self.report(path, "thieu-truong", f"Trường bắt buộc `{f.key}` đang để trống: {f.label}.",
@@ -206,13 +280,9 @@ class Conformer:
         if isinstance(value, bool) or not isinstance(value, int):
             self.wrong_type(value, f, path)
             return None
-        if f.minimum is not None and value < f.minimum:
-            self.report(path, "nam-khong-hop-le", f"Năm {value} không hợp lệ (nhỏ hơn {f.minimum}).",
-                        f"Ví dụ: {f.key}: {f.example}")
-        elif f.key == "nam" and value > self.today.year:
-            self.report(path, "ngay-tuong-lai",
-                        f"Năm {value} ở tương lai (năm nay là {self.today.year}).",
-                        "Chỉ ghi thành tích, khen thưởng đã có quyết định.")
+        if is_year(f):
+            self.check_bounds(value, "Năm này (giá trị riêng tư, không hiển thị ở đây)"
+                              if f.private else f"Năm {value}", f, path)
         return value
 
     def _bool(self, value: Any, f: Field, path: Path_) -> Any:
@@ -230,11 +300,40 @@ class Conformer:
                         f"Ngày {describe(value, f.private)} không hợp lệ hoặc không tồn tại.",
                         f"Viết ngày dạng dd/mm/yyyy, ví dụ: {f.key}: {f.example or '05/01/2024'}")
             return None
-        if f.past_only and parsed > self.today:
-            self.report(path, "ngay-tuong-lai",
-                        f"Ngày {format_date(parsed)} ở tương lai (hôm nay là {format_date(self.today)}).",
-                        "Kiểm tra lại năm; chỉ ghi những việc đã diễn ra.")
+        # A private date (a birth date) is never quoted: messages end up in CI logs.
+        shown = ("Ngày này (giá trị riêng tư, không hiển thị ở đây)" if f.private
+                 else f"Ngày {format_date(parsed)}")
+        if not self.check_bounds(parsed.year, shown, f, path, parsed > self.today):
+            return None
         return parsed
+
+    def check_bounds(self, year: int, shown: str, f: Field, path: Path_,
+                     after_today: bool | None = None) -> bool:
+        """The one bound rule of every date and year field: not before the earliest year in
+        data/site.yml (``gioi_han_nam``), not in the future for what already happened, and not
+        more than ``so_nam_toi_da_ve_sau`` years ahead for the rest. False when out of bounds."""
+        bounds = self.ref.site.bounds
+        earliest = bounds.earliest(f.key)
+        if after_today is None:
+            after_today = year > self.today.year
+        hint = f"Kiểm tra lại năm, ví dụ: {f.key}: {f.example}"
+        if year < earliest:
+            self.report(path, "nam-khong-hop-le",
+                        f"{shown} sớm hơn năm {earliest}, năm sớm nhất trường `{f.key}` nhận "
+                        "(data/site.yml, gioi_han_nam).", hint)
+            return False
+        if after_today and past_only(f):
+            self.report(path, "ngay-tuong-lai",
+                        f"{shown} ở tương lai (hôm nay là {format_date(self.today)}).",
+                        "Kiểm tra lại năm; chỉ ghi những việc đã diễn ra.")
+            return False
+        latest = self.today.year + bounds.years_ahead
+        if year > latest:
+            self.report(path, "nam-khong-hop-le",
+                        f"{shown} muộn hơn năm {latest}, năm xa nhất trường `{f.key}` nhận "
+                        "(data/site.yml, so_nam_toi_da_ve_sau).", hint)
+            return False
+        return True
 
     def _list(self, value: Any, f: Field, path: Path_) -> Any:
         if not isinstance(value, list):
@@ -269,18 +368,20 @@ class Conformer:
         allowed = self.allowed_keys(f.keys_ref)
         out: dict[str, str] = {}
         for key, text in value.items():
-            key = key_name(key)
+            written = key_name(key)
+            key = self.clean_key(written, path)
+            at = path + (written,)
             if key not in allowed:
-                self.unknown_key(key, allowed, path)
+                self.unknown_key(key, allowed, path, written)
                 continue
             if isinstance(text, (list, dict, bool)) or text is None or str(text).strip() == "":
-                self.report(path + (key,), "sai-kieu",
+                self.report(at, "sai-kieu",
                             f"Minh chứng `{key}` phải là một đoạn chữ, nhưng đang là {describe(text)}.",
                             f"Ví dụ:\n      {key}: Chủ trì 3 hội nghị xúc tiến năm 2024")
                 continue
-            out[key] = str(text).strip()
+            out[key] = self.clean_text(str(text).strip(), Field(key, "map", f.label), at)
             if len(out[key]) > MAX_TEXT_CHARS:
-                self.report(path + (key,), "qua-dai",
+                self.report(at, "qua-dai",
                             f"`{key}` dài {len(out[key])} ký tự; tối đa {MAX_TEXT_CHARS} ký tự.",
                             "Viết gọn lại; phần chi tiết đưa vào nội dung bài viết.")
         return out

@@ -1,43 +1,40 @@
 """Load every record of a repository: parse, check shape, build typed records.
 
 ``load(project)`` never raises on bad content: it returns what it could build and the list of
-problems, so the caller can report everything at once.
+problems, so the caller can report everything at once. Every kind of file is declared in
+:mod:`guongsang.load.kinds` and read through :mod:`guongsang.load.documents`.
 """
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
 from pathlib import Path
-from typing import TypeVar
 
 from ..problems import Problem
 from ..project import Project, is_inside
-from ..records import Campaign, Model, Profile, campaign_from, model_from, profile_from
-from ..schema import CAMPAIGN, KIND_LABELS, MODEL, PROFILE
+from ..records import Campaign, ContentPage, Model, Profile, Record
+from ..schema import PAGE, PAGE_META_KEYS
 from ..site.incremental import reusing
-from ..text import format_count, slugify
+from ..text import slugify
 from .conform import Conformer
+from .documents import (  # noqa: F401 - re-exported: the limits are part of this module's API
+    MAX_BODY_CHARS,
+    MAX_FRONT_MATTER_CHARS,
+    MAX_MARKUP_WORK,
+    PublishedPage,
+    _Memo,
+    markup_work,
+    published_markdown,
+    read_document,
+)
+from .kinds import KINDS, Kind
 from .refdata import ReferenceData, load_reference
-from .yamlsrc import Source, parse_markdown, read_utf8
+from .yamlsrc import Source
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# Bodies larger than this are refused: a profile story is a few pages, not a book, and an
-# accidental paste of a huge file should not slow every build down.
-MAX_BODY_CHARS = 200_000
-# Python-Markdown scans ahead from every "[" for its "]", from every "](" for its ")" and from
-# every raw "<tag" for its ">"; an opener left open costs a scan to the end of the story, so a
-# few dozen kilobytes of "[[[[…" or "<a\n<a\n…" keep a build busy for hours. The work is
-# estimated in one pass (:func:`markup_work`, units of roughly a microsecond) and bounded.
-MAX_MARKUP_WORK = 5_000_000
-_BRACKETS = re.compile(r"(?<!\\)[\[\]]")
-_TAGS_AND_PARENS = ((re.compile(r"<[a-zA-Z/!?]|>"), ">", 4), (re.compile(r"\]\(|\)"), ")", 1))
-# Front matter beyond this is refused before YAML parsing (thousands of awards fit in a
-# fraction of it; PyYAML would need seconds per megabyte).
-MAX_FRONT_MATTER_CHARS = 1_000_000
 
 
 @dataclass
@@ -48,102 +45,41 @@ class Corpus:
     profiles: dict[str, Profile] = field(default_factory=dict)
     models: dict[str, Model] = field(default_factory=dict)
     campaigns: dict[str, Campaign] = field(default_factory=dict)
+    pages: dict[str, ContentPage] = field(default_factory=dict)
+    """Hand-written pages of content/ by their path there (``gioi-thieu.md``)."""
     today: date = field(default_factory=date.today)
     project: Project | None = None
+    published: dict[str, PublishedPage] = field(default_factory=dict)
+    """Each checked file of content/ as the engine must publish it, by its path there: page
+    settings and cleaned body only (:attr:`PublishedPage.markdown`). The engine never reads
+    content/ itself: the hook renders these, a staging folder is written from them."""
 
     @property
     def published_profiles(self) -> list[Profile]:
         return [p for p in self.profiles.values() if p.published]
 
+    def records(self) -> Iterator[tuple[Kind, Record]]:
+        """Every record of every kind, with its kind (rules that apply to all use this)."""
+        for kind in KINDS:
+            for record in getattr(self, kind.store).values():
+                yield kind, record
 
-def _read(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
-    return read_utf8(path, rel)
 
+def published_pages(corpus: Corpus) -> list[PublishedPage]:
+    """Every Markdown file of content/ as the engine must publish it, in path order.
 
-def markup_work(text: str) -> tuple[int, int]:
-    """Estimated work of rendering ``text`` as Markdown, and the offset of its costliest opener.
-
-    Each opener costs the distance to its closer (to the end of the text when there is none);
-    raw-HTML scans are four times cheaper than bracket scans. Linear in the text.
+    For a build from a staging folder: write ``page.markdown`` at ``page.src_uri`` there
+    instead of copying content/ (whose files may hold internal notes, invisible characters, or
+    a front matter the engine would show as text). ``page.meta`` and ``page.body`` are the
+    checked settings and the cleaned body, for an engine that takes them apart.
     """
-    n = len(text)
-    work, worst, worst_at = 0, -1, 0
-
-    def add(start: int, cost: int) -> None:
-        nonlocal work, worst, worst_at
-        work += cost
-        if cost > worst:
-            worst, worst_at = cost, start
-
-    stack: list[int] = []
-    for m in _BRACKETS.finditer(text):
-        if m.group() == "[":
-            stack.append(m.start())
-        elif stack:
-            start = stack.pop()
-            add(start, m.start() - start)
-    for start in stack:
-        add(start, n - start)
-    for pattern, closer, cheaper in _TAGS_AND_PARENS:
-        pending: list[int] = []
-        for m in pattern.finditer(text):
-            if m.group() == closer:
-                for start in pending:
-                    add(start, (m.start() - start) // cheaper)
-                pending.clear()
-            else:
-                pending.append(m.start())
-        for start in pending:
-            add(start, (n - start) // cheaper)
-    return work, worst_at
+    return [corpus.published[uri] for uri in sorted(corpus.published)]
 
 
 def _slug_problem(rel: str, name: str, what: str) -> Problem:
     return Problem(rel, 0, "", "ten-tep",
                    f"Tên {what} \"{name}\" phải viết thường, không dấu, nối bằng dấu gạch ngang.",
                    f"Đổi tên thành \"{slugify(name) or 'ten-ho-so'}\".")
-
-
-def _parse(path: Path, project: Project, problems: list[Problem]) -> tuple[Source | None, str]:
-    """The parsed file and its text ("" when unreadable)."""
-    rel = project.rel(path)
-    text, probs = _read(path, rel)
-    problems.extend(probs)
-    if text is None:
-        return None, ""
-    key = (str(path.absolute()), rel)
-    hit = _PARSED.get(key) if reusing() else None
-    if hit is not None and hit[0] == text:
-        problems.extend(hit[2])
-        return hit[1], text
-    mine: list[Problem] = []
-    src = _parse_text(text, rel, mine)
-    if reusing():
-        _PARSED.put(key, (text, src, tuple(mine)))
-    problems.extend(mine)
-    return src, text
-
-
-def _parse_text(text: str, rel: str, problems: list[Problem]) -> Source | None:
-    src, probs = parse_markdown(text, rel, MAX_FRONT_MATTER_CHARS)
-    problems.extend(probs)
-    if src and len(src.body) > MAX_BODY_CHARS:
-        problems.append(Problem(rel, src.body_line, "", "noi-dung-qua-dai",
-                                f"Nội dung dài {format_count(len(src.body))} ký tự, vượt giới hạn "
-                                f"{format_count(MAX_BODY_CHARS)} ký tự.",
-                                "Rút gọn bài viết hoặc tách phần phụ lục ra tài liệu riêng."))
-        src.body = ""
-    elif src:
-        work, at = markup_work(src.body)
-        if work > MAX_MARKUP_WORK:
-            problems.append(Problem(
-                rel, src.body_line + src.body.count("\n", 0, at), "", "noi-dung-qua-dai",
-                "Nội dung có quá nhiều dấu [, ( hoặc < không được đóng (từ dòng này): dựng trang "
-                "sẽ mất rất lâu, nên bài viết không được xử lý.",
-                "Mỗi dấu mở cần dấu đóng: [chữ](https://…), <em>…</em>. Muốn viết chính dấu [ "
-                "hoặc <, gõ \\[ hoặc &lt;."))
-            src.body = ""
-    return src
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -176,8 +112,42 @@ def load(project: Project, today: date) -> tuple[Corpus, list[Problem]]:
     ref, problems = load_reference(project.path(project.data_dir), project.root)
     problems.extend(escaping_links(project, (project.content_dir, project.data_dir)))
     corpus = Corpus(ref=ref, today=today, project=project)
+    claimed: set[Path] = set()
+    for kind in KINDS:
+        store = getattr(corpus, kind.store)
+        engine = kind.published_by_engine(project)
+        for slug, path in _files(kind, project, claimed, problems):
+            src, text = read_document(path, project, problems, kind.layout != "tree")
+            if src is None:
+                continue
+            record, meta = _record(kind, slug, src, text, ref, today, problems, path, engine)
+            store[slug] = record
+            if engine:
+                uri = kind.src_uri(project, path)
+                corpus.published[uri] = PublishedPage(uri, meta, src.body)
+    return corpus, problems
 
-    pdir = project.path(project.profiles_dir)
+
+def _files(kind: Kind, project: Project, claimed: set[Path],
+           problems: list[Problem]) -> Iterator[tuple[str, Path]]:
+    """(slug, path) of every file of ``kind`` that may be read; problems with the others.
+
+    Paths already claimed by an earlier kind are skipped, and every path yielded is claimed.
+    """
+    walk = {"folder": _folder_files, "file": _flat_files, "tree": _tree_files}[kind.layout]
+    for slug, path in walk(kind, project, problems):
+        key = path.absolute()
+        if key in claimed:
+            continue
+        claimed.add(key)
+        yield slug, path
+
+
+def _folder_files(kind: Kind, project: Project,
+                  problems: list[Problem]) -> Iterator[tuple[str, Path]]:
+    """``<folder>/<slug>/index.md``, photos beside it (profiles)."""
+    folder = kind.directory(project)
+    pdir = project.path(folder)
     for entry in sorted(pdir.iterdir()) if pdir.is_dir() else []:
         rel = project.rel(entry)
         if entry.name.startswith(".") or entry.name.lower() in ("readme.md", "_mau"):
@@ -185,113 +155,127 @@ def load(project: Project, today: date) -> tuple[Corpus, list[Problem]]:
         if entry.is_file():
             if entry.suffix == ".md":
                 problems.append(Problem(rel, 0, "", "vi-tri-ho-so",
-                                        "Mỗi hồ sơ phải nằm trong thư mục riêng, tên là index.md.",
-                                        f"Chuyển tệp thành {project.profiles_dir}/"
+                                        f"Mỗi {kind.label} phải nằm trong thư mục riêng, tên là "
+                                        "index.md.",
+                                        f"Chuyển tệp thành {folder}/"
                                         f"{slugify(entry.stem)}/index.md (ảnh để cùng thư mục)."))
             continue
         index = entry / "index.md"
         if not index.is_file():
             problems.append(Problem(rel, 0, "", "vi-tri-ho-so",
-                                    f"Thư mục hồ sơ \"{entry.name}\" không có tệp index.md.",
-                                    "Tạo index.md bằng lệnh: guongsang new profile \"Họ và tên\"."))
+                                    f"Thư mục {kind.label} \"{entry.name}\" không có tệp index.md.",
+                                    f"Tạo index.md bằng lệnh: guongsang new {kind.name} "
+                                    "\"Họ và tên\"."))
             continue
         if not _inside(index, project.root):
             problems.append(Problem(rel, 0, "", "lien-ket-ngoai-kho",
-                                    "Thư mục hồ sơ là liên kết (symlink) trỏ ra ngoài kho; "
-                                    "vì an toàn, hồ sơ này bị bỏ qua.",
-                                    "Chép hồ sơ thật vào profiles/ thay vì tạo liên kết."))
+                                    f"Thư mục {kind.label} là liên kết (symlink) trỏ ra ngoài kho; "
+                                    f"vì an toàn, {kind.label} này bị bỏ qua.",
+                                    f"Chép {kind.label} thật vào {folder}/ thay vì tạo liên kết."))
             continue
         if not SLUG_RE.match(entry.name):
-            problems.append(_slug_problem(project.rel(index), entry.name, "thư mục hồ sơ"))
-        src, text = _parse(index, project, problems)
-        if src is None:
+            problems.append(_slug_problem(project.rel(index), entry.name, f"thư mục {kind.label}"))
+        yield entry.name, index
+
+
+def _flat_files(kind: Kind, project: Project,
+                problems: list[Problem]) -> Iterator[tuple[str, Path]]:
+    """``<folder>/<slug>.md`` (models, campaigns); ``index.md`` is the section's own page."""
+    ddir = project.path(kind.directory(project))
+    for path in sorted(ddir.glob("*.md")) if ddir.is_dir() else []:
+        if path.name == "index.md":
             continue
-        corpus.profiles[entry.name] = _record(
-            "profile", entry.name, src, text, ref, today, problems,
-            partial(_make_profile, entry.name, entry))
-
-    for directory, kind in ((project.models_dir, "model"), (project.campaigns_dir, "campaign")):
-        ddir = project.path(directory)
-        for path in sorted(ddir.glob("*.md")) if ddir.is_dir() else []:
-            if path.name == "index.md":
-                continue
-            if not _inside(path, project.root):
-                problems.append(Problem(project.rel(path), 0, "", "lien-ket-ngoai-kho",
-                                        OUTSIDE_MESSAGE, OUTSIDE_HINT))
-                continue
-            if not SLUG_RE.match(path.stem):
-                problems.append(_slug_problem(project.rel(path), path.stem, "tệp"))
-            src, text = _parse(path, project, problems)
-            if src is None:
-                continue
-            if kind == "model":
-                corpus.models[path.stem] = _record(kind, path.stem, src, text, ref, today,
-                                                   problems, partial(_make_model, path.stem))
-            else:
-                corpus.campaigns[path.stem] = _record(kind, path.stem, src, text, ref, today,
-                                                      problems, partial(_make_campaign, path.stem))
-    return corpus, problems
+        if not _inside(path, project.root):
+            problems.append(Problem(project.rel(path), 0, "", "lien-ket-ngoai-kho",
+                                    OUTSIDE_MESSAGE, OUTSIDE_HINT))
+            continue
+        if not SLUG_RE.match(path.stem):
+            problems.append(_slug_problem(project.rel(path), path.stem, "tệp"))
+        yield path.stem, path
 
 
-RecordT = TypeVar("RecordT", Profile, Model, Campaign)
+def _tree_files(kind: Kind, project: Project,
+                problems: list[Problem]) -> Iterator[tuple[str, Path]]:
+    """Every ``.md`` file under the folder (content pages), followed through symlinks that
+    stay inside the repository, as the engine does. Anything else there is an error: the engine
+    would copy it to the site as it is, unchecked (an HTML page, a photo with its GPS position)."""
+    root = project.path(kind.directory(project))
+    for path in _walk(root, project.root, set()):
+        rel = project.rel(path)
+        inner = path.relative_to(root).as_posix()
+        if not _inside(path, project.root):
+            problems.append(Problem(rel, 0, "", "lien-ket-ngoai-kho", OUTSIDE_MESSAGE,
+                                    OUTSIDE_HINT))
+            continue
+        if path.suffix != ".md":
+            problems.append(Problem(rel, 0, "", "tep-khong-ho-tro",
+                                    f"Tệp \"{path.name}\" trong {kind.directory(project)}/ không "
+                                    "phải trang Markdown (.md): tệp như vậy sẽ được chép nguyên lên "
+                                    "trang mà không được kiểm tra.",
+                                    "Chỉ để trang .md trong content/ (đổi đuôi thành .md nếu là "
+                                    "trang); ảnh của một gương điển hình để trong thư mục hồ sơ "
+                                    "của người đó, ví dụ profiles/nguyen-thi-an/anh.jpg."))
+            continue
+        parts = inner[:-3].split("/")
+        bad = [p for p in parts[:-1] if not SLUG_RE.match(p)]
+        if not SLUG_RE.match(parts[-1]) and parts[-1] != "index":
+            problems.append(_slug_problem(rel, parts[-1], "tệp"))
+        for name in bad:
+            problems.append(_slug_problem(rel, name, "thư mục"))
+        yield inner, path
 
 
-def _record(kind: str, slug: str, src: Source, text: str, ref: ReferenceData, today: date,
-            problems: list[Problem], make: Callable[[Source, Conformer], RecordT]) -> RecordT:
-    """The typed record of one file: checked against the schema and built by ``make``.
+def _walk(folder: Path, repo: Path, seen: set[Path]) -> Iterator[Path]:
+    """Files under ``folder`` in name order, through symlinked folders that stay inside
+    ``repo`` (each real folder once, so a link to a parent cannot loop); names starting with a
+    dot are skipped, as the engine skips them."""
+    try:
+        real = folder.resolve()
+        entries = sorted(folder.iterdir())
+    except (OSError, RuntimeError):
+        return
+    if real in seen:
+        return
+    seen.add(real)
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_symlink() and not _inside(entry, repo):
+            yield entry  # the caller reports it; never followed or read
+            continue
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _walk(entry, repo, seen)
+        else:
+            yield entry
+
+
+def _record(kind: Kind, slug: str, src: Source, text: str, ref: ReferenceData, today: date,
+            problems: list[Problem], path: Path, engine: bool) -> tuple[Record, dict]:
+    """The typed record of one file, checked against its kind's fields, and the page settings
+    (title, description…) it gives the engine.
 
     Under the live preview (:func:`guongsang.site.incremental.reusing`) it is reused from the
     previous load when the file, the reference data and the date are the same (records are
     never modified after loading): a rebuild then checks only the edited files.
     """
-    key = (kind, src.file, slug)
+    key = (kind.name, src.file, slug)
     hit = _RECORDS.get(key) if reusing() else None
     if hit is not None and hit[0] == text and hit[1] is ref and hit[2] == today:
         problems.extend(hit[4])
-        return hit[3]
-    conf = Conformer(src, ref, today, KIND_LABELS[kind])
-    record = make(src, conf)
+        return hit[3], hit[5]
+    conf = Conformer(src, ref, today, kind.label)
+    # A record kind published by the engine may carry page settings beside its own fields.
+    clean = conf.record(kind.fields, engine and kind.fields is not PAGE)
+    record = kind.make(slug, src, clean, path)
+    meta = {k: v for k, v in clean.items() if k in PAGE_META_KEYS and v not in (None, "", [])}
     if reusing():
-        _RECORDS.put(key, (text, ref, today, record, tuple(conf.problems)))
+        _RECORDS.put(key, (text, ref, today, record, tuple(conf.problems), meta))
     problems.extend(conf.problems)
-    return record
+    return record, meta
 
 
-def _make_profile(slug: str, folder: Path, src: Source, conf: Conformer) -> Profile:
-    return profile_from(slug, src, conf.record(PROFILE), folder)
-
-
-def _make_model(slug: str, src: Source, conf: Conformer) -> Model:
-    return model_from(slug, src, conf.record(MODEL, True))
-
-
-def _make_campaign(slug: str, src: Source, conf: Conformer) -> Campaign:
-    return campaign_from(slug, src, conf.record(CAMPAIGN, True))
-
-
-class _Memo:
-    """A bounded dict for the in-process caches below (oldest entries go first)."""
-
-    def __init__(self, limit: int):
-        self.limit = limit
-        self._data: dict[tuple, tuple] = {}
-
-    def get(self, key: tuple) -> tuple | None:
-        return self._data.get(key)
-
-    def put(self, key: tuple, value: tuple) -> None:
-        self._data.pop(key, None)
-        self._data[key] = value
-        if len(self._data) > self.limit:
-            for old in list(self._data)[: len(self._data) - self.limit]:
-                del self._data[old]
-
-    def clear(self) -> None:
-        self._data.clear()
-
-
-# Loads repeated in one process (the live preview rebuilds after every save) parse and check
-# only the files whose text changed. Keyed by path and compared by full text, never by
-# modification time, so an edit is never missed. Sized for a whole province and then some.
-_PARSED = _Memo(50_000)
 _RECORDS = _Memo(50_000)

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..problems import Problem
 from ..project import is_inside
 from ..site.incremental import reusing
-from ..text import parse_date
-from .yamlsrc import Source, format_path, load_yaml_file, read_utf8
+from .awards import AwardForm, LawData, LegalText, build_law
+from .yamlsrc import Source, format_path, load_yaml_file, read_utf8, refuse_invisible
+
+__all__ = ["AwardForm", "LawData", "LegalText", "ReferenceData", "load_reference"]
 
 DATA_FILES = {
     "site": "site.yml",
@@ -47,59 +48,6 @@ class Unit:
 
 
 @dataclass(frozen=True)
-class LegalText:
-    id: str
-    so_hieu: str
-    ten: str
-    hieu_luc_tu: date
-    hieu_luc_den: date | None
-    xac_nhan: bool
-    ghi_chu: str = ""
-
-    def in_force(self, day: date) -> bool:
-        return self.hieu_luc_tu <= day and (self.hieu_luc_den is None or day <= self.hieu_luc_den)
-
-
-@dataclass(frozen=True)
-class Condition:
-    """A prerequisite of an award form, checked against the profile's record."""
-
-    kieu: str
-    """cung_nam | lien_tiep | so_lan | sang_kien"""
-    hinh_thuc: str = ""
-    so_nam: int = 0
-    so_lan: int = 0
-    pham_vi: str = ""
-    muc_do: str = "loi"
-    """loi: a broken condition is an error; canh_bao: a warning."""
-    ap_dung_tu: date | None = None
-    ap_dung_den: date | None = None
-
-    def applies(self, day: date | None) -> bool:
-        if day is None:
-            return True
-        if self.ap_dung_tu and day < self.ap_dung_tu:
-            return False
-        return not (self.ap_dung_den and day > self.ap_dung_den)
-
-
-@dataclass(frozen=True)
-class AwardForm:
-    """A title or commendation from the catalogue."""
-
-    id: str
-    ten: str
-    loai: str
-    doi_tuong: tuple[str, ...]
-    cap: str
-    co_quan: str
-    can_cu: tuple[str, ...]
-    xac_nhan: bool
-    dieu_kien: tuple[Condition, ...] = ()
-    ghi_chu: str = ""
-
-
-@dataclass(frozen=True)
 class Standard:
     id: str
     ten: str
@@ -114,6 +62,20 @@ class Nomination:
     """``https://…`` or ``mailto:…``."""
     kind: str
     """``url`` or ``email``."""
+
+
+@dataclass(frozen=True)
+class DateBounds:
+    """Bounds of every date and year field (``gioi_han_nam``, ``so_nam_toi_da_ve_sau`` in
+    data/site.yml), checked by one rule in :mod:`guongsang.load.conform`."""
+
+    years: dict[str, int] = field(default_factory=lambda: {"mac_dinh": 1945})
+    """Earliest year by field key; ``mac_dinh`` for every other field."""
+    years_ahead: int = 10
+    """How far ahead a field that may lie in the future (a campaign's end) may go."""
+
+    def earliest(self, key: str) -> int:
+        return self.years.get(key, self.years.get("mac_dinh", 1945))
 
 
 @dataclass
@@ -143,6 +105,12 @@ class Site:
     """The plan's aims by indicator id (``ke_hoach.muc_tieu``), shown beside the year's numbers."""
     lines: dict[str, int] = field(default_factory=dict)
     """1-based line of some keys in site.yml (for problems found later, e.g. ``noi_bat``)."""
+    quan_tri: dict[str, str] = field(default_factory=dict)
+    """Settings of the web form at /quan-tri/ (GitHub repository, sign-in service): see
+    :mod:`guongsang.editor.decap`. Nothing secret goes here."""
+    bounds: DateBounds = field(default_factory=DateBounds)
+    embed_hosts: tuple[str, ...] = ()
+    """Hosts whose pages a content page may embed (``nhung_duoc_phep``); empty by default."""
 
 
 @dataclass
@@ -158,6 +126,8 @@ class ReferenceData:
     standards: list[Standard]
     criteria: dict[str, list[Standard]]
     """Specific criteria by mass-organisation unit id."""
+    law: LawData = field(default_factory=LawData)
+    """Sources, open questions, principles and rating/scope/level rules (:mod:`.awards`)."""
 
     def label(self, vocab: str, key: str) -> str:
         term = self.vocab.get(vocab, {}).get(key)
@@ -194,17 +164,6 @@ class _Reader:
             self.fail(path + (key,), f"Thiếu trường bắt buộc `{key}`.")
             return default
         return obj[key]
-
-    def day(self, obj: dict, path: tuple, key: str, required: bool) -> date | None:
-        raw = obj.get(key)
-        if raw in (None, ""):
-            if required:
-                self.fail(path + (key,), f"Thiếu ngày `{key}`.", f"Ví dụ: {key}: 01/01/2024")
-            return None
-        value = parse_date(raw)
-        if value is None:
-            self.fail(path + (key,), f"Ngày \"{raw}\" không hợp lệ.", f"Ví dụ: {key}: 01/01/2024")
-        return value
 
     def items(self, data: Any, path: tuple = ()) -> list[tuple[tuple, dict]]:
         if not isinstance(data, list):
@@ -277,6 +236,8 @@ def _load_reference(data_dir: Path, root: Path) -> tuple[ReferenceData, list[Pro
             continue
         src, probs = load_yaml_file(text, rel)
         problems.extend(probs)
+        if src is not None:
+            problems.extend(refuse_invisible(src))
         sources[key] = src or Source(rel, {})
     ref = _build(sources, problems)
     return ref, problems
@@ -356,6 +317,38 @@ def _aims(reader: _Reader, plan: dict) -> dict[str, str]:
     return out
 
 
+def _bounds(r: _Reader, data: dict) -> DateBounds:
+    years: dict[str, int] = {"mac_dinh": 1945}
+    raw = data.get("gioi_han_nam")
+    if raw is not None and not isinstance(raw, dict):
+        r.fail(("gioi_han_nam",), "`gioi_han_nam` phải là các cặp `ten_truong: năm`.",
+               "Ví dụ:\n      gioi_han_nam:\n        mac_dinh: 1945\n        ngay_sinh: 1900")
+    for key, year in (raw or {}).items() if isinstance(raw, dict) else ():
+        if isinstance(year, bool) or not isinstance(year, int) or not 1000 <= year <= 2100:
+            r.fail(("gioi_han_nam", key), f"Năm sớm nhất của `{key}` phải là một năm, ví dụ 1945.")
+        else:
+            years[str(key)] = year
+    ahead = data.get("so_nam_toi_da_ve_sau", 10)
+    if isinstance(ahead, bool) or not isinstance(ahead, int) or not 0 <= ahead <= 100:
+        r.fail(("so_nam_toi_da_ve_sau",), "`so_nam_toi_da_ve_sau` phải là một số năm, ví dụ 10.")
+        ahead = 10
+    return DateBounds(years, ahead)
+
+
+def _hosts(r: _Reader, data: dict) -> tuple[str, ...]:
+    raw = data.get("nhung_duoc_phep") or []
+    ok = isinstance(raw, list) and all(isinstance(h, str) and _HOST.match(h) for h in raw)
+    if not ok:
+        r.fail(("nhung_duoc_phep",), "`nhung_duoc_phep` phải là danh sách tên máy chủ, "
+               "ví dụ www.youtube-nocookie.com (không có https:// hay đường dẫn).")
+        return ()
+    return tuple(h.lower() for h in raw)
+
+
+_HOST = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]"
+                   r"{0,62}[A-Za-z0-9])?)+$")
+
+
 def _build(s: dict[str, Source], problems: list[Problem]) -> ReferenceData:
     r = {k: _Reader(v, problems) for k, v in s.items()}
 
@@ -379,6 +372,10 @@ def _build(s: dict[str, Source], problems: list[Problem]) -> ReferenceData:
         muc_tieu=_aims(r["site"], (site_data.get("ke_hoach") or {}) if isinstance(
             site_data.get("ke_hoach"), dict) else {}),
         lines={k: s["site"].line_of((k,)) for k in ("noi_bat", "de_cu") if k in site_data},
+        quan_tri={str(k): str(v) for k, v in (site_data.get("quan_tri") or {}).items()}
+        if isinstance(site_data.get("quan_tri"), dict) else {},
+        bounds=_bounds(r["site"], site_data),
+        embed_hosts=_hosts(r["site"], site_data),
     )
 
     units = {}
@@ -400,46 +397,8 @@ def _build(s: dict[str, Source], problems: list[Problem]) -> ReferenceData:
             rest = {k: v for k, v in item.items() if k not in ("id", "ten")}
             vocab[name][tid] = Term(tid, str(r["vocab"].req(item, path, "ten")), rest)
 
-    legal = {}
-    for path, item in r["legal"].items(s["legal"].data):
-        lid = str(r["legal"].req(item, path, "id"))
-        legal[lid] = LegalText(
-            lid, str(r["legal"].req(item, path, "so_hieu")), str(r["legal"].req(item, path, "ten")),
-            r["legal"].day(item, path, "hieu_luc_tu", True) or date.min,
-            r["legal"].day(item, path, "hieu_luc_den", False),
-            bool(item.get("xac_nhan", False)), str(item.get("ghi_chu", "")))
-
-    awards = {}
-    ra = r["awards"]
-    for path, item in ra.items(s["awards"].data):
-        aid = str(ra.req(item, path, "id"))
-        conds = []
-        for cpath, c in ra.items(item.get("dieu_kien") or [], path + ("dieu_kien",)):
-            kieu = str(ra.req(c, cpath, "kieu"))
-            if kieu not in ("cung_nam", "lien_tiep", "so_lan", "sang_kien"):
-                ra.fail(cpath + ("kieu",), f"Kiểu điều kiện \"{kieu}\" không được hỗ trợ.",
-                        "Dùng một trong: cung_nam, lien_tiep, so_lan, sang_kien.")
-            conds.append(Condition(
-                kieu, str(c.get("hinh_thuc", "")), int(c.get("so_nam", 0) or 0),
-                int(c.get("so_lan", 0) or 0), str(c.get("pham_vi", "")),
-                str(c.get("muc_do", "loi")),
-                ra.day(c, cpath, "ap_dung_tu", False), ra.day(c, cpath, "ap_dung_den", False)))
-        doi_tuong = item.get("doi_tuong") or ["ca_nhan"]
-        awards[aid] = AwardForm(
-            aid, str(ra.req(item, path, "ten")), str(item.get("loai", "hinh_thuc")),
-            tuple(doi_tuong if isinstance(doi_tuong, list) else [doi_tuong]),
-            str(ra.req(item, path, "cap")), str(item.get("co_quan", "")),
-            tuple(item.get("can_cu") or ()), bool(item.get("xac_nhan", False)), tuple(conds),
-            str(item.get("ghi_chu", "")))
-    # Cross-checks inside the catalogue: every reference must resolve.
-    for i, (aid, form) in enumerate(awards.items()):
-        for lid in form.can_cu:
-            if lid not in legal:
-                ra.fail((i, "can_cu"), f"Căn cứ \"{lid}\" không có trong van-ban-phap-ly.yml.")
-        for j, cond in enumerate(form.dieu_kien):
-            if cond.hinh_thuc and cond.hinh_thuc not in awards:
-                ra.fail((i, "dieu_kien", j, "hinh_thuc"),
-                        f"Điều kiện nhắc tới hình thức \"{cond.hinh_thuc}\" không có trong danh mục.")
+    legal, awards, law = build_law(s["legal"], s["awards"], s["vocab"], vocab,
+                                   site.co_quan_viet_tat, problems)
 
     standards = [Standard(str(r["standards"].req(it, p, "id")), str(r["standards"].req(it, p, "ten")),
                           str(it.get("mo_ta", "")))
@@ -454,4 +413,4 @@ def _build(s: dict[str, Source], problems: list[Problem]) -> ReferenceData:
                                   str(it.get("mo_ta", "")))
                          for p, it in r["criteria"].items(entries, (org,))]
 
-    return ReferenceData(site, units, fields, vocab, legal, awards, standards, criteria)
+    return ReferenceData(site, units, fields, vocab, legal, awards, standards, criteria, law)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import frontmatter
 import yaml
 
 from ..problems import Problem
-from ..text import format_count, nfc
+from ..text import find_invisible, format_count, nfc, strip_invisible
 
 Path_ = tuple[str | int, ...]
 
@@ -62,8 +63,20 @@ def _key_of(node: yaml.Node) -> str:
     return node.value
 
 
+# Records nest four levels deep at most (khen_thuong[2].dieu_kien…); far deeper nesting is a
+# paste accident or an attack, and every later walk of the data would recurse as deep.
+MAX_DEPTH = 32
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
 def _walk(node: yaml.Node, path: Path_, offset: int, lines: dict[Path_, int],
           dupes: list[tuple[Path_, int, int]]) -> None:
+    if len(path) > MAX_DEPTH:
+        raise _TooDeep(node.start_mark.line + 1 + offset)
     lines.setdefault(path, node.start_mark.line + 1 + offset)
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
@@ -92,22 +105,60 @@ def _normalise(value: Any) -> Any:
     return value
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors (``&name``) and aliases (``*name``).
+class _Lenient:
+    """Constructor rules of both loaders: nothing a record holds can make constructing fail.
 
-    Records never need them, and aliases are how a few hundred bytes of YAML expand to
-    gigabytes ("billion laughs") or loop forever (an alias inside its own anchor). The check
-    runs on parser events, before any node is built or expanded.
+    PyYAML's resolvers take ``ngay: 2024-02-30`` for a date and ``so: 0x_`` for a number, then
+    its constructors raise plain Python errors (``day is out of range for month``): a traceback
+    in the middle of a check. Such a value is kept as the text it was written as, so the schema
+    check reports it on its line with the field's own message. A date with a time of day
+    (``2024-01-05 10:00``) is kept as text too: records hold days, and Python cannot compare a
+    date-with-time with a day.
+    """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)  # type: ignore[misc]
+        except (ValueError, TypeError, KeyError, OverflowError, IndexError):
+            if not isinstance(node, yaml.ScalarNode):
+                raise
+            self.recursive_objects.pop(node, None)  # type: ignore[attr-defined]
+            return node.value
+
+    def construct_day(self, node: yaml.ScalarNode) -> Any:
+        value = yaml.constructor.SafeConstructor.construct_yaml_timestamp(self, node)  # type: ignore[arg-type]
+        return node.value if isinstance(value, datetime) else value
+
+
+class _NoAliasLoader(_Lenient, yaml.SafeLoader):
+    """SafeLoader that refuses anchors (``&name``), aliases (``*name``) and tags (``!!int``).
+
+    Records never need them. Aliases are how a few hundred bytes of YAML expand to gigabytes
+    ("billion laughs") or loop forever (an alias inside its own anchor); a tag names a Python
+    type to build (``!!python/object``, which SafeLoader refuses in English) or forces a
+    conversion that fails (``!!int abc``). The check runs on parser events, before any node is
+    built or expanded.
     """
 
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise yaml.composer.ComposerError(None, None, _ANCHOR, event.start_mark)
+        tag = getattr(event, "tag", None)
+        if tag is not None and isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+            raise yaml.composer.ComposerError(None, None, _TAG + _shown_tag(tag),
+                                              event.start_mark)
         return super().compose_node(parent, index)  # type: ignore[no-untyped-call]
 
 
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _Lenient.construct_day)
 _ANCHOR = "anchor or alias"
+_TAG = "explicit tag "
+
+
+def _shown_tag(tag: str) -> str:
+    """A tag as the editor typed it: ``tag:yaml.org,2002:int`` -> ``!!int``."""
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def _yaml_error(file: str, err: yaml.YAMLError, offset: int) -> Problem:
@@ -122,44 +173,75 @@ def _yaml_error(file: str, err: yaml.YAMLError, offset: int) -> Problem:
 
 
 def _explain_yaml(raw: str) -> tuple[str, str]:
-    """Turn PyYAML's English into something an editor can act on."""
+    """Turn PyYAML's English into something an editor can act on (never quoted: editors read
+    Vietnamese, and PyYAML's words would only confuse them)."""
+    if raw.startswith(_TAG):
+        tag = raw[len(_TAG):]
+        return ((f"Không dùng thẻ YAML (`{tag[:40]}`): giá trị chỉ là chữ, số, ngày, true/false "
+                "hoặc danh sách, viết thẳng ra."),
+                ("Xoá phần bắt đầu bằng dấu ! ở dòng này; nếu giá trị thật sự bắt đầu bằng !, "
+                'đặt nó trong ngoặc kép, ví dụ: ly_do: "!Đột xuất"'))
     if _ANCHOR in raw or "scanning an alias" in raw or "scanning an anchor" in raw:
-        return ("Không dùng ký hiệu & (neo) và * (bí danh) của YAML trong hồ sơ: mỗi giá trị "
-                "phải được viết ra đầy đủ.",
-                'Viết thẳng giá trị; nếu giá trị bắt đầu bằng & hoặc *, đặt nó trong ngoặc kép, '
-                'ví dụ: ly_do: "*Đột xuất* cứu người bị nạn"')
+        return (("Không dùng ký hiệu & (neo) và * (bí danh) của YAML: mỗi giá trị phải "
+                "được viết ra đầy đủ."),
+                ('Viết thẳng giá trị; nếu giá trị bắt đầu bằng & hoặc *, đặt nó trong ngoặc kép, '
+                'ví dụ: ly_do: "*Đột xuất* cứu người bị nạn"'))
     if "unhashable key" in raw:
         return ("Tên trường phải là một chữ, không phải một danh sách hay một nhóm.",
                 "Mỗi dòng viết dạng `ten_truong: giá trị`, ví dụ: ho_ten: Nguyễn Văn An")
     if "'\\t'" in raw or "\\t" in raw:
         return ("Dòng này có ký tự Tab; YAML chỉ chấp nhận dấu cách để thụt đầu dòng.",
                 "Thay mỗi Tab bằng 2 dấu cách, ví dụ:\n      khen_thuong:\n        - nam: 2024")
+    if "escape" in raw:
+        return (("Trong ngoặc kép, dấu \\ mở đầu một ký tự đặc biệt, nên giá trị này không đọc "
+                "được (thường là đường dẫn kiểu C:\\…)."),
+                ("Dùng ngoặc đơn thay cho ngoặc kép, ví dụ: nguon: 'Ảnh: C:\\Anh\\hoi-nghi.jpg', "
+                "hoặc viết \\\\ thay cho \\."))
     if "quoted scalar" in raw:
         return ("Có dấu ngoặc kép hoặc ngoặc đơn được mở nhưng không được đóng.",
                 'Đóng ngoặc ở cuối giá trị, ví dụ: ho_ten: "Nguyễn Văn An"')
     if "mapping values are not allowed" in raw:
-        return ("Giá trị có dấu hai chấm (:) nhưng không được đặt trong ngoặc kép, "
-                "hoặc thụt lề sai.",
+        return (("Giá trị có dấu hai chấm (:) nhưng không được đặt trong ngoặc kép, "
+                "hoặc thụt lề sai."),
                 'Đặt giá trị trong ngoặc kép, ví dụ: ly_do: "Hoàn thành xuất sắc: dự án A"')
     if "expected ':'" in raw or "could not find expected" in raw:
         return ("Thiếu dấu hai chấm sau tên trường, hoặc thụt lề không đều.",
                 "Mỗi dòng viết dạng `ten_truong: giá trị`, thụt lề bằng dấu cách đều nhau.")
     if "but found '<scalar>'" in raw:
         return ("Có chữ nằm sau dấu ngoặc kép đóng, hoặc một giá trị bị tách làm hai phần.",
-                'Đặt cả giá trị trong một cặp ngoặc kép, ví dụ: ten: "Phong trào \'Chung tay\' '
-                'giai đoạn 2021–2025"')
+                ('Đặt cả giá trị trong một cặp ngoặc kép, ví dụ: ten: "Phong trào \'Chung tay\' '
+                'giai đoạn 2021–2025"'))
+    if m := re.search(r"found character '(.)' that cannot start any token", raw):
+        return ((f"Giá trị bắt đầu bằng ký tự {m.group(1)}, mà YAML không cho đứng đầu một "
+                "giá trị."),
+                f'Đặt cả giá trị trong ngoặc kép, ví dụ: ghi_chu: "{m.group(1)}Trung tâm"')
+    if "flow sequence" in raw or "flow mapping" in raw:
+        return ("Có dấu [ hoặc { được mở nhưng không được đóng.",
+                "Đóng ngoặc trên cùng dòng, ví dụ: linh_vuc: [xuc-tien-dau-tu, du-lich]")
+    if "another document" in raw:
+        return ("Tệp có một dòng `---` ở giữa, chia tệp thành hai phần; YAML chỉ đọc một phần.",
+                "Xoá dòng `---` thừa.")
     if "block end" in raw or "indentation" in raw or "block mapping" in raw:
         return ("Thụt lề không đều: các trường cùng cấp phải thẳng cột.",
-                "Dùng cùng số dấu cách cho các trường cùng cấp, ví dụ:\n"
-                "      - nam: 2024\n        hinh_thuc: lao-dong-tien-tien")
-    return (f"Tệp YAML không đọc được ({raw or 'lỗi cú pháp'}).",
+                ("Dùng cùng số dấu cách cho các trường cùng cấp, ví dụ:\n"
+                "      - nam: 2024\n        hinh_thuc: lao-dong-tien-tien"))
+    return ("Phần YAML ở dòng này không đọc được (sai cú pháp).",
             "Kiểm tra dấu hai chấm, dấu ngoặc và thụt lề ở dòng này và dòng ngay trên.")
 
 
-_CLoader = getattr(yaml, "CSafeLoader", None)
-# Texts libyaml must not see: anchors and aliases (& *), and tabs, which it accepts in places
-# where PyYAML, and so the editors' messages, say no.
-_SLOW_ONLY = re.compile(r"[&*\t]")
+_CSafe = getattr(yaml, "CSafeLoader", None)
+if _CSafe is not None:
+    class _CLoader(_Lenient, _CSafe):  # type: ignore[misc, valid-type]
+        """libyaml's parser with the same lenient constructors."""
+
+    _CLoader.add_constructor("tag:yaml.org,2002:timestamp", _Lenient.construct_day)
+else:  # pragma: no cover - PyYAML built without libyaml
+    _CLoader = None  # type: ignore[assignment, misc]
+# Texts libyaml must not see: anchors, aliases and tags (& * !), and tabs, which it accepts in
+# places where PyYAML, and so the editors' messages, say no. An anchor, alias or tag can only
+# start a node (after a line start, a space or a flow bracket/comma), so the "&" inside a URL's
+# query does not send a whole file to the slow parser.
+_SLOW_ONLY = re.compile(r"(?:^|[\s\[{,])[&*!]|\t", re.MULTILINE)
 
 
 def _compose(text: str) -> tuple[yaml.SafeLoader, yaml.Node | None]:
@@ -211,22 +293,32 @@ def parse_yaml(text: str, file: str, offset: int = 0) -> tuple[Any, dict[Path_, 
                                   "Gõ lại đoạn chữ ở dòng này (hoặc xoá ký tự lạ) rồi lưu tệp.")]
     except yaml.YAMLError as err:
         return None, {}, [_yaml_error(file, err, offset)]
+    except (_TooDeep, RecursionError) as err:
+        line = err.line if isinstance(err, _TooDeep) else offset + 1
+        return None, {}, [Problem(file, line, "", "yaml-cu-phap",
+                                  f"Dữ liệu lồng nhau quá {MAX_DEPTH} tầng (nhiều dấu [ hoặc {{ "
+                                  "mở liền nhau, hoặc thụt lề quá sâu).",
+                                  "Mỗi trường chỉ lồng vài tầng, ví dụ:\n      khen_thuong:\n"
+                                  "        - nam: 2024")]
     return _normalise(data), lines, problems
 
 
 _BOUNDARY = re.compile(r"^-{3}\s*$", re.MULTILINE)
 
 
-def parse_markdown(text: str, file: str,
-                   max_front_matter: int = 0) -> tuple[Source | None, list[Problem]]:
+def parse_markdown(text: str, file: str, max_front_matter: int = 0,
+                   front_matter: bool = True) -> tuple[Source | None, list[Problem]]:
     """Split front matter from body (python-frontmatter) and parse it with line numbers.
 
     A front matter longer than ``max_front_matter`` characters (when given) is refused
     unparsed: PyYAML reads a couple of megabytes a second, so a pasted document would stall
-    every build.
+    every build. With ``front_matter=False`` a file without one is all body (a plain page);
+    a front matter that is opened must still be closed and valid.
     """
     text = nfc(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
     handler = frontmatter.YAMLHandler()
+    if not front_matter and not text.startswith("---"):
+        return Source(file, {}, {(): 1}, text, 1), []
     if not handler.detect(text) or not text.startswith("---"):
         return None, [Problem(
             file, 1, "", "thieu-front-matter",
@@ -287,12 +379,59 @@ def load_yaml_file(text: str, file: str) -> tuple[Source | None, list[Problem]]:
     return Source(file, data if data is not None else {}, lines), problems
 
 
+def refuse_invisible(src: Source) -> list[Problem]:
+    """Invisible characters anywhere in a data file (keys and values): one error each, and the
+    characters are removed from ``src.data`` so that none reaches a page even so.
+
+    Data files are few, edited by staff and shown on every page (the site's name, the units),
+    so they get the strict rule everywhere; records have a rule per field (see conform).
+    """
+    problems: list[Problem] = []
+
+    def clean(value: Any, path: Path_) -> Any:
+        if isinstance(value, str):
+            found = find_invisible(value)
+            if found:
+                problems.append(_invisible_problem(src, path, found, "giá trị"))
+                return strip_invisible(value)
+            return value
+        if isinstance(value, list):
+            return [clean(v, path + (i,)) for i, v in enumerate(value)]
+        if isinstance(value, dict):
+            out = {}
+            for k, v in value.items():
+                name = key_name(k)
+                if isinstance(k, str) and (found := find_invisible(k)):
+                    problems.append(_invisible_problem(src, path + (k,), found, "tên trường"))
+                    k = strip_invisible(k)
+                out[k] = clean(v, path + (name,))
+            return out
+        return value
+
+    src.data = clean(src.data, ())
+    return problems
+
+
+def _invisible_problem(src: Source, path: Path_, found: list, what: str) -> Problem:
+    first = found[0]
+    more = f" (và {len(found) - 1} ký tự vô hình khác)" if len(found) > 1 else ""
+    return Problem(src.file, src.line_of(path), format_path(path), "ky-tu-an",
+                   f"Có {first.label} ở vị trí thứ {first.index + 1} của {what}{more}; tệp dữ "
+                   "liệu không nhận ký tự vô hình.",
+                   "Gõ lại giá trị này rồi lưu tệp (VS Code tô sáng các ký tự vô hình).")
+
+
 def format_path(path: Path_) -> str:
-    """``("khen_thuong", 1, "nam")`` -> ``khen_thuong[2].nam`` (items count from 1 for editors)."""
+    """``("khen_thuong", 1, "nam")`` -> ``khen_thuong[2].nam`` (items count from 1 for editors).
+
+    Keys are shown without invisible characters: a bidi control in a key would reorder the
+    line of the report it is printed in (the key itself is reported by the check).
+    """
     out = ""
     for part in path:
         if isinstance(part, int):
             out += f"[{part + 1}]"
         else:
-            out += f".{part}" if out else str(part)
+            name = strip_invisible(str(part))
+            out += f".{name}" if out else name
     return out

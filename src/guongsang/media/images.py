@@ -21,7 +21,7 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageOps
 
 # Bump when the output of the pipeline changes, so old cache entries are not reused.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 WIDTHS = (320, 640, 1280)
 MAX_PIXELS = 40_000_000
 FORMATS = ("JPEG", "PNG", "WEBP")
@@ -172,23 +172,31 @@ def save_image(img: Image.Image, path: Path, **save: object) -> None:
     os.replace(tmp, path)
 
 
-def open_image(source: Path) -> Image.Image:
-    """Decode, apply EXIF orientation, convert to RGB. Raises :class:`ImageError`."""
+PAGE_COLOUR = (255, 255, 255)
+"""Background of the site's pages (Material's default light scheme, ``#fff``): a transparent
+photo is flattened onto it, so it looks as it would on the page."""
+
+
+def open_image(source: Path, draft: bool = False) -> Image.Image:
+    """Decode, apply EXIF orientation, convert to RGB. Raises :class:`ImageError`.
+
+    ``draft`` lets a JPEG decode at reduced scale: every byte of the picture is still read
+    (a truncated file fails the same way), four to eight times faster, for a check that needs
+    the verdict and not the pixels.
+    """
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(source, formats=FORMATS) as raw:
                 if raw.size[0] * raw.size[1] > MAX_PIXELS:
                     raise ImageError(f"Ảnh {raw.size[0]}×{raw.size[1]} vượt giới hạn 40 megapixel.")
+                if getattr(raw, "n_frames", 1) > 1:
+                    raw.seek(0)  # an animation (APNG, WebP) or a phone's MPO: its first picture
+                if draft and raw.format in ("JPEG", "MPO"):
+                    raw.draft(raw.mode, (max(1, raw.size[0] // 8), max(1, raw.size[1] // 8)))
                 raw.load()
                 img = ImageOps.exif_transpose(raw)
-                img = _to_srgb(img)
-                if img.mode in ("RGBA", "LA", "P", "PA") or "transparency" in img.info:
-                    rgba = img.convert("RGBA")
-                    out = Image.new("RGB", rgba.size, (255, 255, 255))
-                    out.paste(rgba, mask=rgba.getchannel("A"))
-                else:
-                    out = img.convert("RGB")
+                out = to_rgb(_to_srgb(img))
                 # Pillow carries info (EXIF, XMP, ICC, JPEG comment) into save(); drop it all.
                 out.info.clear()
                 return out
@@ -196,8 +204,144 @@ def open_image(source: Path) -> Image.Image:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as err:
         raise ImageError("Ảnh quá lớn, có thể là tệp lỗi hoặc độc hại.") from err
-    except (OSError, SyntaxError, ValueError, EOFError) as err:
+    except (OSError, SyntaxError, ValueError, EOFError, KeyError, TypeError) as err:
+        named = format_name(source)
+        if named:
+            raise ImageError(unsupported(named)[0]) from err
         raise ImageError("Không đọc được ảnh (tệp hỏng, bị cắt cụt hoặc không phải ảnh).") from err
+
+
+def to_rgb(img: Image.Image, background: tuple[int, int, int] = PAGE_COLOUR) -> Image.Image:
+    """Any mode Pillow opens as 8-bit RGB with the same tones, transparency flattened onto
+    ``background``: 1, L, LA, La, P and PA (palette transparency included), RGB and RGBA (and
+    their ``transparency`` colour), RGBa, CMYK, YCbCr, LAB, HSV, and the wide modes I;16*,
+    I and F, which Pillow's own ``convert`` clips (a 16-bit grayscale photo came out white)."""
+    if img.mode.startswith("I") or img.mode == "F":
+        img = _wide_to_l(img)
+    elif img.mode == "La":  # premultiplied: Pillow converts only RGBa from it
+        lum, alpha = img.split()
+        img = Image.merge("RGBa", (lum, lum, lum, alpha))
+    elif img.mode == "LAB":
+        img = ImageCms.applyTransform(img, ImageCms.buildTransform(
+            ImageCms.createProfile("LAB"), ImageCms.createProfile("sRGB"), "LAB", "RGB"))
+    if img.mode in ("RGBA", "LA", "La", "RGBa", "PA") or "transparency" in img.info:
+        rgba = img.convert("RGBA")
+        out = Image.new("RGB", rgba.size, background)
+        out.paste(rgba, mask=rgba.getchannel("A"))
+        return out
+    return img.convert("RGB")
+
+
+def _wide_to_l(img: Image.Image) -> Image.Image:
+    """An integer or float grayscale image scaled to 0–255 by the range its mode implies:
+    16 bits for I;16*, and for I and F the range the pixels use (0–1, 0–255 or 0–65535;
+    anything else is stretched from its darkest to its lightest pixel)."""
+    if img.mode.startswith("I;16"):
+        img, low, high = img.convert("I"), 0.0, 65535.0
+    else:
+        lo, hi = img.getextrema()  # type: ignore[misc]
+        if img.mode == "F" and lo >= 0 and hi <= 1:
+            low, high = 0.0, 1.0
+        elif lo >= 0 and hi <= 255:
+            low, high = 0.0, 255.0
+        elif lo >= 0 and hi <= 65535:
+            low, high = 0.0, 65535.0
+        else:
+            low, high = float(lo), float(hi) if hi > lo else float(lo) + 1
+    scale = 255.0 / (high - low)
+    return img.point(lambda v: (v - low) * scale + 0.5).convert("L")
+
+
+# First bytes of formats people send as photos, named so an editor knows what they have.
+_MAGIC: tuple[tuple[int, bytes, str], ...] = (
+    (0, b"GIF8", "GIF"), (0, b"BM", "BMP"), (0, b"8BPS", "PSD (Photoshop)"),
+    (0, b"%PDF", "PDF"), (0, b"II*\x00", "TIFF"), (0, b"MM\x00*", "TIFF"),
+    (0, b"\xff\x0a", "JPEG XL"), (0, b"\x00\x00\x00\x0cJXL ", "JPEG XL"),
+    (0, b"\x00\x00\x00\x0cjP  ", "JPEG 2000"), (0, b"\xffO\xffQ", "JPEG 2000"),
+    (0, b"\x00\x00\x01\x00", "ICO"), (0, b"PK\x03\x04", "ZIP (hoặc tệp Word, Excel)"),
+    (0, b"\xd0\xcf\x11\xe0", "tệp Office cũ"), (0, b"FUJIFILMCCD-RAW", "RAF (ảnh RAW)"),
+)
+_BRANDS = {b"heic": "HEIC (ảnh iPhone)", b"heix": "HEIC (ảnh iPhone)", b"hevc": "HEIC",
+           b"heim": "HEIC", b"heis": "HEIC", b"mif1": "HEIF", b"msf1": "HEIF",
+           b"avif": "AVIF", b"avis": "AVIF", b"crx ": "CR3 (ảnh RAW Canon)",
+           b"qt  ": "MOV (video)", b"isom": "MP4 (video)", b"mp41": "MP4 (video)",
+           b"mp42": "MP4 (video)", b"M4V ": "M4V (video)", b"3gp4": "3GP (video)"}
+_SUFFIXES = {".heic": "HEIC (ảnh iPhone)", ".heif": "HEIF", ".avif": "AVIF", ".gif": "GIF",
+             ".tif": "TIFF", ".tiff": "TIFF", ".bmp": "BMP", ".psd": "PSD (Photoshop)",
+             ".svg": "SVG", ".pdf": "PDF", ".jxl": "JPEG XL", ".jp2": "JPEG 2000",
+             ".dng": "DNG (ảnh RAW)", ".cr2": "CR2 (ảnh RAW Canon)", ".cr3": "CR3 (ảnh RAW Canon)",
+             ".nef": "NEF (ảnh RAW Nikon)", ".arw": "ARW (ảnh RAW Sony)", ".raf": "RAF (ảnh RAW)",
+             ".mov": "MOV (video)", ".mp4": "MP4 (video)", ".ico": "ICO"}
+_NOT_PICTURES = ("PDF", "ZIP", "tệp Office", "HTML", "MOV", "MP4", "M4V", "3GP")
+UNSUPPORTED_HINT = "Mở ảnh bằng trình xem ảnh rồi xuất (Export) hoặc lưu lại dạng .jpg."
+_IPHONE_HINT = (UNSUPPORTED_HINT + " Trên iPhone: Cài đặt → Camera → Định dạng → Tương thích "
+                "nhất, để máy chụp ảnh JPEG.")
+
+
+def is_picture(name: str) -> bool:
+    """Whether a named format is a kind of picture (HEIC, TIFF…), not a document or a video."""
+    return bool(name) and not name.startswith(_NOT_PICTURES)
+
+
+def unsupported(name: str) -> tuple[str, str]:
+    """Message and hint for a file of the named format that is not JPEG, PNG or WebP."""
+    if not is_picture(name):
+        return (f"Tệp là {name}, không phải ảnh.",
+                "Chọn đúng tệp ảnh (.jpg, .png hoặc .webp) rồi sửa tên tệp ở đây.")
+    return (f"Ảnh có định dạng {name}, không được hỗ trợ.",
+            _IPHONE_HINT if name.startswith(("HEIC", "HEIF")) else UNSUPPORTED_HINT)
+
+
+def format_name(source: Path) -> str:
+    """The name of a known format that is not JPEG, PNG or WebP, from the file's first bytes
+    (its suffix may lie); "" when the bytes say nothing known."""
+    try:
+        with source.open("rb") as fh:
+            head = fh.read(64)
+    except OSError:
+        return ""
+    return sniff(head)
+
+
+def sniff(head: bytes) -> str:
+    """:func:`format_name` for the first bytes of a file."""
+    for offset, magic, name in _MAGIC:
+        if head[offset:offset + len(magic)] == magic:
+            return name
+    if head[4:8] == b"ftyp":
+        return _BRANDS.get(head[8:12], "")
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<svg", b"<?xml")):
+        return "SVG"
+    if text.startswith((b"<!doctype html", b"<html")):
+        return "HTML (trang web)"
+    return ""
+
+
+def suffix_name(name: str) -> str:
+    """The format a file name's suffix stands for, when it is one people send by mistake."""
+    return _SUFFIXES.get(Path(name).suffix.lower(), "")
+
+
+def verify(cache: ImageCache | None, source: Path) -> str:
+    """"" when ``source`` decodes the way the build will decode it, else the editor's message.
+
+    With a cache, a photo the build already processed (or this check already decoded) is not
+    decoded again: its content hash says it is the same file.
+    """
+    marker = None
+    if cache is not None:
+        digest = cache.digest(source)
+        if (cache.dir / f"{digest}.json").exists() or (cache.dir / f"{digest}.ok").exists():
+            return ""
+        marker = cache.dir / f"{digest}.ok"
+    try:
+        open_image(source, draft=True)
+    except ImageError as err:
+        return str(err)
+    if marker is not None:
+        marker.touch()
+    return ""
 
 
 _SRGB = None

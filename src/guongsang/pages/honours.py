@@ -28,6 +28,7 @@ from ..site.output import Asset, View
 from ..text import format_date
 from . import Context, generator, lastmod
 from .campaigns import exemplar_key
+from .legalbasis import basis_html, basis_text
 from .tables import table
 from .xlsx import workbook_bytes
 
@@ -163,6 +164,9 @@ ROLL_COLUMNS: tuple[Column, ...] = (
            lambda ln: ln.honour.award.so_quyet_dinh),
     Column("Ngày quyết định", lambda ln: _date(ln.honour.award.ngay_quyet_dinh),
            lambda ln: ln.honour.award.ngay_quyet_dinh),
+    Column("Căn cứ pháp lý",
+           lambda ln: basis_html(ln.ctx.ref, ln.honour.profile, ln.honour.award, ln.page),
+           lambda ln: basis_text(ln.ctx.ref, ln.honour.profile, ln.honour.award)),
     Column("Ghi chú", lambda ln: esc(ln.honour.special), lambda ln: ln.honour.special),
 )
 """The roll's columns, in page order (see the module docstring)."""

@@ -13,6 +13,7 @@ from ..site.incremental import reusing
 from ..site.output import Asset, ProfileView, View
 from ..text import fold, format_date
 from . import Context, generator, lastmod
+from .legalbasis import basis_html
 from .tables import Row, table
 
 HERO_SIZES = "(min-width: 76.25em) 17rem, (min-width: 45em) 38vw, 100vw"
@@ -105,18 +106,20 @@ def _facts(ctx: Context, p: Profile) -> str:
     return f'<dl class="gs-facts gs-facts--tiles">{items}</dl>'
 
 
-AWARD_COLUMNS = ("Danh hiệu, hình thức", "Cấp", "Năm", "Số quyết định", "Ngày quyết định")
+AWARD_COLUMNS = ("Danh hiệu, hình thức", "Cấp", "Năm", "Số quyết định", "Ngày quyết định",
+                 "Căn cứ pháp lý")
 """Columns of the profile's award table (stacked into label/value lines on a phone)."""
 
 
-def _award_row(ctx: Context, a) -> Row:
+def _award_row(ctx: Context, p: Profile, a, page_url: str) -> Row:
     ref = ctx.ref
     form = ref.awards.get(a.hinh_thuc)
     name = form.ten if form else a.hinh_thuc
     note = " (đột xuất)" if a.dot_xuat else " (chuyên đề)" if a.chuyen_de else ""
     return Row((esc(name + note), esc(ref.label("cap_khen_thuong", form.cap) if form else ""),
                 str(a.nam), esc(a.so_quyet_dinh),
-                esc(format_date(a.ngay_quyet_dinh) if a.ngay_quyet_dinh else "")),
+                esc(format_date(a.ngay_quyet_dinh) if a.ngay_quyet_dinh else ""),
+                basis_html(ref, p, a, page_url)),
                id=urls.award_anchor(a.hinh_thuc, a.nam, a.so_quyet_dinh))
 
 
@@ -197,7 +200,7 @@ def render_profile(ctx: Context, p: Profile) -> str:
                if t.xep_loai else "") + "</li>" for t in rows) + "</ul>")
 
     if p.khen_thuong:
-        rows = [_award_row(ctx, a) for a in sorted(p.khen_thuong, key=lambda a: (-a.nam, a.index))]
+        rows = [_award_row(ctx, p, a, url) for a in sorted(p.khen_thuong, key=lambda a: (-a.nam, a.index))]
         parts.append("## Khen thưởng\n\n" + table("gs-awards", AWARD_COLUMNS, rows))
 
     if p.viec_tot:

@@ -109,8 +109,8 @@ ReportFn = Callable[[Corpus, date, Period], list[OutputFile]]
 def _registry() -> dict[str, tuple[ReportFn, str]]:
     from . import eligibility, followup, periodic
     return {
-        "eligibility": (eligibility.files, ("rà soát ai đủ điều kiện hoặc còn thiếu một năm để "
-                                          "đề nghị khen thưởng cao hơn (--period NĂM)")),
+        "eligibility": (eligibility.files, ("mỗi người với mỗi danh hiệu, hình thức: đủ điều "
+                                          "kiện hay còn thiếu gì (--period NĂM)")),
         "follow-up": (followup.files, ("gương điển hình quá 6 tháng chưa được theo dõi "
                                       "(tính đến hôm nay)")),
         "periodic": (periodic.files, ("báo cáo định kỳ gửi Ban Thi đua – Khen thưởng tỉnh, "

@@ -1,33 +1,31 @@
-"""Who can be proposed for a higher award this year, and who is exactly one year short.
+"""Who can be proposed for which title or commendation for a year, and exactly what is missing.
 
-The conditions come from the award catalogue (``data/danh-muc-khen-thuong.yml``, ``dieu_kien``),
-the same data the ``dieu-kien-khen-thuong`` check reads, so a change of law is a data edit.
-Only forms whose conditions are confirmed (``xac_nhan: true``) are assessed: for the others the
-catalogue knows too little to say "eligible", and the report lists them as not assessed.
-
-For year Y, a profile that does not yet hold form F for Y is:
-
-* **eligible** when every condition of F holds for Y;
-* **one year short** when a "consecutive years" condition (``lien_tiep``) misses exactly year Y
-  (e.g. Chiến sĩ thi đua cơ sở in Y-2 and Y-1 but not yet Y), or a "number of times" condition
-  (``so_lan``) misses exactly one time; the other conditions may be missing too and are listed.
-
-Years rated below "hoàn thành tốt" (``xep_loai`` without ``dat_chuan``) break a streak. Sudden
-(đột xuất) and themed (chuyên đề) awards never count as grounds. Every profile is assessed,
-published or not (the report is internal); the note column says which are not on the site.
+One line per person (collective, family) and per form of the catalogue whose conditions the
+data can check, for the year of ``--period``: eligible; or what is missing (a year, a rating, an
+initiative of a scope, a second consecutive provincial title), alternatives shown as
+alternatives; or built on a ground that is itself invalid; or already awarded that year. Nobody
+is dropped. The judgement is the engine's (:func:`guongsang.rules.legal.evaluate`), the same the
+checks of recorded awards use, under the law in force on the day the report is made (the day a
+proposal would be decided at the earliest). The defaults of the open questions
+(``cau_hoi_mo`` in data/van-ban-phap-ly.yml) are stated in the report. Every profile is
+assessed, published or not (the report is internal); the note column says which are not on the
+site.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
+from ..load.awards import AwardForm
 from ..load.corpus import Corpus
-from ..load.refdata import AwardForm, Condition
 from ..records import Award, Profile
+from ..rules.legal import Status, Verdict, basis_on, engine_for
+from ..rules.legal.checks import cite
+from ..text import format_date
 from . import (
     OutputFile,
     Period,
-    award_name,
+    decision_text,
     display_key,
     generated_marker,
     internal_note,
@@ -36,166 +34,164 @@ from . import (
     unit_name,
 )
 
-_SCOPE_RANK = {"don_vi": 0, "tinh": 1, "toan_quoc": 2}
 
-
-@dataclass
-class Assessment:
-    """One profile against one award form for one year."""
+@dataclass(frozen=True)
+class Line:
+    """One person against one form."""
 
     profile: Profile
     form: AwardForm
-    have: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    short: bool = False
-    """A streak condition misses exactly one year (or one time)."""
-    blocked: bool = False
-    """A streak condition misses more than that, or a year is rated too low."""
+    verdict: Verdict
+    held: Award | None = None
 
     @property
-    def eligible(self) -> bool:
-        return not self.missing and not self.blocked
+    def state(self) -> str:
+        """held | invalid | eligible | missing"""
+        if self.held is not None:
+            return "held"
+        if self.verdict.eligible:
+            return "eligible"
+        if self.verdict.invalid and all(r.met for r in self.verdict.results):
+            return "invalid"
+        return "missing"
 
 
-def _grounds(p: Profile, form_id: str, year: int) -> list[Award]:
-    return [a for a in p.khen_thuong if a.hinh_thuc == form_id and a.nam == year
-            and a.counts_as_grounds]
+def have(corpus: Corpus, v: Verdict) -> str:
+    """The grounds the record shows, requirement by requirement."""
+    return "; ".join(r.found for r in v.results if r.status is Status.MET) or "—"
 
 
-def _years(years: list[int]) -> str:
-    return ", ".join(str(y) for y in years)
+def missing(corpus: Corpus, v: Verdict) -> str:
+    """What is missing, with the article; alternatives listed as alternatives."""
+    parts = [f"{cite(corpus, r)}: cần {r.need}; {r.found}" for r in v.results
+             if r.status in (Status.MISSING, Status.UNKNOWN)]
+    parts += [f"{cite(corpus, r)}: căn cứ {'; '.join(_invalid(corpus, v))}"
+              for r in v.results if r.all_invalid()][:1]
+    return "; ".join(parts) or "—"
 
 
-def _condition(corpus: Corpus, p: Profile, cond: Condition, year: int, out: Assessment) -> None:
-    ref = corpus.ref
-    need = award_name(corpus, cond.hinh_thuc)
-    if cond.kieu == "cung_nam":
-        if _grounds(p, cond.hinh_thuc, year):
-            out.have.append(f"{need} năm {year}")
-        else:
-            out.missing.append(f"{need} năm {year}")
-    elif cond.kieu == "lien_tiep":
-        span = list(range(year - cond.so_nam + 1, year + 1))
-        held = [y for y in span if _grounds(p, cond.hinh_thuc, y)]
-        absent = [y for y in span if y not in held]
-        good = {k for k, t in ref.vocab.get("xep_loai", {}).items() if t.extra.get("dat_chuan")}
-        ratings = {t.nam: t.xep_loai for t in p.thanh_tich if t.xep_loai}
-        low = [y for y in span if y in ratings and ratings[y] not in good]
-        if held:
-            out.have.append(f"{need} năm {_years(held)}")
-        if absent:
-            out.missing.append(f"{need} năm {_years(absent)}")
-        for y in low:
-            out.missing.append(f"năm {y} xếp loại \"{ref.label('xep_loai', ratings[y])}\" "
-                               "(cần hoàn thành tốt trở lên)")
-        if low or len(absent) > 1 or (absent and absent != [year]):
-            out.blocked = True
-        elif absent == [year]:
-            out.short = True
-    elif cond.kieu == "so_lan":
-        earlier = sorted(a.nam for a in p.khen_thuong
-                         if a.hinh_thuc == cond.hinh_thuc and a.nam < year and a.counts_as_grounds)
-        if earlier:
-            out.have.append(f"{need} năm {_years(earlier)}")
-        if len(earlier) < cond.so_lan:
-            lack = cond.so_lan - len(earlier)
-            out.missing.append(f"{lack} lần {need} nữa (cần {cond.so_lan} lần trước năm {year})")
-            if lack == 1:
-                out.short = True
-            else:
-                out.blocked = True
-    elif cond.kieu == "sang_kien":
-        rank = _SCOPE_RANK.get(cond.pham_vi or "don_vi", 0)
-        scope = ref.label("pham_vi", cond.pham_vi or "don_vi").lower()
-        ok = sorted((m for m in corpus.models.values()
-                     if p.slug in m.tac_gia and m.cong_nhan and m.nam == year
-                     and _SCOPE_RANK.get(m.pham_vi, 0) >= rank), key=lambda m: m.slug)
-        if ok:
-            m = ok[0]
-            out.have.append(f"sáng kiến \"{m.ten}\" ({ref.label('pham_vi', m.pham_vi).lower()}, "
-                            f"công nhận theo {m.cong_nhan.so_quyet_dinh})")  # type: ignore[union-attr]
-        else:
-            out.missing.append(f"sáng kiến được công nhận năm {year}, phạm vi từ \"{scope}\" "
-                               "trở lên")
+def council(v: Verdict) -> str:
+    return "; ".join(r.need for r in v.manual) or "—"
 
 
-def assess(corpus: Corpus, p: Profile, form: AwardForm, year: int, today: date) -> Assessment:
-    out = Assessment(p, form)
-    for cond in form.dieu_kien:
-        if cond.applies(today):
-            _condition(corpus, p, cond, year, out)
+def _invalid(corpus: Corpus, v: Verdict) -> list[str]:
+    out = []
+    for bad in v.invalid:
+        name = corpus.ref.awards[bad.form].ten if bad.form in corpus.ref.awards else bad.form
+        out.append(f"\"{name}\" năm {bad.award.nam} ({bad.award.so_quyet_dinh}) chưa đủ điều "
+                   f"kiện: {bad.reason}")
     return out
 
 
-def _assessable(form: AwardForm) -> bool:
-    return form.xac_nhan and bool(form.dieu_kien)
-
-
-def assessments(corpus: Corpus, year: int, today: date) -> tuple[list[Assessment], list[Assessment]]:
-    """(eligible, one year short), each ordered by name then catalogue order."""
-    eligible: list[Assessment] = []
-    short: list[Assessment] = []
-    forms = [f for f in corpus.ref.awards.values() if _assessable(f)]
+def lines(corpus: Corpus, year: int, on: date) -> tuple[list[Line], list[str]]:
+    """Every person × checkable form, and the forms (for a kind of profile) the data cannot
+    check at all."""
+    engine = engine_for(corpus)
+    out: list[Line] = []
+    unchecked: dict[tuple[str, str], str] = {}
     for p in sorted(corpus.profiles.values(), key=display_key):
-        for form in forms:
+        for form in corpus.ref.awards.values():
             if p.loai not in form.doi_tuong:
                 continue
-            if any(a.hinh_thuc == form.id and a.nam == year for a in p.khen_thuong):
-                continue  # already awarded for this year
-            a = assess(corpus, p, form, year, today)
-            if a.eligible:
-                eligible.append(a)
-            elif a.short and not a.blocked:
-                short.append(a)
-    return eligible, short
+            verdict = engine.evaluate(p, form.id, on, year)
+            if not verdict.checkable:
+                kind = corpus.ref.label("loai_ho_so", p.loai).lower()
+                unchecked.setdefault((form.id, p.loai), f"{form.ten} ({kind})")
+                continue
+            held = next((a for a in p.khen_thuong if a.hinh_thuc == form.id and a.nam == year),
+                        None)
+            out.append(Line(p, form, verdict, held))
+    return out, list(unchecked.values())
+
+
+def _short(v: Verdict) -> int:
+    """How many requirements are not met (0 when only grounds are invalid)."""
+    return sum(1 for r in v.results if not r.met)
+
+
+def _basis_text(corpus: Corpus, on: date) -> list[str]:
+    ref = corpus.ref
+    laws = {}
+    for form in ref.awards.values():
+        b = basis_on(ref, form, form.doi_tuong[0], on)
+        laws[b.label] = b
+    out = []
+    for label, b in laws.items():
+        out.append(f"Căn cứ ngày {format_date(on)}: {label}.")
+        out += [f"**Lưu ý:** {gap}" for gap in b.gaps if "Danh mục chưa có" not in gap]
+    return list(dict.fromkeys(out))
+
+
+def _questions(corpus: Corpus) -> list[str]:
+    qs = corpus.ref.law.questions.values()
+    if not qs:
+        return []
+    out = [("Câu hỏi chưa có trả lời chính thức (đang dùng giá trị mặc định ghi trong "
+           "`data/van-ban-phap-ly.yml`, mục `cau_hoi_mo`):"), ""]
+    out += [f"- {q.cau_hoi} **Mặc định:** {q.mac_dinh}" for q in qs]
+    return out
 
 
 def render(corpus: Corpus, today: date, year: int) -> str:
     command = f"guongsang report eligibility --period {year}"
-    eligible, short = assessments(corpus, year, today)
-    lines = [
-        generated_marker(command),
-        "",
-        f"# Rà soát đề nghị khen thưởng năm {year}",
-        "",
-        *internal_note(corpus, today, command),
-        "",
-        ("Điều kiện lấy từ danh mục khen thưởng (`data/danh-muc-khen-thuong.yml`, mục `dieu_kien`), "
-        "chỉ xét các danh hiệu, hình thức có điều kiện đã được xác nhận. Khen thưởng đột xuất, "
-        "theo chuyên đề không được tính làm căn cứ. Danh sách gồm cả hồ sơ chưa công bố trên "
-        "trang. Đây là gợi ý để rà soát, không thay cho việc thẩm định hồ sơ."),
-        "",
-        f"## 1. Đủ điều kiện đề nghị năm {year}",
-        "",
+    all_lines, unchecked = lines(corpus, year, today)
+    by_state: dict[str, list[Line]] = {s: [] for s in ("eligible", "missing", "invalid", "held")}
+    for line in all_lines:
+        by_state[line.state].append(line)
+    out = [
+        generated_marker(command), "",
+        f"# Rà soát đề nghị khen thưởng năm {year}", "",
+        *internal_note(corpus, today, command), "",
+        ("Mỗi dòng là một người (tập thể, gia đình) với một danh hiệu, hình thức khen thưởng của "
+         f"danh mục, xét cho thành tích năm {year} theo điều kiện trong "
+         "`data/danh-muc-khen-thuong.yml` của luật còn hiệu lực ngày lập báo cáo. Khen thưởng "
+         "đột xuất, theo chuyên đề và các quyết định, sáng kiến ký sau ngày lập báo cáo không "
+         "được tính. Danh sách gồm cả hồ sơ chưa công bố trên trang. Đây là gợi ý để rà soát, "
+         "không thay cho việc thẩm định hồ sơ."), "",
+        *_basis_text(corpus, today), "",
+        *_questions(corpus), "",
+        f"## 1. Đủ điều kiện đề nghị năm {year}", "",
     ]
-    if eligible:
-        lines += md_table(
-            ["STT", "Họ và tên", "Đơn vị", "Đề nghị", "Căn cứ đã có", "Ghi chú"],
-            [[i, a.profile.ho_ten, unit_name(corpus, a.profile.don_vi), a.form.ten,
-              "; ".join(a.have), site_note(a.profile)] for i, a in enumerate(eligible, 1)])
+    rows = by_state["eligible"]
+    out += md_table(["STT", "Họ và tên", "Đơn vị", "Đề nghị", "Căn cứ đã có",
+                     "Hội đồng còn thẩm định", "Ghi chú"],
+                    [[i, ln.profile.ho_ten, unit_name(corpus, ln.profile.don_vi), ln.form.ten,
+                      have(corpus, ln.verdict), council(ln.verdict), site_note(ln.profile)]
+                     for i, ln in enumerate(rows, 1)]) if rows else ["Chưa có hồ sơ nào đủ điều kiện."]
+    out += ["", "## 2. Chưa đủ điều kiện: còn thiếu", ""]
+    near = [ln for ln in by_state["missing"] if _short(ln.verdict) <= 1]
+    far = [ln for ln in by_state["missing"] if _short(ln.verdict) > 1]
+    for title, rows in (("### 2.1. Chỉ còn thiếu một yêu cầu (với tiêu chuẩn thay thế: đạt một trong số đó)", near),
+                        ("### 2.2. Còn thiếu từ hai yêu cầu trở lên", far)):
+        out += [title, ""]
+        out += md_table(["STT", "Họ và tên", "Đơn vị", "Hướng tới", "Đã có", "Còn thiếu",
+                         "Ghi chú"],
+                        [[i, ln.profile.ho_ten, unit_name(corpus, ln.profile.don_vi), ln.form.ten,
+                          have(corpus, ln.verdict), missing(corpus, ln.verdict),
+                          site_note(ln.profile)]
+                         for i, ln in enumerate(rows, 1)]) if rows else ["Không có."]
+        out.append("")
+    out += ["## 3. Căn cứ chưa hợp lệ", "",
+            ("Đủ các điều kiện trên giấy, nhưng một khen thưởng làm căn cứ chính nó chưa đủ điều "
+             "kiện (xem `guongsang check`): không được tính là đủ điều kiện."), ""]
+    rows = by_state["invalid"]
+    out += md_table(["STT", "Họ và tên", "Đơn vị", "Hướng tới", "Căn cứ chưa hợp lệ", "Ghi chú"],
+                    [[i, ln.profile.ho_ten, unit_name(corpus, ln.profile.don_vi), ln.form.ten,
+                      "; ".join(_invalid(corpus, ln.verdict)), site_note(ln.profile)]
+                     for i, ln in enumerate(rows, 1)]) if rows else ["Không có."]
+    out += ["", f"## 4. Đã được khen thưởng năm {year}", ""]
+    rows = by_state["held"]
+    out += md_table(["STT", "Họ và tên", "Đơn vị", "Danh hiệu, hình thức", "Quyết định", "Ghi chú"],
+                    [[i, ln.profile.ho_ten, unit_name(corpus, ln.profile.don_vi), ln.form.ten,
+                      decision_text(ln.held, ln.form), site_note(ln.profile)]  # type: ignore[arg-type]
+                     for i, ln in enumerate(rows, 1)]) if rows else ["Không có."]
+    out += ["", "## 5. Chưa xét tự động", ""]
+    if unchecked:
+        out.append("Điều kiện chỉ gồm tiêu chuẩn do hội đồng thẩm định (hoặc chưa xác nhận), "
+                   "dữ liệu không kiểm tra được: " + ", ".join(unchecked) + ".")
     else:
-        lines.append("Chưa có hồ sơ nào đủ điều kiện.")
-    lines += ["", "## 2. Còn thiếu một năm", ""]
-    if short:
-        lines += md_table(
-            ["STT", "Họ và tên", "Đơn vị", "Hướng tới", "Đã có", "Còn thiếu", "Ghi chú"],
-            [[i, a.profile.ho_ten, unit_name(corpus, a.profile.don_vi), a.form.ten,
-              "; ".join(a.have), "; ".join(a.missing), site_note(a.profile)]
-             for i, a in enumerate(short, 1)])
-    else:
-        lines.append("Không có hồ sơ nào chỉ còn thiếu một năm.")
-    skipped = [f.ten for f in corpus.ref.awards.values() if f.dieu_kien and not f.xac_nhan]
-    none = [f.ten for f in corpus.ref.awards.values() if not f.dieu_kien and not f.xac_nhan]
-    lines += ["", "## 3. Chưa xét tự động", ""]
-    if skipped:
-        lines.append("Điều kiện chưa được xác nhận (danh mục ghi `xac_nhan: false`): "
-                     + ", ".join(skipped) + ".")
-    if none:
-        lines.append("")
-        lines.append("Chưa có điều kiện trong danh mục: " + ", ".join(none) + ".")
-    if not skipped and not none:
-        lines.append("Mọi danh hiệu, hình thức trong danh mục đều đã được xét.")
-    return "\n".join(lines) + "\n"
+        out.append("Mọi danh hiệu, hình thức trong danh mục đều được xét.")
+    return "\n".join(out) + "\n"
 
 
 def files(corpus: Corpus, today: date, period: Period) -> list[OutputFile]:

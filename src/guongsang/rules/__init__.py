@@ -88,4 +88,13 @@ def run_rules(corpus: Corpus, rules: Iterable[Rule] | None = None) -> list[Probl
 
 
 # Importing the modules registers their rules, in this order.
-from . import consent, criteria, duplicates, legal, photos, references, safety  # noqa: E402,F401
+from . import (  # noqa: F401
+    addresses,
+    consent,
+    criteria,
+    duplicates,
+    legal,
+    photos,
+    references,
+    safety,
+)

@@ -1,11 +1,18 @@
-"""Consent and privacy: nothing unconsented or private is published."""
+"""Consent and privacy: nothing unconsented or private is published.
+
+Private values (``rieng_tu``) are looked for in every public text of every record, in every
+spelling of the same value (:mod:`guongsang.rules.spellings`).
+"""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from ..load.corpus import Corpus
 from ..problems import Problem, Severity
+from ..records import Record
+from ..schema import Field, private_keys
 from . import at, rule
+from .spellings import PrivateIndex
 
 
 @rule("chua-dong-y")
@@ -23,94 +30,134 @@ def unconsented(corpus: Corpus) -> Iterator[Problem]:
                      Severity.INFO)
 
 
-def _public_texts(p) -> Iterator[tuple[tuple, str]]:
-    yield ("ho_ten",), p.ho_ten
-    yield ("tom_tat",), p.tom_tat
-    yield ("chuc_vu",), p.chuc_vu
-    for key, text in {**p.tieu_chuan, **p.tieu_chi_doan_the}.items():
-        group = "tieu_chuan" if key in p.tieu_chuan else "tieu_chi_doan_the"
-        yield (group, key), text
-    for i, t in enumerate(p.thanh_tich):
-        yield ("thanh_tich", i, "noi_dung"), t.noi_dung
-    for i, d in enumerate(p.viec_tot):
-        yield ("viec_tot", i, "noi_dung"), d.noi_dung
-        yield ("viec_tot", i, "dia_diem"), d.dia_diem
-    for i, ph in enumerate(p.anh):
-        yield ("anh", i, "chu_thich"), ph.chu_thich
-        yield ("anh", i, "mo_ta"), ph.mo_ta
-        yield ("anh", i, "nguon"), ph.nguon
-    for a in p.khen_thuong:
-        yield ("khen_thuong", a.index, "ly_do"), a.ly_do
-        yield ("khen_thuong", a.index, "co_quan"), a.co_quan
-    for i, f in enumerate(p.theo_doi):
-        yield ("theo_doi", i, "ghi_chu"), f.ghi_chu
+# How each private field is compared (rules.spellings); free text and addresses are left out:
+# they share ordinary words with public text.
+_SPELLINGS = {"dien_thoai": "phone", "so_dinh_danh": "number", "ngay_sinh": "date",
+              "email": "email"}
+_FREE_TEXT = ("ghi_chu", "dia_chi")
 
 
-def _squash(text: str) -> str:
-    """Drop spaces, dots and dashes: "0912.345.678" and "0912 345 678" are the same number."""
-    return "".join(ch for ch in (text or "") if ch not in " .-")
-
-
-@rule("lo-thong-tin-rieng")
-def private_leak(corpus: Corpus) -> Iterator[Problem]:
-    """Private values (phone, ID number, e-mail…) must not be repeated in public text.
-
-    PASS: phone only under ``rieng_tu.dien_thoai``
-    FAIL: the same phone number written in the story body
-    """
+def private_index(corpus: Corpus) -> PrivateIndex:
+    """Every profile's private values, owned by (profile slug, field)."""
+    index = PrivateIndex()
     for p in corpus.profiles.values():
         private = p.source.data.get("rieng_tu")
         if not isinstance(private, dict):
             continue
         for key, value in private.items():
-            if key in ("ghi_chu", "dia_chi") or value is None:
-                continue  # free text and addresses share words with public text
-            needle = str(value).strip()
-            compact = _squash(needle)
-            if len(compact) < 6:
+            if key in _FREE_TEXT or value is None or isinstance(value, (list, dict, bool)):
                 continue
-            hint = "Xoá thông tin này khỏi phần công khai; nó chỉ được ghi trong `rieng_tu`."
-            for path, text in _public_texts(p):
-                if compact in _squash(text):
-                    yield at(p, path, "lo-thong-tin-rieng",
-                             f"Thông tin riêng tư `rieng_tu.{key}` xuất hiện trong trường công khai.",
-                             hint)
-            for n, line in enumerate(p.body.split("\n")):
-                if compact in _squash(line):
-                    yield Problem(p.file, p.source.body_line + n, "", "lo-thong-tin-rieng",
-                                  f"Thông tin riêng tư `rieng_tu.{key}` xuất hiện trong nội dung bài viết.",
-                                  hint)
+            index.add(value, (p.slug, str(key)), _SPELLINGS.get(str(key), ""))
+    return index
 
 
-def _private_values(corpus: Corpus) -> dict[str, tuple[str, str]]:
-    """Squashed private value -> (profile slug, key), for values long enough to be specific."""
-    out: dict[str, tuple[str, str]] = {}
-    for p in corpus.profiles.values():
-        private = p.source.data.get("rieng_tu")
-        if isinstance(private, dict):
-            for key, value in private.items():
-                compact = _squash(str(value or ""))
-                if key not in ("ghi_chu", "dia_chi") and len(compact) >= 6:
-                    out[compact] = (p.slug, key)
+def public_texts(record: Record, fields: tuple[Field, ...]) -> Iterator[tuple[tuple, str]]:
+    """Every string of a record's front matter outside its private fields, by path."""
+    hidden = private_keys(fields)
+
+    def walk(value: object, path: tuple) -> Iterator[tuple[tuple, str]]:
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                if not (path == () and k in hidden):
+                    yield from walk(v, path + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                yield from walk(v, path + (i,))
+
+    yield from walk(record.source.data, ())
+
+
+def _leaks(corpus: Corpus, own: bool) -> Iterator[Problem]:
+    """Public texts holding a private value: of the same profile (``own``) or of another."""
+    for problem, owner_is_me in _all_leaks(corpus):
+        if owner_is_me == own:
+            yield problem
+
+
+_last: list[tuple[Corpus, list[tuple[Problem, bool]]]] = []
+
+
+def _all_leaks(corpus: Corpus) -> list[tuple[Problem, bool]]:
+    """Every leak of the corpus, and whether the value is the record's own; the two rules
+    share one scan of the site (the last corpus's result is kept)."""
+    if _last and _last[0][0] is corpus:
+        return _last[0][1]
+    index = private_index(corpus)
+    out: list[tuple[Problem, bool]] = []
+    for kind, record in corpus.records() if index else ():
+        if not kind.public:
+            continue  # internal records (nominations…) may quote what they are about
+        me = record.slug if kind.name == "profile" else None
+        for path, text in public_texts(record, kind.fields):
+            for slug, key in index.found_in(text):  # type: ignore[misc]
+                if slug == me:
+                    out.append((at(record, path, "lo-thong-tin-rieng",
+                                   f"Thông tin riêng tư `rieng_tu.{key}` xuất hiện trong trường "
+                                   "công khai.",
+                                   "Xoá thông tin này khỏi phần công khai; nó chỉ được ghi trong "
+                                   "`rieng_tu`."), True))
+                else:
+                    out.append((at(record, path, "lo-thong-tin-rieng",
+                                   f"Nội dung có thông tin riêng tư `rieng_tu.{key}` của hồ sơ "
+                                   f"profiles/{slug}/.",
+                                   "Xoá thông tin này khỏi trang; thông tin riêng tư của một hồ sơ "
+                                   "không được công bố ở bất kỳ đâu."), False))
+        for n, owners in _body_leaks(index, record.body):
+            line = record.source.body_line + n
+            for slug, key in owners:  # type: ignore[misc]
+                if slug == me:
+                    out.append((Problem(record.file, line, "", "lo-thong-tin-rieng",
+                                        f"Thông tin riêng tư `rieng_tu.{key}` xuất hiện trong nội "
+                                        "dung bài viết.",
+                                        "Xoá thông tin này khỏi phần công khai; nó chỉ được ghi "
+                                        "trong `rieng_tu`."), True))
+                else:
+                    out.append((Problem(record.file, line, "", "lo-thong-tin-rieng",
+                                        f"Nội dung có thông tin riêng tư `rieng_tu.{key}` của hồ "
+                                        f"sơ profiles/{slug}/.",
+                                        "Xoá thông tin này khỏi trang; thông tin riêng tư của một "
+                                        "hồ sơ không được công bố ở bất kỳ đâu."), False))
+    _last[:] = [(corpus, out)]
     return out
+
+
+def _body_leaks(index: PrivateIndex, body: str) -> Iterator[tuple[int, list[object]]]:
+    """(0-based line, owners) of the private values in a body, each at the line it starts on.
+
+    A paragraph's lines are read as one (Markdown shows its line break as a space), so a
+    number split over two lines ("0912\\n345 678") is found too.
+    """
+    lines = body.split("\n")
+    found = [index.found_in(line) if line.strip() else [] for line in lines]
+    for n, line in enumerate(lines):
+        owners = list(found[n])
+        if n + 1 < len(lines) and line.strip() and lines[n + 1].strip():
+            owners += [o for o in index.found_in(f"{line} {lines[n + 1]}")
+                       if o not in found[n] and o not in found[n + 1]]
+        if owners:
+            yield n, owners
+
+
+@rule("lo-thong-tin-rieng")
+def private_leak(corpus: Corpus) -> Iterator[Problem]:
+    """Private values (phone, ID number, birth date, e-mail) must not be repeated in the
+    profile's public text, in any spelling: other separators, +84, a date in words.
+
+    PASS: phone only under ``rieng_tu.dien_thoai``
+    FAIL: ``dien_thoai: 0912 345 678`` and "gọi +84 912.345.678" in the story;
+          ``ngay_sinh: 15/08/1985`` and "sinh ngày 15 tháng 8 năm 1985"
+    """
+    yield from _leaks(corpus, own=True)
 
 
 @rule("lo-thong-tin-rieng-trang-khac")
 def private_leak_elsewhere(corpus: Corpus) -> Iterator[Problem]:
-    """A profile's private values must not appear in model or campaign pages either.
+    """A profile's private values must not appear in any other page either: another profile,
+    a model, a campaign, a content page.
 
     PASS: a model page that names its author
     FAIL: a campaign page quoting an author's phone number from ``rieng_tu``
     """
-    values = _private_values(corpus)
-    if not values:
-        return
-    for record in [*corpus.models.values(), *corpus.campaigns.values()]:
-        for n, line in enumerate(record.body.split("\n")):
-            squashed = _squash(line)
-            for compact, (slug, key) in values.items():
-                if compact in squashed:
-                    yield Problem(record.file, record.source.body_line + n, "", "lo-thong-tin-rieng",
-                                  f"Nội dung có thông tin riêng tư `rieng_tu.{key}` của hồ sơ "
-                                  f"profiles/{slug}/.",
-                                  "Xoá thông tin này; thông tin riêng tư không được công bố.")
+    yield from _leaks(corpus, own=False)

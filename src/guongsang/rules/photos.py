@@ -8,8 +8,17 @@ from pathlib import Path, PurePosixPath
 from PIL import Image, UnidentifiedImageError
 
 from ..load.corpus import Corpus
+from ..media.images import (
+    ImageCache,
+    format_name,
+    is_picture,
+    suffix_name,
+    unsupported,
+    verify,
+)
 from ..problems import Problem, Severity
 from ..records import Photo, Profile
+from ..text import nfc
 from . import at, rule
 
 ALLOWED_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
@@ -20,7 +29,11 @@ MAX_PIXELS = 40_000_000
 
 
 def photo_path(p: Profile, photo: Photo) -> Path | None:
-    """Resolved path of a photo if it stays inside the profile folder, else ``None``."""
+    """Resolved path of a photo if it stays inside the profile folder, else ``None``.
+
+    A name is matched in NFC: macOS writes "ảnh.jpg" decomposed (NFD), git keeps those bytes,
+    and on Linux the file would not be found although both names look the same.
+    """
     if p.folder is None:
         return None
     name = photo.tep.replace("\\", "/")
@@ -29,10 +42,23 @@ def photo_path(p: Profile, photo: Photo) -> Path | None:
         return None
     try:
         folder = p.folder.resolve()
-        target = (p.folder / pure).resolve()
+        target = _on_disk(p.folder, pure.parts).resolve()
     except (OSError, RuntimeError):  # a symlink loop: treat as leaving the folder
         return None
     return target if target.is_relative_to(folder) else None
+
+
+def _on_disk(folder: Path, parts: tuple[str, ...]) -> Path:
+    """``folder/parts…`` with each part spelled as on disk when only the Unicode form differs."""
+    here = folder
+    for part in parts:
+        if part in ("", "."):
+            continue
+        if not (here / part).exists() and here.is_dir():
+            want = nfc(part)
+            part = next((x.name for x in sorted(here.iterdir()) if nfc(x.name) == want), part)
+        here = here / part
+    return here
 
 
 def _header_problem(path: Path) -> tuple[str, str] | None:
@@ -47,11 +73,14 @@ def _header_problem(path: Path) -> tuple[str, str] | None:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return ("Ảnh quá lớn (hàng trăm triệu điểm ảnh): có thể là tệp lỗi hoặc độc hại.",
                 "Dùng ảnh chụp thông thường, dưới 40 megapixel.")
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        named = format_name(path)
+        if named:
+            return unsupported(named)
         return ("Tệp không phải ảnh JPEG, PNG hoặc WebP đọc được (có thể là tệp khác bị đổi đuôi).",
                 "Mở ảnh bằng trình xem ảnh rồi lưu lại dạng .jpg.")
     if fmt not in ALLOWED_FORMATS:
-        return (f"Ảnh có định dạng {fmt}, không được hỗ trợ.", "Lưu lại ảnh dạng .jpg hoặc .png.")
+        return unsupported(format_name(path) or str(fmt))
     if w * h > MAX_PIXELS:
         return (f"Ảnh {w}×{h} điểm ảnh, vượt giới hạn 40 megapixel.",
                 "Thu nhỏ ảnh (cạnh dài khoảng 2000 điểm ảnh là đủ).")
@@ -67,6 +96,8 @@ def photos(corpus: Corpus) -> Iterator[Problem]:
     PASS: ``tep: chan-dung.jpg`` with profiles/<slug>/chan-dung.jpg present
     FAIL: ``tep: ../khac/anh.jpg`` or ``tep: /etc/passwd`` -> "nằm ngoài thư mục hồ sơ"
     """
+    project = corpus.project
+    cache = ImageCache(project.path(project.cache_dir)) if project is not None else None
     for p in corpus.profiles.values():
         for ph in p.anh:
             base = ("anh", ph.index)
@@ -78,9 +109,15 @@ def photos(corpus: Corpus) -> Iterator[Problem]:
                          "ví dụ: tep: chan-dung.jpg")
                 continue
             if target.suffix.lower() not in ALLOWED_SUFFIXES:
-                yield at(p, base + ("tep",), "anh-dinh-dang",
-                         f"Tệp \"{ph.tep}\" không phải ảnh .jpg, .png hoặc .webp.",
-                         "Lưu ảnh dạng .jpg rồi sửa tên tệp ở đây.")
+                named = suffix_name(target.name)
+                if is_picture(named):
+                    yield at(p, base + ("tep",), "anh-dinh-dang",
+                             f"Tệp \"{ph.tep}\" là ảnh {named}: trang chỉ nhận ảnh .jpg, .png "
+                             "hoặc .webp.", unsupported(named)[1])
+                else:
+                    yield at(p, base + ("tep",), "anh-dinh-dang",
+                             f"Tệp \"{ph.tep}\" không phải ảnh .jpg, .png hoặc .webp.",
+                             "Lưu ảnh dạng .jpg rồi sửa tên tệp ở đây.")
                 continue
             if not target.is_file():
                 near = sorted(x.name for x in p.folder.iterdir()
@@ -92,6 +129,10 @@ def photos(corpus: Corpus) -> Iterator[Problem]:
                          + " Tên tệp phân biệt chữ hoa, chữ thường.")
                 continue
             bad = _header_problem(target)
+            if bad is None and (message := verify(cache, target)):
+                # The header is sound; decode as the build will (a truncated JPEG fails only
+                # here), so the check, the editors' task and the build agree.
+                bad = (message, "Mở ảnh bằng trình xem ảnh rồi lưu lại dạng .jpg.")
             if bad:
                 yield at(p, base + ("tep",), "anh-hong", f"\"{ph.tep}\": {bad[0]}", bad[1])
             if ph.mo_ta and ph.mo_ta.strip().lower() in (ph.tep.lower(), "ảnh", "anh", "hình"):
@@ -99,3 +140,5 @@ def photos(corpus: Corpus) -> Iterator[Problem]:
                          "Mô tả ảnh không nói ảnh có gì.",
                          "Tả ngắn nội dung ảnh, ví dụ: mo_ta: Chị An hướng dẫn du khách tại quầy thông tin",
                          Severity.WARNING)
+    if cache is not None:
+        cache.save_index()

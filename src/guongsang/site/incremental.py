@@ -18,13 +18,15 @@ let ``--dirty`` skip the rest). Nothing here is used by a normal build.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
-from collections.abc import Iterable, Mapping
+import shutil
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .output import SiteOutput
 from ..project import Project
+from .output import SiteOutput
 
 SITE_WIDE = ("mkdocs.yml", "data", "overrides", "hooks")
 """Project paths whose change makes every page stale (layout, identity, reference data)."""
@@ -49,22 +51,24 @@ def _digest(*parts: object) -> str:
     return h.hexdigest()
 
 
-def fingerprints(output: SiteOutput) -> dict[str, str]:
+def fingerprints(output: SiteOutput, pages: Mapping[str, str] | None = None) -> dict[str, str]:
     """A fingerprint for every output the generator decides, by source URI.
 
-    Content pages (content/*.md) are included only for what the generator adds to them; the
-    engine compares their own file with its output by modification time.
+    Content pages (content/*.md) are included for what the generator adds to them; the engine
+    compares their own file with its output by modification time. ``pages`` holds the
+    materialised Markdown of the content pages the adapter serves from memory instead of from
+    their file: their fingerprint is that text, so an edit of the file counts too.
     """
-    prints: dict[str, str] = {}
+    prints: dict[str, str] = {uri: _digest("page", text) for uri, text in (pages or {}).items()}
     for view in output.views:
         prints[view.src_uri] = _digest("view", view.markdown, output.meta.get(view.src_uri))
     for asset in output.assets:
         # A copied file is identified by its (content-addressed) source path: a photo changed
         # back to an earlier version has an older cache file than the output it must replace.
         prints[asset.uri] = _digest("asset", str(asset.path) if asset.path else asset.content)
-    for uri in {*output.augments, *output.prepends, *output.meta} - prints.keys():
+    for uri in {*output.augments, *output.prepends, *output.meta, *output.sources} - prints.keys():
         prints[uri] = _digest("parts", output.prepends.get(uri), output.augments.get(uri),
-                              output.meta.get(uri))
+                              output.meta.get(uri), output.sources.get(uri))
     return prints
 
 
@@ -112,8 +116,62 @@ class PageTracker:
         self._prints, self._site = {}, None
 
 
+def apply_plan(plan: RebuildPlan, site_dir: Path, dest: Callable[[str], Path],
+               keep: Iterable[str] = ()) -> None:
+    """Delete the outputs the next ``--dirty`` build must write again: all of ``site_dir`` on a
+    full rebuild (except the folders named in ``keep``, e.g. the search index rebuilt in the
+    background), else the stale and removed outputs. ``dest`` maps a source URI to its output."""
+    if plan.full and site_dir.is_dir():
+        for child in site_dir.iterdir():
+            if child.name not in keep:
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
+    for uri in plan.stale | plan.removed:
+        dest(uri).unlink(missing_ok=True)
+
+
+def output_path(src_uri: str) -> str:
+    """Where a site engine with directory URLs writes ``src_uri`` (``a/b.md`` and
+    ``a/b/index.md`` -> ``a/b/index.html``; any other file keeps its path)."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    folder, _, name = src_uri[:-3].rpartition("/")
+    parts = [folder] if folder else []
+    if name not in ("index", "README"):
+        parts.append(name)
+    return "/".join([*parts, "index.html"])
+
+
+def live_rebuild(project: Project, site_dir: Path, output: SiteOutput, pages: Mapping[str, str],
+                 sources: Iterable[str], site_wide: Iterable[object]) -> RebuildPlan:
+    """Plan a preview rebuild and delete what it must write again (:func:`apply_plan`).
+
+    ``pages`` as for :func:`fingerprints`; ``sources`` are every page the engine builds (a page
+    that is no longer there is removed); ``site_wide`` are engine inputs outside the project
+    that change every page (the theme folders)."""
+    prints = fingerprints(output, pages)
+    for uri in sources:
+        prints.setdefault(uri, "source")
+    plan = tracker(site_dir).plan(prints, site_key(project, site_wide))
+    apply_plan(plan, site_dir, lambda uri: site_dir / output_path(uri),
+               keep=("pagefind",))  # the search index follows in the background
+    return plan
+
+
 _TRACKERS: dict[str, PageTracker] = {}
 _REUSE = [False]
+
+
+def silence(logger: str, prefix: str) -> None:
+    """Drop the messages of ``logger`` that start with ``prefix``, once per process however
+    often the adapter asks (MkDocs re-imports it on every rebuild)."""
+    target = logging.getLogger(logger)
+    key = (logger, prefix)
+    if key not in _SILENCED:
+        _SILENCED.add(key)
+        target.addFilter(lambda record: not str(record.msg).startswith(prefix))
+
+
+_SILENCED: set[tuple[str, str]] = set()
 
 
 def reuse_between_builds(on: bool = True) -> None:

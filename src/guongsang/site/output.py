@@ -52,6 +52,9 @@ class SiteOutput:
     """Markdown put before the body of such pages (after its H1 if the body starts with one)."""
     meta: dict[str, dict[str, object]] = field(default_factory=dict)
     """Front-matter defaults for such pages (e.g. ``title`` of a campaign); the page's own win."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """Markdown of content/ pages as the core read (and vetted) them, front matter included, by
+    docs-relative path: materialisation writes these instead of copying the file from disk."""
     problems: list[Problem] = field(default_factory=list)
     """Problems found while generating (e.g. an image that fails to decode)."""
 

@@ -13,9 +13,9 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .output import SiteOutput
 from ..problems import Problem
 from ..project import Project
+from .output import SiteOutput
 
 Step = Callable[[Path, SiteOutput, Project], Iterable[Problem]]
 Report = Callable[[Problem], None]
@@ -35,6 +35,25 @@ def post_build(fn: Step | None = None, *,
             IN_BACKGROUND.add(step)
         return step
     return register(fn) if fn is not None else register
+
+
+class NotBuilt(Exception):
+    """The post-build steps were asked to run on a site that was not built from the stage."""
+
+
+def run_after_engine(site_dir: Path, manifest: Path, project: Project) -> list[Problem]:
+    """The post-build steps as their own command, on a site an engine built from the staged
+    folder: what the generator produced is read from the manifest materialisation wrote."""
+    from .materialise import read_manifest
+
+    if not manifest.is_file():
+        raise NotBuilt(f"Chưa có {project.rel(manifest)} (danh sách trang được tạo): bản dựng "
+                       "tạm chưa được ghi. Chạy `guongsang build`, hoặc `guongsang stage` rồi "
+                       "dựng bằng công cụ dựng trang, trước `guongsang post-build`.")
+    if not (site_dir / "index.html").is_file():
+        raise NotBuilt(f"Thư mục \"{project.rel(site_dir)}\" chưa có trang chủ index.html: "
+                       "trang chưa được dựng. Chạy `guongsang build` trước.")
+    return run_post_build(site_dir, read_manifest(manifest), project)
 
 
 def run_post_build(site_dir: Path, output: SiteOutput, project: Project, *, live: bool = False,

@@ -1,0 +1,351 @@
+"""Materialise the site: every page and file an engine needs, written into a staging folder.
+
+After check → model → generate, the site exists as plain files: the hand-written pages of
+content/ (with what the generator adds to them), every generated page as Markdown whose front
+matter holds all its template needs (title, description, share data), every generated asset,
+and an engine configuration (``mkdocs.yml``) carrying the site's identity. Any engine that reads
+a MkDocs project builds that folder as it is: MkDocs, ProperDocs, Zensical. No engine has to
+run our Python while it renders.
+
+The staging folder mirrors the site exactly: a file no longer produced is removed, and a file
+whose bytes did not change is not rewritten (its modification time stays, so an engine's own
+incremental mode sees only real changes).
+
+The live preview (``mkdocs serve``) does not write the folder: the MkDocs adapter hands the very
+same :func:`stage` entries to MkDocs in memory.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from ..problems import Problem, has_errors
+from ..project import Project
+from . import frontmatter
+from .build import generate
+from .engines import Engine, inner_site_dir, theme_dirs
+from .output import Asset, SiteOutput, View
+from .settings import merge, settings
+
+STAGE_DIR = "build"
+"""The staging folder, relative to the project root (git-ignored)."""
+DOCS = "docs"
+"""Where the pages go inside the staging folder (the engine's ``docs_dir``)."""
+CONFIG = "mkdocs.yml"
+MANIFEST = "manifest.json"
+"""What the generator produced, for the post-build steps run as their own command."""
+ADAPTER_HOOK = "hooks/guongsang_hook.py"
+"""The hook that generates the site inside MkDocs (live preview): not needed on a staged build."""
+GENERATED_NOTE = ("# Written by `guongsang build` from mkdocs.yml and data/site.yml; edit those, "
+                  "not this file.\n")
+
+
+class StagingError(Exception):
+    """The staging folder cannot be used (it would overwrite the project's own files)."""
+
+
+def content_files(project: Project) -> list[tuple[str, Path]]:
+    """Hand-written files of content/ as ``(docs-relative path, file)``, in path order.
+
+    Hidden files and folders are left out, as MkDocs' default ``exclude_docs`` does; linked
+    folders are followed as MkDocs follows them. A link that leads outside the repository, or
+    nowhere, is never copied: the checks report it as an error and stop the build before this
+    runs, and this is the second lock on that door.
+    """
+    root = project.path(project.content_dir)
+    top = project.root.resolve()
+    out: list[tuple[str, Path]] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        real = Path(dirpath).resolve()
+        parts = Path(dirpath).relative_to(root).parts
+        above = {root.joinpath(*parts[:i]).resolve() for i in range(len(parts))}
+        if real in above or not real.is_relative_to(top):
+            dirnames[:] = []  # a loop (a link to a folder above), or a folder outside the repository
+            continue
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            try:
+                inside = path.resolve(strict=True).is_relative_to(top)
+            except (OSError, RuntimeError):
+                inside = False
+            if inside and not name.startswith("."):
+                out.append((path.relative_to(root).as_posix(), path))
+    return out
+
+
+def content_page(output: SiteOutput, uri: str, text: str) -> str:
+    """The Markdown of the content/ page ``uri`` with its generated parts put in and the
+    generator's metadata in its front matter (the page's own keys win)."""
+    parts = frontmatter.split(text)
+    body = output.page_markdown(uri, parts.body)
+    return frontmatter.with_defaults(text, output.meta.get(uri, {}), body=body)
+
+
+def view_page(output: SiteOutput, view: View) -> str:
+    """A generated page's Markdown with the generator's metadata (share data) in its front matter."""
+    meta = output.meta.get(view.src_uri)
+    return frontmatter.with_defaults(view.markdown, meta) if meta else view.markdown
+
+
+def _touched(output: SiteOutput, uri: str) -> bool:
+    return (uri in output.sources or uri in output.meta or uri in output.prepends
+            or uri in output.augments)
+
+
+def walk_order(uri: str) -> tuple[tuple[str, ...], tuple[bool, str]]:
+    """Sort key putting paths in the order an engine walking the staged folder meets them
+    (MkDocs: folders top-down in name order, each folder's index page first). The sitemap
+    lists pages in this order, so the live preview sorts its in-memory files the same way."""
+    folder, _, name = uri.rpartition("/")
+    return (tuple(folder.split("/")) if folder else (), (name.rsplit(".", 1)[0] not in
+                                                          ("index", "README"), name))
+
+
+def stage(project: Project, output: SiteOutput) -> dict[str, Asset]:
+    """Every file of the staged docs folder, by docs-relative path, in :func:`walk_order`.
+
+    A content/ page the generator adds nothing to is copied as it is; one it adds to (or one
+    the core read itself, see ``SiteOutput.sources``) is written from its Markdown. A generated
+    page or asset at the path of a content/ file replaces it, as it always did under MkDocs.
+    """
+    files: dict[str, Asset] = {}
+    for uri, path in content_files(project):
+        if uri.endswith(".md") and _touched(output, uri):
+            text = output.sources.get(uri)
+            if text is None:
+                text = path.read_text(encoding="utf-8-sig")
+            files[uri] = Asset(uri, content=content_page(output, uri, text))
+        else:
+            files[uri] = Asset(uri, path=path)
+    for uri, text in output.sources.items():
+        # A page the core produced from a record with no file under content/ of its own.
+        if uri not in files:
+            files[uri] = Asset(uri, content=content_page(output, uri, text))
+    for view in output.views:
+        files[view.src_uri] = Asset(view.src_uri, content=view_page(output, view))
+    for asset in output.assets:
+        files[asset.uri] = asset
+    return {uri: files[uri] for uri in sorted(files, key=walk_order)}
+
+
+def read_by_engine(files: Mapping[str, Asset], sources: Mapping[str, str]) -> set[str]:
+    """The staged files an engine already reads as they are: ``sources`` maps the paths it
+    found in its docs folder to their files; a staged copy of that very file needs nothing."""
+    return {uri for uri, asset in files.items() if asset.path is not None and uri in sources
+            and Path(sources[uri]).resolve() == asset.path.resolve()}
+
+
+@dataclass
+class Written:
+    """What :func:`write` changed in the staging folder (docs-relative paths)."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+
+
+def check_output_dir(project: Project, path: Path) -> None:
+    """Refuse an output folder (staging or site) that is, holds or sits inside the project's
+    own files: both are emptied of everything a build does not produce."""
+    target = path.resolve()
+    root = project.root.resolve()
+    own = [project.path(rel).resolve() for rel in (project.content_dir, project.profiles_dir,
+                                                   project.data_dir, "overrides", "hooks",
+                                                   "src", ".git")]
+    if target == root or root.is_relative_to(target) or any(
+            target == p or target.is_relative_to(p) or p.is_relative_to(target) for p in own):
+        raise StagingError(f"Không ghi bản dựng vào \"{target}\": thư mục này là hoặc chứa tệp "
+                           "nguồn của kho (content/, profiles/, data/…), mọi tệp khác trong đó "
+                           "sẽ bị xoá. Dùng build/ cho bản dựng tạm và site/ cho trang.")
+
+
+def write(files: Mapping[str, Asset], docs_dir: Path) -> Written:
+    """Make ``docs_dir`` hold exactly ``files``: write what differs, remove what is not listed."""
+    result = Written()
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    for uri, asset in files.items():
+        target = docs_dir / uri
+        if _same(asset, target):
+            result.unchanged += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        if asset.path is not None:
+            shutil.copy2(asset.path, tmp)
+        else:
+            data = asset.content if isinstance(asset.content, bytes) else \
+                (asset.content or "").encode("utf-8")
+            tmp.write_bytes(data)
+        os.replace(tmp, target)
+        result.written.append(uri)
+    for path in sorted(docs_dir.rglob("*"), reverse=True):
+        rel = path.relative_to(docs_dir).as_posix()
+        if path.is_dir():
+            if not any(path.iterdir()):
+                path.rmdir()
+        elif rel not in files:
+            path.unlink()
+            result.removed.append(rel)
+    result.removed.reverse()
+    return result
+
+
+def _same(asset: Asset, target: Path) -> bool:
+    try:
+        st = target.stat()
+    except OSError:
+        return False
+    if asset.path is not None:
+        # Copies keep their source's time (copy2): same size and time means same file.
+        src = asset.path.stat()
+        return st.st_size == src.st_size and st.st_mtime_ns == src.st_mtime_ns
+    data = asset.content if isinstance(asset.content, bytes) else \
+        (asset.content or "").encode("utf-8")
+    return st.st_size == len(data) and target.read_bytes() == data
+
+
+# -- manifest: the generator's output as the post-build steps need it ------------------------
+
+def write_manifest(output: SiteOutput, path: Path) -> None:
+    """Keep the list of generated pages beside the staged folder, so the post-build steps (the
+    sitemap check) can run as their own command without generating the site again."""
+    data = {"views": [{"url": v.url, "title": v.title, "kind": type(v).__name__,
+                       "in_sitemap": v.in_sitemap} for v in output.views],
+            "assets": [a.uri for a in output.assets]}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def read_manifest(path: Path) -> SiteOutput:
+    """The output a manifest describes: pages without their Markdown, assets without content."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out = SiteOutput()
+    for v in data.get("views", []):
+        out.views.append(View(v["url"], v.get("title", ""), "", bool(v.get("in_sitemap", True))))
+    out.assets.extend(Asset(uri) for uri in data.get("assets", []))
+    return out
+
+
+# -- the engine configuration ----------------------------------------------------------------
+
+class _Tagged(str):
+    """A YAML scalar with a tag we keep as written (``!!python/name:…``, ``!ENV``)."""
+
+    tag = ""
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _keep_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> _Tagged:
+    value = _Tagged(loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else "")
+    value.tag = node.tag
+    return value
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _keep_tag)
+_Loader.add_multi_constructor("!", _keep_tag)
+_Dumper.add_representer(_Tagged, lambda d, v: d.represent_scalar(v.tag, str(v)))
+_Dumper.add_representer(str, lambda d, v: d.represent_scalar(
+    "tag:yaml.org,2002:str", v, style="|" if "\n" in v else None))
+
+
+def read_config(path: Path) -> dict:
+    """mkdocs.yml as data, with its Python and ``!ENV`` tags kept for the engine to resolve."""
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    return data if isinstance(data, dict) else {}
+
+
+def engine_config(project: Project, stage_dir: Path, site_dir: Path,
+                  settings: Mapping[str, object], *, hooks: bool) -> dict:
+    """The staged build's configuration: the project's mkdocs.yml pointed at the staged pages,
+    with the site settings of data/site.yml (:mod:`guongsang.site.settings`) written in.
+
+    ``hooks=False`` drops every hook (for an engine that runs none); otherwise only the
+    generating adapter is dropped, the staged folder being complete without it.
+    """
+    config = read_config(project.path("mkdocs.yml"))
+
+    root = project.root.resolve()
+
+    def rel(path: Path) -> str:
+        """Relative to the staged configuration when both lie in the project, else absolute."""
+        path = path.resolve()
+        if not (path.is_relative_to(root) and stage_dir.resolve().is_relative_to(root)):
+            return path.as_posix()
+        return os.path.relpath(path, stage_dir.resolve()).replace(os.sep, "/")
+
+    config["docs_dir"] = DOCS
+    config["site_dir"] = rel(site_dir)
+    theme = config.setdefault("theme", {})
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        theme["custom_dir"] = rel(project.path(str(theme["custom_dir"])))
+    config.pop("watch", None)  # the staged folder is rewritten by `guongsang build`, not watched
+    listed = config.pop("hooks", None) or []
+    kept = [rel(project.path(h)) for h in listed if Path(h).as_posix() != ADAPTER_HOOK]
+    if hooks and kept:
+        config["hooks"] = kept
+    merge(config, dict(settings))
+    return config
+
+
+def write_config(config: Mapping[str, object], path: Path) -> None:
+    text = yaml.dump(dict(config), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     width=100)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.is_file() or path.read_text(encoding="utf-8") != GENERATED_NOTE + text:
+        path.write_text(GENERATED_NOTE + text, encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A materialised site, ready for an engine."""
+
+    stage_dir: Path
+    config: Path
+    written: Written
+
+
+def materialise(project: Project, output: SiteOutput, stage_dir: Path, site_dir: Path,
+                settings: Mapping[str, object], *, hooks: bool = True) -> Staged:
+    """Write the staged docs folder, its engine configuration and the manifest."""
+    check_output_dir(project, stage_dir)
+    check_output_dir(project, site_dir)
+    written = write(stage(project, output), stage_dir / DOCS)
+    config = stage_dir / CONFIG
+    write_config(engine_config(project, stage_dir, site_dir, settings, hooks=hooks), config)
+    write_manifest(output, stage_dir / MANIFEST)
+    return Staged(stage_dir, config, written)
+
+
+def stage_site(project: Project, when: date, engine: Engine, stage_dir: Path,
+               site_dir: Path) -> tuple[Staged | None, list[Problem]]:
+    """check → model → generate → materialise, for ``engine`` writing into ``site_dir``.
+
+    Nothing is written when the records have errors (``None`` comes back with them), nor when
+    an output folder overlaps the project's own files (:class:`StagingError`)."""
+    check_output_dir(project, stage_dir)
+    check_output_dir(project, site_dir)
+    output, problems = generate(project, when)
+    if has_errors(problems):
+        return None, problems
+    config = read_config(project.path(CONFIG))
+    values = settings(project, theme_dirs(engine, project),
+                      extra_css=config.get("extra_css") or [],
+                      extra_javascript=config.get("extra_javascript") or [])
+    staged = materialise(project, output, stage_dir, inner_site_dir(engine, stage_dir, site_dir),
+                         {**values, **engine.settings}, hooks=engine.runs_hooks)
+    return staged, problems
