@@ -6,7 +6,6 @@ scrolling, axe) is in tests/browser/test_reader.py.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -103,21 +102,7 @@ def test_lastmod_ignores_dates_after_today() -> None:
     assert lastmod.meta(None) == {}
 
 
-# -- the vendored sitemap XSD is the official file --------------------------------------------
-
-OFFICIAL_XSD_SHA256 = "fa1fa37674091f36f31d9af9e953ffd56d5ea2e8f134b45e0335b25cdca6e0fc"
-"""SHA-256 of https://www.sitemaps.org/schemas/sitemap/0.9/sitemap.xsd ("Last Modifed
-2008-03-26"), LF line ends, as vendored unchanged by samdark/sitemap (tests/sitemap.xsd,
-"Tested against official XSD") and by ekalinin/sitemap.js (schema/sitemap.xsd, CRLF)."""
-
-
-@pytest.mark.xfail(strict=True, reason="tests/data/sitemap.xsd is still the reworded copy: "
-                   "replace it with the official file (see tests/data/README.md), then drop "
-                   "this marker")
-def test_vendored_sitemap_xsd_is_the_official_file_unchanged() -> None:
-    data = (ROOT / "tests" / "data" / "sitemap.xsd").read_bytes().replace(b"\r\n", b"\n")
-    assert hashlib.sha256(data).hexdigest() == OFFICIAL_XSD_SHA256
-
+# -- the sitemap XSD is the official file: tests/test_offline_checks.py (its digest) ---------
 
 # -- skip links, 404 title, logo ---------------------------------------------------------------
 
