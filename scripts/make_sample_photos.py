@@ -1,4 +1,5 @@
-"""Draw the illustrative photos of the sample profiles (profiles/<slug>/*.jpg, *.png).
+"""Draw the illustrative photos of the sample profiles (profiles/<slug>/*.jpg, *.png) and the
+covers of the sample stories (stories/<slug>/anh-bia.jpg).
 
 The pictures are deliberately *not* photographs, and nobody's face: flat, faceless figures in
 the places of Lâm Đồng (pine hills, Hồ Xuân Hương, the hillside houses of Đà Lạt, a flower
@@ -31,6 +32,7 @@ from PIL import Image, ImageDraw, ImageFilter
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "profiles"
+STORIES = ROOT / "stories"
 JPEG_QUALITY = 80
 MAX_BYTES = 120_000
 
@@ -70,6 +72,12 @@ class Spec:
     """Where: hills | lake | town | office | market (ignored by meeting)."""
     exif_gps: bool = False
     """Store EXIF (GPS, Make/Model, Orientation=6) with the pixels rotated accordingly."""
+    story: bool = False
+    """A story's cover: ``slug`` is a folder under stories/."""
+
+    @property
+    def target(self) -> Path:
+        return (STORIES if self.story else PROFILES) / self.slug / self.name
 
 
 SPECS: list[Spec] = [
@@ -93,6 +101,21 @@ SPECS: list[Spec] = [
     Spec("to-bien-tap-ban-tin-xuc-tien", "tap-the.jpg", "group", (1280, 820), 1101, people=4,
          place="office"),
     Spec("gia-dinh-anh-luong-van-son", "gia-dinh.jpg", "family", (1280, 860), 1201, people=4),
+    # Story covers: wide (16:9 or 3:2), each a different scene.
+    Spec("phat-dong-moi-vien-chuc-mot-viec-tot", "anh-bia.jpg", "meeting", (1280, 720), 2001,
+         people=8, story=True),
+    Spec("tong-ket-thi-dua-chuyen-doi-so", "anh-bia.jpg", "group", (1280, 720), 2002,
+         people=10, place="office", story=True),
+    Spec("so-tay-nha-dau-tu-dien-tu-ve-xa-lac-duong", "anh-bia.jpg", "work", (1280, 720), 2003,
+         people=3, place="hills", story=True),
+    Spec("phien-cho-nong-san-truc-tuyen-lan-toa", "anh-bia.jpg", "work", (1280, 720), 2004,
+         people=4, place="market", story=True),
+    Spec("nguoi-o-lai-den-khi-gia-dinh-toi", "anh-bia.jpg", "work", (1280, 720), 2005,
+         people=2, place="hills", story=True),
+    Spec("dua-da-lat-den-ban-be-bang-video-ngan", "anh-bia.jpg", "work", (1200, 800), 2006,
+         people=2, place="lake", story=True),
+    Spec("thu-bay-xanh-tu-chi-doan-den-cong-doan", "anh-bia.jpg", "work", (1280, 720), 2007,
+         people=5, place="town", story=True),
 ]
 
 
@@ -520,7 +543,7 @@ def main(argv: list[str]) -> int:
     check = "--check" in argv
     stale = too_big = 0
     for spec in SPECS:
-        target = PROFILES / spec.slug / spec.name
+        target = spec.target
         rel = target.relative_to(ROOT)
         data = encode(spec)
         if len(data) > MAX_BYTES:

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 PAGE_KINDS: dict[str, str] = {
     "trang-chu": "",
+    "tin-bai-danh-sach": "tin-bai/",
+    "tin-bai-trang-2": "tin-bai/trang/2/",
+    "tin-bai-nam": "tin-bai/nam/2025/",
+    "tin-bai": "tin-bai/tong-ket-thi-dua-chuyen-doi-so/",
+    "tin-bai-khong-anh": "tin-bai/huong-ung-thi-dua-phat-trien-lam-dong/",
     "nguoi-tot-viec-tot": "nguoi-tot-viec-tot/",
     "guong-dien-hinh": "guong-dien-hinh/",
     "guong-dien-hinh-nhom": "guong-dien-hinh/don-vi/phong-xuc-tien-du-lich/",

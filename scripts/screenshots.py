@@ -33,9 +33,10 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-s
 
 
 def build(site: Path) -> None:
+    """The sample site as `make build` builds it (staged, then the engine), into ``site``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                    "--site-dir", str(site)], cwd=ROOT, env=env, check=True)
+    subprocess.run([sys.executable, "-m", "guongsang.cli", "build", "--site-dir", str(site),
+                    "--stage-dir", str(site.parent / "build")], cwd=ROOT, env=env, check=True)
 
 
 def shoot(base: str, pages: dict[str, str], out: Path, chrome: str) -> list[str]:

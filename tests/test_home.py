@@ -79,8 +79,8 @@ def test_featured_exemplar_that_is_not_published_is_reported_and_replaced(tmp_pa
     assert "Võ Thị Ẩn" not in html and '<a href="ho-so/tran-thi-binh/">Trần Thị Bình</a>' in html
     assert [(p.file, p.field, p.rule, p.severity.value, p.message) for p in problems] == [
         ("data/site.yml", "noi_bat", "noi-bat", "warning",
-         ('Gương nổi bật "vo-thi-an" không phải một hồ sơ đã công bố; trang chủ tự chọn gương '
-         "được công nhận gần nhất có ảnh."))]
+         ('Mục nổi bật "vo-thi-an" không phải một hồ sơ đã công bố hay một tin bài; trang chủ '
+          "tự chọn gương được công nhận gần nhất có ảnh."))]
     assert problems[0].line == site_yml("noi_bat: vo-thi-an\n").split("\n").index(
         "noi_bat: vo-thi-an") + 1
 

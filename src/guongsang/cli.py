@@ -26,7 +26,8 @@ from .site.preview import changes, comment
 GUIDE = "HUONG-DAN-BIEN-TAP.md"
 SCHEMA_DIR = "schemas"
 TEMPLATE_DIR = "mau"
-TEMPLATES = {"profile": "ho-so.md", "model": "mo-hinh.md", "campaign": "phong-trao.md"}
+TEMPLATES = {"profile": "ho-so.md", "model": "mo-hinh.md", "campaign": "phong-trao.md",
+             "story": "tin-bai.md"}
 
 # argparse's own words, in Vietnamese (looked up through argparse's gettext hook).
 _VI = {
@@ -125,6 +126,7 @@ def published_dirs(project: Project) -> list[Path]:
             (root / materialise.STAGE_DIR).resolve(),  # the staged pages, published as they are
             project.path(project.content_dir).resolve(),
             project.path(project.profiles_dir).resolve(),
+            project.path(project.stories_dir).resolve(),
             project.path(project.data_dir).resolve()]
 
 
@@ -472,7 +474,7 @@ def build_parser() -> argparse.ArgumentParser:
     _root_option(p, argparse.SUPPRESS)
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("new", help="tạo hồ sơ, mô hình hoặc phong trào mới từ mẫu",
+    p = sub.add_parser("new", help="tạo hồ sơ, mô hình, phong trào hoặc tin bài mới từ mẫu",
                        description="Tạo tệp mới có đủ mọi trường, mỗi trường kèm lời hướng dẫn. "
                        "Không ghi đè tệp đã có.",
                        epilog="Ví dụ:\n  guongsang new profile \"Trần Thị Đào\"\n"
@@ -480,11 +482,15 @@ def build_parser() -> argparse.ArgumentParser:
                               "  guongsang new model \"Sổ tay nhà đầu tư điện tử\"\n"
                               "    -> content/mo-hinh/so-tay-nha-dau-tu-dien-tu.md\n"
                               "  guongsang new campaign \"Thi đua chuyển đổi số 2026\"\n"
-                              "    -> content/phong-trao/thi-dua-chuyen-doi-so-2026.md")
+                              "    -> content/phong-trao/thi-dua-chuyen-doi-so-2026.md\n"
+                              "  guongsang new story \"Tổng kết phong trào năm 2026\"\n"
+                              "    -> stories/tong-ket-phong-trao-nam-2026/index.md")
     p.add_argument("kind", choices=sorted(scaffold.KIND_ALIASES), metavar="LOẠI",
-                   help="profile (hoặc ho-so), model (mo-hinh), campaign (phong-trao)")
+                   help="profile (hoặc ho-so), model (mo-hinh), campaign (phong-trao), "
+                        "story (tin-bai)")
     p.add_argument("name", metavar="TÊN",
-                   help="họ tên (hoặc tên mô hình, phong trào), đặt trong ngoặc kép; "
+                   help="họ tên (hoặc tên mô hình, phong trào, tiêu đề tin bài), đặt trong "
+                        "ngoặc kép; "
                         "tên thư mục/tệp được tạo từ tên này, bỏ dấu (đ thành d)")
     _root_option(p, argparse.SUPPRESS)
     p.set_defaults(func=cmd_new)

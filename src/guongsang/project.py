@@ -17,6 +17,8 @@ class Project:
     content_dir: str = "content"
     models_dir: str = "content/mo-hinh"
     campaigns_dir: str = "content/phong-trao"
+    stories_dir: str = "stories"
+    """Stories and news (tin bài): ``stories/<slug>/index.md`` beside the cover photo."""
     cache_dir: str = ".cache/guongsang"
 
     def path(self, rel: str) -> Path:

@@ -38,6 +38,7 @@ MUST_BE_EXACT = {
                 "khen_thuong[1].so_quyet_dinh", "phong_trao[1]", "mo_hinh[1]"},
     "model": {"ten", "title", "tac_gia[1]"},
     "campaign": {"ten", "title"},
+    "story": {"tieu_de", "anh_bia.tep", "ho_so[1]", "phong_trao[1]", "mo_hinh[1]", "slug_cu[1]"},
     "page": {"title", "hide[1]"},
 }
 MAY_BE_CLEANED = {
@@ -46,6 +47,7 @@ MAY_BE_CLEANED = {
                 "rieng_tu.ghi_chu"},
     "model": {"description", "hieu_qua"},
     "campaign": {"description", "tom_tat"},
+    "story": {"tom_tat", "tac_gia", "anh_bia.mo_ta", "anh_bia.chu_thich"},
     "page": {"description"},
 }
 

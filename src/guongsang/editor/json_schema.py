@@ -28,11 +28,11 @@ from .scaffold import choices_of, evidence_statuses, map_keys, source_of
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 FILES = {"profile": "ho-so.schema.json", "model": "mo-hinh.schema.json",
-         "campaign": "phong-trao.schema.json"}
+         "campaign": "phong-trao.schema.json", "story": "tin-bai.schema.json"}
 GLOBS = {"profile": "profiles/*/index.md", "model": "content/mo-hinh/*.md",
-         "campaign": "content/phong-trao/*.md"}
+         "campaign": "content/phong-trao/*.md", "story": "stories/*/index.md"}
 TITLES = {"profile": "Hồ sơ gương điển hình", "model": "Mô hình, sáng kiến",
-          "campaign": "Phong trào thi đua"}
+          "campaign": "Phong trào thi đua", "story": "Tin bài"}
 
 # dd/mm/yyyy (day and month may have one digit) or yyyy-mm-dd, as text.parse_date accepts.
 DATE_PATTERN = (r"^\s*((0?[1-9]|[12][0-9]|3[01])/(0?[1-9]|1[0-2])/[0-9]{4}"

@@ -12,8 +12,9 @@ from pathlib import Path
 from ..load.corpus import Corpus
 from ..media.images import ImageCache, ImageError, Processed
 from ..problems import Problem
+from ..load.yamlsrc import format_path
 from ..records import Photo, Profile
-from ..rules.photos import photo_path
+from ..rules.photos import Owner, photo_path, photos_of
 from ..site.output import Asset, SiteOutput, View
 
 Generator = Callable[["Context"], Iterable[View | Asset]]
@@ -49,9 +50,10 @@ class Context:
         """Published profiles only: everything public is generated from these."""
         return self.corpus.published_profiles
 
-    def photo(self, p: Profile, ph: Photo) -> Processed | None:
-        """Processed variants of a photo (published once as assets), or ``None`` if unusable."""
-        key = (p.slug, ph.index)
+    def photo(self, p: Owner, ph: Photo) -> Processed | None:
+        """Processed variants of a photo of a profile or a story (published once as assets),
+        or ``None`` if unusable."""
+        key = (p.file, ph.index)
         if key in self._photos:
             return self._photos[key]
         result: Processed | None = None
@@ -60,9 +62,10 @@ class Context:
             try:
                 result = self.images.process(src)
             except ImageError as err:
+                where = next((x.path for x in photos_of(p) if x.photo is ph), ("anh", ph.index))
                 self.output.problems.append(Problem(
-                    p.file, p.source.line_of(("anh", ph.index, "tep")),
-                    f"anh[{ph.index + 1}].tep", "anh-hong", f"\"{ph.tep}\": {err}",
+                    p.file, p.source.line_of((*where, "tep")),
+                    format_path((*where, "tep")), "anh-hong", f"\"{ph.tep}\": {err}",
                     "Mở ảnh bằng trình xem ảnh rồi lưu lại dạng .jpg."))
         if result:
             for v in result.variants:

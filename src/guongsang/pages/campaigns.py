@@ -16,6 +16,7 @@ from ..records import Campaign, Model, Profile
 from ..site.output import Asset, View
 from ..text import format_date, person_sort_key, sort_key
 from . import Context, generator, lastmod
+from .stories import related_dates, related_html
 
 INDEX = "phong-trao/index.md"
 STATUS_ORDER = ("dang_dien_ra", "sap_dien_ra", "da_ket_thuc")
@@ -172,11 +173,13 @@ def campaign_pages(ctx: Context) -> Iterator[View | Asset]:
     for slug, c in ctx.corpus.campaigns.items():
         src = f"{urls.CAMPAIGNS}/{slug}.md"
         ctx.output.prepends[src] = render_head(ctx, c, outcomes[slug])
-        ctx.output.augments[src] = render_results(ctx, c, outcomes[slug])
+        ctx.output.augments[src] = (render_results(ctx, c, outcomes[slug])
+                                    + related_html(ctx, "phong_trao", slug, urls.campaign(slug)))
         out = outcomes[slug]
         changed = lastmod.newest(
             [*lastmod.campaign_dates(c), *(d for p in out.exemplars for d in lastmod.profile_dates(p)),
-             *(d for m in out.models for d in lastmod.model_dates(m))], ctx.corpus.today)
+             *(d for m in out.models for d in lastmod.model_dates(m)),
+             *related_dates(ctx, "phong_trao", slug)], ctx.corpus.today)
         ctx.output.meta[src] = {"title": c.ten, **({"description": c.tom_tat} if c.tom_tat else {}),
                                 **lastmod.meta(changed)}
     ctx.output.augments[INDEX] = render_index(ctx, outcomes)

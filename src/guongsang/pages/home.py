@@ -1,10 +1,12 @@
 """The home page tells the year's story (appended to content/index.md, whose text stays on top).
 
-In reading order: one featured exemplar (chosen in data/site.yml ``noi_bat``, else the newest
-recognised one with a photo) with a large photo, the name and the deed; the year's numbers set
-against the plan's aims (``ke_hoach.muc_tieu``); the latest good deeds; the campaigns under
-way with what they produced; the most replicated models; the newest exemplars; the invitation
-to nominate someone (``de_cu``); and the "sample data" notice only when ``du_lieu_mau`` says so.
+In reading order: one featured exemplar or story (chosen in data/site.yml ``noi_bat``: a
+profile's folder, or ``tin-bai/<folder>`` for a story; else the newest recognised exemplar with
+a photo) with a large photo, the name and the deed (or the title and the summary); the year's
+numbers set against the plan's aims (``ke_hoach.muc_tieu``); the latest good deeds; the
+campaigns under way with what they produced; the latest stories; the most replicated models;
+the newest exemplars; the invitation to nominate someone (``de_cu``); and the "sample data"
+notice only when ``du_lieu_mau`` says so.
 Only published profiles appear, as everywhere.
 """
 from __future__ import annotations
@@ -19,21 +21,25 @@ from ..load.refdata import Nomination
 from ..media.avatars import avatar_html
 from ..media.svgchart import format_number, format_percent
 from ..problems import Problem, Severity
-from ..records import Profile
+from ..records import Profile, Story
 from ..site.output import Asset, View
 from ..text import format_date
 from . import Context, generator, lastmod
 from .campaigns import outcome, period
 from .cards import card, name_key
 from .models import index_key, reach_text, units_reached
-from .profile import picture
+from .pictures import picture
 from .stats import high_share
+from .stories import all_stories, cards_html, dateline, has_cover
 
 HOME = "index.md"
 LATEST = 6
 DEEDS = 3
 CAMPAIGNS = 3
 MODELS = 3
+STORIES = 3
+STORY_PREFIX = urls.STORIES + "/"
+"""``noi_bat: tin-bai/<folder>`` features a story instead of an exemplar."""
 NOMINATE = "Đề cử một gương người tốt, việc tốt"
 FEATURE_SIZES = "(min-width: 76.25em) 24rem, (min-width: 45em) 45vw, 100vw"
 
@@ -57,30 +63,58 @@ def has_photo(ctx: Context, p: Profile) -> bool:
     return bool(p.anh) and ctx.photo(p, p.anh[0]) is not None
 
 
-def featured(ctx: Context) -> Profile | None:
-    """The profile ``noi_bat`` names if it is published; else the newest recognised with a
-    usable photo; else the newest recognised; else none. A ``noi_bat`` that names nothing
-    published is reported (a warning: the page still has a featured exemplar)."""
+def featured(ctx: Context) -> Profile | Story | None:
+    """The profile or story ``noi_bat`` names if it is published; else the newest recognised
+    exemplar with a usable photo; else the newest recognised; else none. A ``noi_bat`` that
+    names nothing published is reported (a warning: the page still has a featured exemplar)."""
     site = ctx.ref.site
     if site.noi_bat:
-        chosen = ctx.corpus.profiles.get(site.noi_bat)
-        if chosen is not None and chosen.published:
-            return chosen
+        if site.noi_bat.startswith(STORY_PREFIX):
+            story = ctx.corpus.stories.get(site.noi_bat[len(STORY_PREFIX):].strip("/"))
+            if story is not None:
+                return story
+        else:
+            chosen = ctx.corpus.profiles.get(site.noi_bat)
+            if chosen is not None and chosen.published:
+                return chosen
         ctx.output.problems.append(Problem(
             "data/site.yml", site.lines.get("noi_bat", 0), "noi_bat", "noi-bat",
-            f"Gương nổi bật \"{site.noi_bat}\" không phải một hồ sơ đã công bố; trang chủ tự "
-            "chọn gương được công nhận gần nhất có ảnh.",
-            "Ghi tên thư mục của một hồ sơ trong profiles/ đã có dong_y_cong_bo: true, "
-            "ví dụ: noi_bat: dang-thi-thuy", Severity.WARNING))
+            f"Mục nổi bật \"{site.noi_bat}\" không phải một hồ sơ đã công bố hay một tin bài; "
+            "trang chủ tự chọn gương được công nhận gần nhất có ảnh.",
+            "Ghi tên thư mục của một hồ sơ trong profiles/ đã có dong_y_cong_bo: true, ví dụ: "
+            "noi_bat: dang-thi-thuy; hoặc tin-bai/ và tên thư mục của một bài trong stories/, "
+            "ví dụ: noi_bat: tin-bai/phat-dong-moi-vien-chuc-mot-viec-tot", Severity.WARNING))
     dated = latest_exemplars(ctx) + [p for p in ctx.profiles if not p.ngay_cong_nhan]
     with_photo = [p for p in dated if has_photo(ctx, p)]
     return (with_photo or dated or [None])[0]
 
 
+def story_feature_html(ctx: Context, s: Story) -> str:
+    href = urls.relative(urls.story(s.slug), "")
+    media = (picture(ctx, s, s.anh_bia, "", FEATURE_SIZES, eager=True)
+             if s.anh_bia and has_cover(ctx, s) else "")
+    return ('<section class="gs-feature" aria-labelledby="gs-feature-name">'
+            + (f'<div class="gs-feature-media">{media}</div>' if media else "")
+            + '<div class="gs-feature-text">'
+            f'<p class="gs-kicker">Tin bài nổi bật · {dateline(s)}</p>'
+            f'<h2 id="gs-feature-name"><a href="{esc(href)}">{esc(s.tieu_de)}</a></h2>'
+            + (f'<p class="gs-feature-deed">{esc(s.tom_tat)}</p>' if s.tom_tat else "")
+            + f'<p><a class="md-button md-button--primary" href="{esc(href)}">Đọc bài viết '
+            f'<span class="gs-sr-only">{esc(s.tieu_de)}</span></a></p></div></section>')
+
+
+def stories_html(ctx: Context, skip: object = None) -> str:
+    latest = [s for s in all_stories(ctx) if s is not skip][:STORIES]
+    if not latest:
+        return ""
+    return (f"## Tin bài mới\n\n{cards_html(ctx, latest, '', 3)}\n\n"
+            f'<p>{link(urls.relative(urls.stories_page(), ""), "Xem tất cả tin bài")}</p>')
+
+
 def feature_html(ctx: Context, p: Profile) -> str:
     ref = ctx.ref
     href = urls.relative(urls.profile(p.slug), "")
-    media = (picture(ctx, p, 0, "", FEATURE_SIZES, eager=True) if has_photo(ctx, p)
+    media = (picture(ctx, p, p.anh[0], "", FEATURE_SIZES, eager=True) if has_photo(ctx, p)
              else avatar_html(ctx, p, ""))
     unit = ref.units.get(p.don_vi)
     deed = p.tom_tat or (max(p.viec_tot, key=lambda d: d.ngay).noi_dung if p.viec_tot else "")
@@ -215,7 +249,9 @@ def home_markdown(ctx: Context) -> str:
     parts: list[str] = []
     year = ctx.corpus.today.year
     star = featured(ctx)
-    if star is not None:
+    if isinstance(star, Story):
+        parts.append(story_feature_html(ctx, star))
+    elif star is not None:
         parts.append(feature_html(ctx, star))
     parts.append(f"## Năm {year} qua những con số\n\n" + figures_html(year_figures(ctx, year))
                  + f'\n\n<p>{link(urls.relative(urls.STATS, ""), "Xem thống kê đầy đủ")}</p>')
@@ -225,7 +261,7 @@ def home_markdown(ctx: Context) -> str:
         parts.append("## Việc tốt gần đây\n\n"
                      f'<div class="gs-cards">{cards}</div>\n\n'
                      f'<p><a href="{esc(urls.relative(urls.GALLERY, ""))}">Xem tất cả việc tốt</a></p>')
-    for block in (campaigns_html(ctx), models_html(ctx)):
+    for block in (campaigns_html(ctx), stories_html(ctx, star), models_html(ctx)):
         if block:
             parts.append(block)
     people = [p for p in latest_exemplars(ctx) if p is not star]
@@ -246,7 +282,8 @@ def home_changed(ctx: Context) -> date | None:
     return lastmod.newest(
         [*(d for p in ctx.profiles for d in lastmod.profile_dates(p)),
          *(d for m in ctx.corpus.models.values() for d in lastmod.model_dates(m)),
-         *(d for c in ctx.corpus.campaigns.values() for d in lastmod.campaign_dates(c))],
+         *(d for c in ctx.corpus.campaigns.values() for d in lastmod.campaign_dates(c)),
+         *(s.ngay for s in ctx.corpus.stories.values())],
         ctx.corpus.today)
 
 

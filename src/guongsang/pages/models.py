@@ -17,6 +17,7 @@ from ..site.output import Asset, View
 from ..text import format_date, sort_key
 from . import Context, generator, lastmod
 from .campaigns import heading
+from .stories import related_dates, related_html
 from .tables import table
 
 INDEX = "mo-hinh/index.md"
@@ -129,10 +130,13 @@ def model_pages(ctx: Context) -> Iterator[View | Asset]:
     for slug, m in ctx.corpus.models.items():
         src = f"{urls.MODELS}/{slug}.md"
         ctx.output.prepends[src] = render_head(ctx, m)
-        ctx.output.augments[src] = render_replications(ctx, m)
+        ctx.output.augments[src] = (render_replications(ctx, m)
+                                    + related_html(ctx, "mo_hinh", slug, urls.model(slug)))
         ctx.output.meta[src] = {
             "title": m.ten, **({"description": m.tom_tat} if m.tom_tat else {}),
-            **lastmod.meta(lastmod.newest(lastmod.model_dates(m), ctx.corpus.today))}
+            **lastmod.meta(lastmod.newest([*lastmod.model_dates(m),
+                                           *related_dates(ctx, "mo_hinh", slug)],
+                                          ctx.corpus.today))}
     ctx.output.augments[INDEX] = render_index(ctx)
     ctx.output.meta[INDEX] = lastmod.meta(lastmod.newest(
         (d for m in ctx.corpus.models.values() for d in lastmod.model_dates(m)), ctx.corpus.today))

@@ -97,4 +97,5 @@ from . import (  # noqa: F401
     photos,
     references,
     safety,
+    stories,
 )

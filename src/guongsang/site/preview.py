@@ -83,6 +83,13 @@ def changes(paths: list[str], corpus: Corpus, project: Project) -> list[Change]:
                 why = "đã rút khỏi trang" if p.thu_hoi is not None else "chưa đồng ý công bố"
                 add(("profile", slug), Change("Hồ sơ", p.ho_ten, None,
                                               f"{why}, không có trang (chỉ được kiểm tra)"))
+        elif rel.startswith(project.stories_dir + "/") and len(parts) >= 3:
+            slug = parts[1]
+            st = corpus.stories.get(slug)
+            if st is None:
+                add(("story", slug), Change("Tin bài", slug, None, "đã xoá hoặc đổi tên"))
+            else:
+                add(("story", slug), Change("Tin bài", st.tieu_de, urls.story(slug)))
         elif rel.startswith(project.models_dir + "/") and rel.endswith(".md") and len(parts) == 3:
             slug = PurePosixPath(rel).stem
             m = corpus.models.get(slug)
