@@ -88,7 +88,7 @@ def site_dir(_tools: None, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     root = tmp_path_factory.mktemp("browser-repo")
-    for name in ("mkdocs.yml", "hooks", "overrides", "data", "content", "profiles"):
+    for name in ("mkdocs.yml", "hooks", "overrides", "data", "content", "profiles", "stories"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, root / name)

@@ -167,6 +167,50 @@ def test_profile_photos_take_at_most_60_percent_of_the_screen(phone390: Tab,
         assert heights and max(heights) <= 0.6 * viewport["height"] + 1, heights
 
 
+# -- stories ---------------------------------------------------------------------------------
+
+STORY = "tin-bai/tong-ket-thi-dua-chuyen-doi-so/"
+
+
+def test_story_title_date_and_summary_are_on_the_first_phone_screen(phone390: Tab) -> None:
+    phone390.open(STORY)
+    boxes = phone390.page.evaluate("""() => Object.fromEntries(
+        ['article h1', '.gs-story-head .gs-kicker', '.gs-story-head .gs-lead'].map(s => {
+            const r = document.querySelector(s).getBoundingClientRect();
+            return [s, [r.top, r.bottom]]; }))""")
+    for selector, (top, bottom) in boxes.items():
+        assert 0 <= top and bottom <= PHONE["height"], (selector, top, bottom)
+
+
+def test_story_cover_is_the_text_width_and_at_most_60_percent_high(phone390: Tab,
+                                                                 desktop: Tab) -> None:
+    for tab, viewport in ((phone390, PHONE), (desktop, DESKTOP)):
+        tab.open(STORY)
+        cover, text = tab.page.evaluate("""() => [
+            document.querySelector('.gs-story-cover img').getBoundingClientRect(),
+            document.querySelector('.gs-story-head .gs-lead').getBoundingClientRect()]
+            .map(r => [r.width, r.height])""")
+        assert cover[1] <= 0.6 * viewport["height"] + 1, cover
+        assert abs(cover[0] - text[0]) <= 1, (cover, text)
+
+
+def test_stories_index_pages_and_years_work_without_javascript(browser: Any,
+                                                               base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + "tin-bai/")
+    first = page.locator(".gs-story-card h2 a").all_inner_texts()
+    page.locator(".gs-pager-next").click()
+    assert page.url.endswith("/tin-bai/trang/2/")
+    second = page.locator(".gs-story-card h2 a").all_inner_texts()
+    assert len(first) == 6 and second and not set(first) & set(second)
+    page.locator(".gs-story-years a", has_text="Năm 2025").click()
+    assert page.url.endswith("/tin-bai/nam/2025/")
+    page.locator(".gs-story-card h2 a").first.click()
+    assert "/tin-bai/" in page.url and page.locator(".gs-story-head").is_visible()
+    context.close()
+
+
 def test_profile_facts_are_one_column_on_a_phone_and_tiles_on_a_laptop(phone390: Tab,
                                                                       desktop: Tab) -> None:
     script = """() => [...document.querySelectorAll('.gs-profile-head .gs-facts > div')]
@@ -238,7 +282,8 @@ def test_a_wide_table_is_one_named_tab_stop_after_the_theme_script(narrow: Tab) 
 # -- keyboard: skip links and the first Tab ----------------------------------------------------
 
 @pytest.mark.parametrize("path", ["nguoi-tot-viec-tot/", "guong-dien-hinh/loai/ca-nhan/",
-                                  "guong-dien-hinh/", "404.html", "ho-so/dang-thi-thuy/"])
+                                  "guong-dien-hinh/", "404.html", "ho-so/dang-thi-thuy/",
+                                  "tin-bai/", "tin-bai/tong-ket-thi-dua-chuyen-doi-so/"])
 def test_first_tab_reaches_a_visible_skip_link_to_the_heading(desktop: Tab, path: str) -> None:
     desktop.open(path)
     desktop.page.keyboard.press("Tab")

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..load.corpus import Corpus
+from ..load.yamlsrc import format_path
 from ..media.images import ImageCache, ImageError, Processed
 from ..problems import Problem
-from ..load.yamlsrc import format_path
 from ..records import Photo, Profile
 from ..rules.photos import Owner, photo_path, photos_of
 from ..site.output import Asset, SiteOutput, View
@@ -42,7 +42,7 @@ class Context:
     _emitted: set[str] = field(default_factory=set)
 
     @property
-    def ref(self):  # noqa: ANN201 - ReferenceData, kept short for templates
+    def ref(self):
         return self.corpus.ref
 
     @property

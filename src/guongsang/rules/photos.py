@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from PIL import Image, UnidentifiedImageError
 
 from ..load.corpus import Corpus
+from ..load.yamlsrc import Path_
 from ..media.images import (
     ImageCache,
     format_name,
@@ -18,7 +19,6 @@ from ..media.images import (
     unsupported,
     verify,
 )
-from ..load.yamlsrc import Path_
 from ..problems import Problem, Severity
 from ..records import Photo, Profile, Story
 from ..text import nfc

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from .. import urls
 from ..load.corpus import Corpus
 from ..problems import Problem
+from ..text import slugify
 from . import at, rule
 
 
@@ -19,12 +20,18 @@ def story_names(corpus: Corpus) -> Iterator[Problem]:
     taken = ", ".join(f"\"{n}\"" for n in urls.STORY_LISTINGS)
     for s in corpus.stories.values():
         for path, name in [((), s.slug), *((("slug_cu", i), old) for i, old in enumerate(s.slug_cu))]:
-            if name in urls.STORY_LISTINGS:
-                yield at(s, path, "ten-tin-bai",
-                         f"Tên thư mục tin bài \"{name}\" trùng với phần dành cho các trang danh "
-                         f"sách ({urls.STORIES}/{name}/…): các tên {taken} không dùng được.",
-                         f"Đặt tên theo tiêu đề bài, ví dụ: {name}-{s.year or 2026}-"
-                         f"{'tin-moi' if name == 'trang' else 'nhin-lai'}")
+            if name not in urls.STORY_LISTINGS:
+                continue
+            if path:
+                hint = (f"Bỏ dòng này: địa chỉ {urls.STORIES}/{name}/ thuộc các trang danh sách, "
+                        "không dẫn tới bài được.")
+            else:
+                title = slugify(s.tieu_de)
+                better = title if title and title not in urls.STORY_LISTINGS else f"{name}-{s.year}"
+                hint = f"Đổi tên thư mục theo tiêu đề bài, ví dụ: stories/{better}/"
+            yield at(s, path, "ten-tin-bai",
+                     f"Tên thư mục tin bài \"{name}\" trùng với phần dành cho các trang danh "
+                     f"sách ({urls.STORIES}/{name}/…): các tên {taken} không dùng được.", hint)
 
 
 @rule("tin-bai-ho-so-an")

@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import urls
-from .output import SiteOutput
-from .postbuild import post_build
 from ..problems import Problem
 from ..project import Project
 from ..text import fold, nfc
+from .output import SiteOutput
+from .postbuild import post_build
 
 log = logging.getLogger("mkdocs.plugins.guongsang.search")
 
