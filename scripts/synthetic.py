@@ -469,6 +469,29 @@ def photo_pool(cache: Path, wanted: set[int]) -> dict[int, Path]:
     return out
 
 
+def phone_photo(size: tuple[int, int] = (4000, 3000)) -> bytes:
+    """A JPEG like a phone's (quality 95, 12 megapixels of colour, edges and sensor noise:
+    about 4.4 MB), to measure what the photo budget does to a repository."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFilter
+
+    w, h = size
+    small = (w // 8, h // 8)
+    bands = [Image.effect_noise(small, 60 + 5 * i) for i in range(3)]
+    img = Image.merge("RGB", bands).filter(ImageFilter.GaussianBlur(3)).resize(size,
+                                                                               Image.BICUBIC)
+    img = Image.blend(img, Image.linear_gradient("L").resize(size).convert("RGB"), 0.4)
+    draw = ImageDraw.Draw(img)
+    for i in range(40):
+        x, y = (i * 733) % w, (i * 389) % h
+        draw.ellipse((x, y, x + w // 12, y + h // 14), outline=(200, 40 + i, 90), width=6)
+    img = Image.blend(img, Image.effect_noise(size, 18).convert("RGB"), 0.25)
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=95)
+    return buf.getvalue()
+
+
 def _link(src: Path, dst: Path) -> None:
     try:
         os.link(src, dst)

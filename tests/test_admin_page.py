@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from guongsang.editor import decap
+from guongsang.media.budget import PhotoBudget
 from guongsang.site.checks import Site, broken_links, unsafe_markup
 from guongsang.site.search import page_kind
 
@@ -59,19 +60,16 @@ def test_without_npm_ci_the_page_says_what_to_run(tmp_path: Path) -> None:
     assert sorted(p.name for p in (site / "quan-tri").iterdir()) == ["index.html"]
 
 
-def test_the_page_carries_the_source_photo_budget_when_the_site_declares_one() -> None:
-    """The form shrinks uploads to the budget (`anh_goc` of data/site.yml, read by the core as
-    ``site.anh_goc`` with ``max_long_edge`` and ``max_bytes``)."""
-    from types import SimpleNamespace
-
+def test_the_page_carries_the_source_photo_budget_of_the_site() -> None:
+    """The form shrinks uploads to the budget ``guongsang check`` applies (`anh_goc` of
+    data/site.yml, or its default when the file does not set it)."""
+    from guongsang.load.refdata import load_reference
     from guongsang.pages.admin import render_page
 
     template = (ROOT / "quan-tri" / "index.html").read_text(encoding="utf-8")
-    budget = SimpleNamespace(max_long_edge=2560, max_bytes=1400 * 1024)
-    with_budget = SimpleNamespace(site=SimpleNamespace(ten_ngan="A & B", anh_goc=budget))
-    without = SimpleNamespace(site=SimpleNamespace(ten_ngan="A & B"))
-    assert '<html lang="vi" data-anh-canh-dai="2560" data-anh-byte="1433600">' in \
-        render_page(template, with_budget)
-    page = render_page(template, without)
-    assert '<html lang="vi" data-anh-canh-dai="" data-anh-byte="">' in page
+    ref, _ = load_reference(ROOT / "data", ROOT)
+    ref.site.ten_ngan = "A & B"
+    ref.site.anh_goc = PhotoBudget(max_kb=1000, max_long_edge=2000)
+    page = render_page(template, ref)
+    assert '<html lang="vi" data-anh-canh-dai="2000" data-anh-byte="1024000">' in page
     assert "<title>Biên tập – A &amp; B</title>" in page

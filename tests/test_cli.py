@@ -103,8 +103,8 @@ def _subcommands() -> list[str]:
 
 
 def test_subcommands() -> None:
-    assert _subcommands() == ["build", "check", "new", "parity", "post-build", "pr-result",
-                              "preview-links", "report", "schema", "stage"]
+    assert _subcommands() == ["build", "check", "deploy-s3", "new", "parity", "post-build",
+                              "pr-result", "preview-links", "report", "schema", "shrink", "stage"]
 
 
 @pytest.mark.parametrize("argv", [["--help"], *[[c, "--help"] for c in _subcommands()]],
@@ -129,7 +129,7 @@ def test_help_is_in_vietnamese(capsys, argv: list[str]) -> None:
     (["report", "periodic", "--period"], "Lỗi: tham số --period: cần một giá trị"),
     (["lam-gi"], ("Lỗi: tham số LỆNH: lựa chọn không hợp lệ: 'lam-gi' (chọn một trong: 'check', "
                  "'new', 'report', 'schema', 'preview-links', 'build', 'stage', 'post-build', "
-                 "'parity', 'pr-result')")),
+                 "'parity', 'pr-result', 'shrink', 'deploy-s3')")),
     (["build", "--engine", "hugo"], ("Lỗi: tham số --engine: lựa chọn không hợp lệ: 'hugo' "
                                      "(chọn một trong: 'mkdocs', 'properdocs', 'zensical')")),
 ])
@@ -357,8 +357,12 @@ def test_preview_workflow_permissions_are_least_privilege() -> None:
 def test_deploy_publishes_the_stored_previews() -> None:
     wf = _yaml(".github/workflows/deploy.yml")
     steps = [s["name"] for s in wf["jobs"]["build"]["steps"]]
-    assert steps.index("Add pull-request previews from the gh-pages branch") == \
-        steps.index("Build site") + 1
+    previews = steps.index("Add pull-request previews from the gh-pages branch")
+    # After the build (and the derived-image cache and object-storage steps, which must see
+    # production only), before the Pages artifact is made.
+    assert steps.index("Build site") < steps.index("Save derived images (main only)") < previews
+    assert steps.index("Publish to S3-compatible storage (when configured)") < previews
+    assert previews + 1 == steps.index("Upload Pages artifact")
     assert "workflow_dispatch" in wf[True]
 
 

@@ -86,20 +86,29 @@ def test_orientation_applied_then_every_metadata_dropped(tmp_path: Path, fmt: st
         assert bottom_right[2] > 150 and bottom_right[0] < 80, bottom_right
 
 
-def test_responsive_sizes_in_webp_and_jpeg(tmp_path: Path) -> None:
+def test_webp_at_every_width_and_one_jpeg_fallback(tmp_path: Path) -> None:
     src = tmp_path / "big.jpg"
     Image.new("RGB", (1600, 1200), (90, 120, 60)).save(src)
     done = ImageCache(tmp_path / "cache").process(src)
-    for fmt in ("webp", "jpeg"):
-        assert [(v.width, v.height) for v in done.by_format(fmt)] == [
-            (320, 240), (640, 480), (1280, 960)]
-    assert done.largest().format == "jpeg" and done.largest().width == 1280
+    assert [(v.width, v.height) for v in done.by_format("webp")] == [
+        (320, 240), (640, 480), (1280, 960)]
+    assert [(v.width, v.height) for v in done.by_format("jpeg")] == [(640, 480)]
+    assert done.largest().format == "webp" and done.largest().width == 1280
+    # What layouts show: pages from 640 up, cards the 320 one, everyone the JPEG fallback.
+    assert [v.width for v in done.page()] == [640, 1280]
+    assert (done.card().width, done.card().format) == (320, "webp")
+    assert [(v.format, v.width) for v in done.published(in_cards=False)] == [
+        ("webp", 640), ("webp", 1280), ("jpeg", 640)]
+    assert [(v.format, v.width) for v in done.published(in_cards=True)] == [
+        ("webp", 640), ("webp", 1280), ("jpeg", 640), ("webp", 320)]
 
     small = tmp_path / "small.png"
     Image.new("RGBA", (500, 300), (0, 0, 0, 0)).save(small)
     done = ImageCache(tmp_path / "cache").process(small)
-    assert [v.width for v in done.by_format("jpeg")] == [320, 500]  # never enlarged
-    path = tmp_path / "cache" / f"images-v{images.PIPELINE_VERSION}" / done.largest().file
+    assert [v.width for v in done.by_format("webp")] == [320, 500]  # never enlarged
+    assert [v.width for v in done.by_format("jpeg")] == [500]
+    assert [v.width for v in done.page()] == [500]  # narrower than 640: its own width
+    path = tmp_path / "cache" / f"images-v{images.PIPELINE_VERSION}" / done.fallback().file
     with Image.open(path) as img:  # transparency becomes white, not black
         assert img.convert("RGB").getpixel((10, 10)) == (255, 255, 255)
 
@@ -174,7 +183,7 @@ def test_truncated_photo_is_a_problem_at_its_line_not_a_crash(repo) -> None:
     assert 'class="gs-avatar"' in page.markdown  # the page still renders, with the avatar
 
 
-def test_profile_page_offers_every_size_in_both_formats(repo) -> None:
+def test_profile_page_offers_webp_widths_and_one_jpeg(repo) -> None:
     big = io.BytesIO()
     Image.new("RGB", (2000, 1500), (90, 120, 60)).save(big, "JPEG")
     root = repo({"profiles/le-van-tam/index.md": PROFILE.format(name="Lê Văn Tâm",
@@ -182,15 +191,19 @@ def test_profile_page_offers_every_size_in_both_formats(repo) -> None:
                  "profiles/le-van-tam/chan-dung.jpg": big.getvalue()})
     output = build_site(_corpus(root))
     page = next(v for v in output.views if v.url == "ho-so/le-van-tam/").markdown
-    webp = re.search(r'<source type="image/webp" srcset="([^"]+)"', page).group(1)
-    jpeg = re.search(r'<img src="([^"]+)" srcset="([^"]+)"', page)
-    assert [w.split()[1] for w in webp.split(", ")] == ["320w", "640w", "1280w"]
-    assert [w.split()[1] for w in jpeg.group(2).split(", ")] == ["320w", "640w", "1280w"]
-    assert all(u.startswith("../../assets/anh/") for u in [jpeg.group(1)] + re.findall(
-        r"(\S+) \d+w", webp + ", " + jpeg.group(2)))
-    published = {a.uri for a in output.assets}
-    for url in re.findall(r"\.\./\.\./(assets/anh/\S+?\.(?:webp|jpg))", page):
-        assert url in published
+    picture = re.search(r"<picture>.*?</picture>", page).group(0)
+    digest = re.search(r"assets/anh/([0-9a-f]{20})-", picture).group(1)
+    img = f"../../assets/anh/{digest}"
+    assert picture == (
+        f'<picture><source type="image/webp" srcset="{img}-640.webp 640w, {img}-1280.webp 1280w" '
+        'sizes="(min-width: 76.25em) 17rem, (min-width: 45em) 38vw, 100vw">'
+        f'<img src="{img}-640.jpg" alt="Chân dung khi làm việc" width="640" height="480" '
+        # The first photo is the largest thing of the first screen: fetched first, not lazily.
+        'fetchpriority="high"></picture>')
+    # Published: what the page and the cards show, not the 320 JPEG nor a 1280 JPEG.
+    assert sorted(a.uri for a in output.assets if a.uri.startswith("assets/anh/" + digest)) == [
+        f"assets/anh/{digest}-1280.webp", f"assets/anh/{digest}-320.webp",
+        f"assets/anh/{digest}-640.jpg", f"assets/anh/{digest}-640.webp"]
 
 
 def test_second_build_decodes_and_draws_nothing(repo) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import math
 import os
 import struct
 import unicodedata
@@ -9,7 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image, ImageChops, ImageDraw, ImageStat
 
 from guongsang.check import check
 from guongsang.media import avatars, fonts, images, ogimage
@@ -247,12 +248,55 @@ def test_share_image_uses_the_photo_when_there_is_one(tmp_path: Path) -> None:
     Image.new("RGB", (900, 1200), (30, 160, 60)).save(src)
     cache = ImageCache(tmp_path / "c")
     done = cache.process(src)
-    path = share_image(cache, CARD, ogimage.panel_variant(done.by_format("jpeg")))
+    path = share_image(cache, CARD, ogimage.panel_variant(done.by_format("webp")))
     with Image.open(path) as img:
         assert img.format == "JPEG" and img.size == (1200, 630)
         assert not img.getexif() and "icc_profile" not in img.info
         r, g, b = img.convert("RGB").getpixel((200, 300))
     assert g > 130 and r < 70 and b < 90  # the photo's green, not the avatar colour
+
+
+def _psnr(a: Image.Image, b: Image.Image) -> float:
+    rms = ImageStat.Stat(ImageChops.difference(a.convert("RGB"), b.convert("RGB"))).rms
+    mse = sum(x * x for x in rms) / 3
+    return 99.0 if mse == 0 else 10 * math.log10(255 * 255 / mse)
+
+
+def test_card_without_photo_is_an_indexed_png_that_looks_the_same(tmp_path: Path) -> None:
+    path = share_image(ImageCache(tmp_path), CARD)
+    assert path.suffix == ".png"
+    drawn = render(CARD)
+    with Image.open(path) as img:
+        assert (img.format, img.mode, img.size) == ("PNG", "P", (1200, 630))
+        assert not {"exif", "icc_profile", "xmp"} & set(img.info)
+        back = img.convert("RGB")
+    assert _psnr(drawn, back) > 45
+    # Flat colours stay within one level; no anti-aliased pixel moves by more than 16.
+    for xy in ((10, 10), (700, 600), (1100, 40)):
+        assert max(abs(a - b) for a, b in zip(drawn.getpixel(xy), back.getpixel(xy))) <= 1
+    assert max(ImageChops.difference(drawn, back).getextrema(), key=lambda e: e[1])[1] <= 16
+    # Far smaller than the quality-88 JPEG it replaced, which was also less faithful.
+    old = io.BytesIO()
+    drawn.save(old, "JPEG", quality=88, optimize=True)
+    assert path.stat().st_size < 0.5 * len(old.getvalue())
+    assert _psnr(drawn, Image.open(io.BytesIO(old.getvalue()))) < _psnr(drawn, back)
+
+
+def test_card_with_photo_is_a_progressive_jpeg(tmp_path: Path) -> None:
+    src = tmp_path / "p.jpg"
+    photo = Image.radial_gradient("L").resize((900, 1200)).convert("RGB")
+    photo.save(src, quality=95)
+    cache = ImageCache(tmp_path / "c")
+    variant = ogimage.panel_variant(cache.process(src).by_format("webp"))
+    path = share_image(cache, CARD, variant)
+    assert path.suffix == ".jpg"
+    with Image.open(path) as img:
+        assert img.format == "JPEG" and img.info.get("progressive") == 1
+        back = img.convert("RGB")
+    assert _psnr(render(CARD, cache.open_variant(variant)), back) > 36
+    # The site's default image keeps its fixed .jpg name even though it has no photo.
+    default = share_image(cache, CARD, ext="jpg")
+    assert default.suffix == ".jpg" and Image.open(default).format == "JPEG"
 
 
 def test_share_image_is_cached_by_its_inputs(tmp_path: Path) -> None:
@@ -318,7 +362,7 @@ def test_every_published_profile_and_campaign_gets_a_share_image(repo) -> None:
     for src in ("ho-so/dang-thi-thuy/index.md", "ho-so/vo-minh-tri/index.md",
                 "phong-trao/thi-dua-chuyen-doi-so-2024.md"):
         og = output.meta[src]["og"]
-        assert og["image"].startswith(site + "assets/og/") and og["image"].endswith(".jpg")
+        assert og["image"].startswith(site + "assets/og/") and og["image"].endswith((".jpg", ".png"))
         asset = assets[og["image"][len(site):]]
         with Image.open(asset.path) as img:
             assert img.size == (og["width"], og["height"]) == (1200, 630)

@@ -1,4 +1,5 @@
-"""Command line: ``guongsang check|new|report|schema|preview-links`` (all text in Vietnamese).
+"""Command line: ``guongsang check|new|report|schema|preview-links|shrink|deploy-s3`` (text in
+Vietnamese).
 
 Exit codes: 0 done, 1 the content has errors (or a generated file is out of date, or a record
 already exists), 2 the command was written wrongly (unknown option, bad period…).
@@ -8,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -22,6 +24,7 @@ from .problems import Severity, format_github, format_json, format_report, has_e
 from .project import Project, today
 from .site import engines, materialise, parity, postbuild
 from .site.preview import changes, comment
+from .text import format_count
 
 GUIDE = "HUONG-DAN-BIEN-TAP.md"
 SCHEMA_DIR = "schemas"
@@ -445,6 +448,106 @@ def _pr_result_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_pr_result)
 
 
+def cmd_shrink(args: argparse.Namespace) -> int:
+    """Shrink source photos over the budget in place; or, with --kiem-tra, only list them."""
+    from .media import shrink
+    from .media.budget import format_bytes
+
+    project = Project(root=args.root)
+    ref, _ = load_reference(project.path(project.data_dir), project.root)
+    budget = ref.site.anh_goc
+    if args.format == "markdown" and not args.kiem_tra:
+        raise UsageError("--format markdown chỉ dùng cùng --kiem-tra (bình luận cho pull request).")
+    if args.files == ["-"]:
+        names = [n for n in sys.stdin.read().replace("\0", "\n").splitlines() if n.strip()]
+        paths = [Path(n) if Path(n).is_absolute() else project.root / n for n in names]
+    elif args.files:
+        paths = [Path(n).resolve() for n in args.files]
+    else:
+        paths = sorted(x for d in (project.profiles_dir, project.stories_dir)
+                       for x in project.path(d).rglob("*")
+                       if x.suffix.lower() in shrink.IMAGE_SUFFIXES)
+    over: list[tuple[str, shrink.Result]] = []
+    changed: list[Path] = []
+    failed = 0
+    for path in paths:
+        if path.suffix.lower() not in shrink.IMAGE_SUFFIXES or path.is_symlink():
+            continue  # the pre-commit hook passes every staged file
+        rel = project.rel(path)
+        if not path.is_file():
+            print(f"Không tìm thấy tệp {rel}.", file=sys.stderr)
+            failed += 1
+            continue
+        if shrink.over_budget(path, budget) is None:
+            continue
+        try:
+            result = shrink.shrink(path, budget, write=not args.kiem_tra)
+        except shrink.ImageError as err:
+            print(f"{rel}: {err}", file=sys.stderr)
+            failed += 1
+            continue
+        over.append((rel, result))
+        if args.kiem_tra:
+            if args.format == "text":
+                after = (f"; thu nhỏ được còn khoảng {format_bytes(result.after)}"
+                         if result.changed else "")
+                print(f"Quá giới hạn: {rel} ({format_bytes(result.before)}, "
+                      f"{result.dims_before[0]}×{result.dims_before[1]} điểm ảnh){after}.")
+            continue
+        if result.changed:
+            changed.append(path)
+            print(f"Đã thu nhỏ {rel}: {format_bytes(result.before)} → "
+                  f"{format_bytes(result.after)}, {result.dims_before[0]}×"
+                  f"{result.dims_before[1]} → {result.dims_after[0]}×{result.dims_after[1]} "
+                  "điểm ảnh.")
+        if result.note:
+            print(f"{rel}: {result.note}")
+    if args.ghi_danh_sach:
+        args.ghi_danh_sach.write_bytes(b"".join(str(p).encode() + b"\0" for p in changed))
+    if args.format == "markdown":
+        print(shrink.comment(over, budget), end="")
+        return 0
+    if args.kiem_tra:
+        if over:
+            print(f"{len(over)} ảnh vượt giới hạn ({budget.describe()}). Thu nhỏ bằng lệnh: "
+                  + shrink.command([rel for rel, _ in over]))
+        else:
+            print(f"Mọi ảnh đều trong giới hạn ({budget.describe()}).")
+        return 1 if over or failed else 0
+    saved = sum(r.saved for _, r in over)
+    if changed:
+        print(f"Xong: thu nhỏ {len(changed)} ảnh, tiết kiệm {format_bytes(saved)}. "
+              f"Giới hạn: {budget.describe()} (data/site.yml, mục anh_goc).")
+    elif not over:
+        print(f"Mọi ảnh đều trong giới hạn ({budget.describe()}).")
+    return 1 if failed else 0
+
+
+def cmd_deploy_s3(args: argparse.Namespace) -> int:
+    """Make an S3-compatible bucket an exact copy of the built site (see site/deploy_s3.py)."""
+    from .media.budget import format_bytes
+    from .site import deploy_s3
+
+    project = Project(root=args.root)
+    site_dir = args.site or project.root / _mkdocs_dir(project.root, "site_dir", "site")
+    if not args.bucket:
+        raise UsageError("Thiếu tên bucket: --bucket TÊN (hoặc biến môi trường GUONGSANG_S3_BUCKET).")
+    where = f"s3://{args.bucket}/{args.prefix.strip('/')}"
+    try:
+        client = deploy_s3.client_for(args.endpoint, args.region)
+        work = deploy_s3.deploy(site_dir, client, args.bucket, args.prefix, args.dry_run)
+    except deploy_s3.DeployError as err:
+        print(f"Lỗi: {err}", file=sys.stderr)
+        return 1
+    sent = sum(f.size for f in work.uploads)
+    verb = "Thử (chưa gửi gì), sẽ" if args.dry_run else "Đã"
+    print(f"{verb} xuất bản lên {where}: tải lên {format_count(len(work.uploads))} tệp "
+          f"({format_bytes(sent)}; {format_count(len(work.upload_assets))} tệp đặt tên theo "
+          f"nội dung, {format_count(len(work.upload_pages))} trang và tệp khác), giữ nguyên "
+          f"{format_count(work.unchanged)} tệp, xoá {format_count(len(work.delete))} tệp cũ.")
+    return 0
+
+
 # -- parser -----------------------------------------------------------------------------------
 
 def _root_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -543,6 +646,54 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_build_commands(sub)
     _pr_result_parser(sub)
+    p = sub.add_parser("shrink", help="thu nhỏ tại chỗ các ảnh gốc vượt giới hạn của kho",
+                       description="Thu nhỏ tại chỗ các ảnh vượt giới hạn ảnh gốc (data/site.yml, "
+                       "mục anh_goc): xoay đúng chiều, bỏ thông tin máy ảnh và vị trí GPS, nén "
+                       "với chất lượng đủ để ảnh trên trang không kém nét, rồi báo số byte tiết "
+                       "kiệm được. Ảnh trong giới hạn được giữ nguyên.",
+                       epilog="Ví dụ:\n  guongsang shrink                 (mọi ảnh trong profiles/ và stories/)\n"
+                              "  guongsang shrink profiles/tran-van-an/chan-dung.jpg\n"
+                              "  guongsang shrink --kiem-tra      (chỉ liệt kê, không sửa)")
+    p.add_argument("files", nargs="*", metavar="TỆP",
+                   help="các ảnh cần thu nhỏ (bỏ trống: mọi ảnh trong profiles/ và stories/; '-': đọc danh "
+                        "sách từ đầu vào chuẩn, mỗi dòng một tệp); tệp không phải ảnh được bỏ qua")
+    p.add_argument("--kiem-tra", "--check", dest="kiem_tra", action="store_true",
+                   help="chỉ liệt kê ảnh vượt giới hạn, không sửa tệp (mã thoát 1 nếu có)")
+    p.add_argument("--format", choices=("text", "markdown"), default="text",
+                   help="dạng kết quả của --kiem-tra: text, hoặc markdown (bình luận cho pull "
+                        "request)")
+    p.add_argument("--ghi-danh-sach", type=Path, metavar="TỆP",
+                   help="ghi đường dẫn các ảnh đã sửa vào tệp này, ngăn bằng ký tự NUL (cho hook "
+                        "pre-commit)")
+    _root_option(p, argparse.SUPPRESS)
+    p.set_defaults(func=cmd_shrink)
+
+    env = os.environ.get
+    p = sub.add_parser("deploy-s3", help="xuất bản site/ lên kho lưu trữ đối tượng tương thích S3",
+                       description="Đưa trang đã dựng (site/) lên một bucket tương thích S3 (Amazon "
+                       "S3, Cloudflare R2, MinIO…), thường đặt sau một CDN: chỉ gửi tệp đã đổi; tệp "
+                       "đặt tên theo nội dung được lưu đệm một năm, trang HTML năm phút; tệp không "
+                       "còn trên trang bị xoá khỏi bucket. Khoá truy cập lấy từ biến môi trường "
+                       "AWS_ACCESS_KEY_ID và AWS_SECRET_ACCESS_KEY.",
+                       epilog="Ví dụ:\n  guongsang deploy-s3 --bucket guongsang --endpoint "
+                              "https://s3.example.vn\n  guongsang deploy-s3 --bucket guongsang "
+                              "--thu --prefix ban-thu")
+    p.add_argument("--bucket", default=env("GUONGSANG_S3_BUCKET"), metavar="TÊN",
+                   help="tên bucket (mặc định: biến GUONGSANG_S3_BUCKET)")
+    p.add_argument("--endpoint", default=env("GUONGSANG_S3_ENDPOINT"), metavar="URL",
+                   help="địa chỉ dịch vụ S3 (mặc định: biến GUONGSANG_S3_ENDPOINT; bỏ trống: "
+                        "Amazon S3)")
+    p.add_argument("--region", default=env("GUONGSANG_S3_REGION") or env("AWS_REGION"),
+                   metavar="VÙNG", help="vùng (region) của bucket, nếu dịch vụ cần")
+    p.add_argument("--prefix", default=env("GUONGSANG_S3_PREFIX", ""), metavar="THƯ_MỤC",
+                   help="thư mục trong bucket (mặc định: gốc của bucket); chỉ đối tượng trong "
+                        "thư mục này bị xoá khi không còn trên trang")
+    p.add_argument("--site", type=Path, metavar="THƯ_MỤC",
+                   help="thư mục trang đã dựng (mặc định: site_dir của mkdocs.yml)")
+    p.add_argument("--thu", "--dry-run", dest="dry_run", action="store_true",
+                   help="chỉ tính xem sẽ gửi, giữ, xoá những gì; không đổi gì trên bucket")
+    _root_option(p, argparse.SUPPRESS)
+    p.set_defaults(func=cmd_deploy_s3)
     return parser
 
 

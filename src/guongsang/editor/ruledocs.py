@@ -35,6 +35,9 @@ MEANINGS: dict[str, str] = {
                 "hoặc là tệp khác bị đổi đuôi).",
     "anh-khong-ton-tai": "Hồ sơ nhắc tới một tệp ảnh không có trong thư mục hồ sơ "
                          "(sai tên, sai chữ hoa/thường, hoặc chưa tải lên).",
+    "anh-qua-lon": "Ảnh gốc vượt giới hạn của kho (dung lượng hoặc cạnh dài, ghi ở `anh_goc` trong "
+                   "data/site.yml): cảnh báo, hoặc lỗi khi gấp nhiều lần. Thu nhỏ bằng lệnh "
+                   "`guongsang shrink` (mục 3 «Thêm ảnh»).",
     "anh-ngoai-thu-muc": "Đường dẫn ảnh trỏ ra ngoài thư mục hồ sơ; ảnh phải nằm cùng thư mục "
                          "với index.md.",
     "can-cu-khong-hop-le": "Khen thưởng dựa trên một khen thưởng khác (ví dụ Chiến sĩ thi đua cơ "

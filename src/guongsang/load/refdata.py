@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..media.budget import PhotoBudget, read_budget
 from ..problems import Problem
 from ..project import is_inside
 from ..site.incremental import reusing
@@ -111,6 +112,8 @@ class Site:
     bounds: DateBounds = field(default_factory=DateBounds)
     embed_hosts: tuple[str, ...] = ()
     """Hosts whose pages a content page may embed (``nhung_duoc_phep``); empty by default."""
+    anh_goc: PhotoBudget = field(default_factory=PhotoBudget)
+    """The largest source photo accepted (``anh_goc``; see guongsang.media.budget)."""
 
 
 @dataclass
@@ -376,6 +379,7 @@ def _build(s: dict[str, Source], problems: list[Problem]) -> ReferenceData:
         if isinstance(site_data.get("quan_tri"), dict) else {},
         bounds=_bounds(r["site"], site_data),
         embed_hosts=_hosts(r["site"], site_data),
+        anh_goc=read_budget(site_data.get("anh_goc"), r["site"].fail),
     )
 
     units = {}

@@ -21,8 +21,20 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageOps
 
 # Bump when the output of the pipeline changes, so old cache entries are not reused.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 WIDTHS = (320, 640, 1280)
+"""WebP widths derived from every photo (never wider than the photo itself)."""
+CARD_WIDTH = WIDTHS[0]
+"""Cards show a profile's first photo in a 4rem square: at most ~120 CSS px, 240 device pixels
+on a 2× screen, so the 320 variant. No other layout is that small."""
+PAGE_MIN_WIDTH = 640
+"""Photos on a profile page are never narrower than ~360 device pixels on any screen the layout
+targets (a phone at 100vw is ≥ 720 device pixels at 2×; the hero is 20rem on a desktop), so
+their ``srcset`` starts at the 640 variant and the 320 one is published for cards only."""
+FALLBACK_WIDTH = 640
+"""The one JPEG of each photo, for the ``<img src>`` that browsers without WebP (and crawlers)
+read. Every browser that reads ``srcset`` with ``<picture>`` today also reads WebP, so a JPEG
+per width would be bytes nobody downloads."""
 MAX_PIXELS = 40_000_000
 FORMATS = ("JPEG", "PNG", "WEBP")
 """What the photo rule accepts (the JPEG opener also reads phones' MPO files); any other format
@@ -58,8 +70,29 @@ class Processed:
     def by_format(self, fmt: str) -> list[Variant]:
         return sorted((v for v in self.variants if v.format == fmt), key=lambda v: v.width)
 
-    def largest(self, fmt: str = "jpeg") -> Variant:
+    def largest(self, fmt: str = "webp") -> Variant:
         return self.by_format(fmt)[-1]
+
+    def fallback(self) -> Variant:
+        """The JPEG for ``<img src>``."""
+        return self.by_format("jpeg")[0]
+
+    def card(self) -> Variant:
+        """The WebP a card shows."""
+        return self.by_format("webp")[0]
+
+    def page(self) -> list[Variant]:
+        """The WebP widths a profile page lists in ``srcset`` (see :data:`PAGE_MIN_WIDTH`)."""
+        webp = self.by_format("webp")
+        return [v for v in webp if v.width >= PAGE_MIN_WIDTH] or webp[-1:]
+
+    def published(self, in_cards: bool) -> list[Variant]:
+        """What the site publishes of this photo: the page widths and the fallback, plus the
+        card's variant when the photo is shown on cards (a profile's first photo)."""
+        out = [*self.page(), self.fallback()]
+        if in_cards and self.card() not in out:
+            out.append(self.card())
+        return out
 
 
 class ImageCache:
@@ -148,18 +181,24 @@ class ImageCache:
         decode_count += 1
         w, h = img.size
         variants: list[Variant] = []
-        widths = [x for x in WIDTHS if x < w] + [min(w, WIDTHS[-1])]
-        for width in sorted(set(widths)):
+        webp = {x for x in WIDTHS if x < w} | {min(w, WIDTHS[-1])}
+        jpeg = min(w, FALLBACK_WIDTH)
+        for width in sorted(webp | {jpeg}):
             height = max(1, round(h * width / w))
             resized = img if width == w else img.resize((width, height), Image.Resampling.LANCZOS)
-            for fmt, ext, opts in (("webp", "webp", {"quality": 80, "method": 4}),
-                                   ("jpeg", "jpg", {"quality": 84, "optimize": True,
-                                                    "progressive": True})):
+            for fmt, ext, opts in ENCODINGS:
+                if width not in (webp if fmt == "webp" else {jpeg}):
+                    continue
                 name = f"{digest[:20]}-{width}.{ext}"
                 # open_image() emptied .info, and no exif=/icc_profile=/xmp= is passed here.
                 resized.save(self.dir / name, fmt.upper(), **opts)
                 variants.append(Variant(name, width, height, fmt))
         return Processed(digest, w, h, tuple(variants))
+
+
+ENCODINGS = (("webp", "webp", {"quality": 80, "method": 4}),
+             ("jpeg", "jpg", {"quality": 84, "optimize": True, "progressive": True}))
+"""Format, file extension and encoder options of the published variants."""
 
 
 def save_image(img: Image.Image, path: Path, **save: object) -> None:

@@ -68,7 +68,9 @@ class Context:
                     format_path((*where, "tep")), "anh-hong", f"\"{ph.tep}\": {err}",
                     "Mở ảnh bằng trình xem ảnh rồi lưu lại dạng .jpg."))
         if result:
-            for v in result.variants:
+            # Only the variants a layout shows: cards show a profile's first photo (a story's
+            # card shows its cover at page widths).
+            for v in result.published(in_cards=isinstance(p, Profile) and ph.index == 0):
                 if v.file not in self._emitted:
                     self._emitted.add(v.file)
                     self.output.add(Asset(f"{IMAGE_DIR}/{v.file}", path=self.images.path(v.file)))

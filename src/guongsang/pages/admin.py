@@ -50,11 +50,11 @@ def bundle_files(root: Path) -> list[Path]:
 
 
 def photo_budget(ref: ReferenceData) -> tuple[int, int] | None:
-    """(long edge in pixels, bytes) of the largest source photo the site accepts, if the site
-    declares one (``anh_goc`` in data/site.yml): the form shrinks larger uploads to fit."""
-    budget = getattr(ref.site, "anh_goc", None)
-    edge, size = getattr(budget, "max_long_edge", None), getattr(budget, "max_bytes", None)
-    return (int(edge), int(size)) if edge and size else None
+    """(long edge in pixels, bytes) of the largest source photo the site accepts (``anh_goc`` in
+    data/site.yml, the same budget ``guongsang check`` applies): the form shrinks larger uploads
+    to fit, so a photo saved through the form never needs ``guongsang shrink``."""
+    budget = ref.site.anh_goc
+    return (budget.max_long_edge, budget.max_bytes)
 
 
 def render_page(template: str, ref: ReferenceData) -> str:

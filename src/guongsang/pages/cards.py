@@ -58,10 +58,9 @@ def thumbnail(ctx: Context, profile: Profile, page_url: str) -> str:
     done = ctx.photo(profile, ph)
     if not done:
         return ""
-    jpeg = done.by_format("jpeg")[0]
-    webp = done.by_format("webp")
-    source = (f'<source type="image/webp" srcset="{esc(urls.relative(ctx.image_url(webp[0].file), page_url))}">'
-              if webp else "")
+    jpeg = done.fallback()
+    source = (f'<source type="image/webp" srcset="'
+              f'{esc(urls.relative(ctx.image_url(done.card().file), page_url))}">')
     img = "<img " + attrs(src=urls.relative(ctx.image_url(jpeg.file), page_url), alt=ph.mo_ta,
                           width=jpeg.width, height=jpeg.height, loading="lazy",
                           decoding="async") + ">"

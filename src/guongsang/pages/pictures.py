@@ -14,22 +14,21 @@ from . import Context
 
 def picture(ctx: Context, p: Owner, ph: Photo, page_url: str, sizes: str,
             css: str = "", eager: bool = False) -> str:
-    """<picture> with WebP and JPEG ``srcset`` for a photo of ``p`` (a profile's photo, a
-    story's cover); empty when the photo is unusable."""
+    """<picture> for a photo of ``p`` (a profile's photo, a story's cover): the WebP widths of a
+    page in ``srcset`` and one JPEG for browsers without WebP; empty when unusable."""
     done = ctx.photo(p, ph)
     if not done:
         return ""
-    def srcset(fmt: str) -> str:
-        return ", ".join(f"{urls.relative(ctx.image_url(v.file), page_url)} {v.width}w"
-                         for v in done.by_format(fmt))
-    big = done.largest("jpeg")
-    img = tag("img", "", src=urls.relative(ctx.image_url(big.file), page_url),
-              srcset=srcset("jpeg"), sizes=sizes, alt=ph.mo_ta, width=big.width,
-              height=big.height, loading=None if eager else "lazy",
+    srcset = ", ".join(f"{urls.relative(ctx.image_url(v.file), page_url)} {v.width}w"
+                       for v in done.page())
+    jpeg = done.fallback()
+    # width/height give the box its shape before the image arrives; CSS sets the size.
+    img = tag("img", "", src=urls.relative(ctx.image_url(jpeg.file), page_url), alt=ph.mo_ta,
+              width=jpeg.width, height=jpeg.height, loading=None if eager else "lazy",
               # The first photo is the largest thing on the first screen: fetch it first.
               fetchpriority="high" if eager else None, decoding=None if eager else "async",
               class_=css or None).replace("></img>", ">")
-    return (f'<picture><source type="image/webp" srcset="{esc(srcset("webp"))}" '
+    return (f'<picture><source type="image/webp" srcset="{esc(srcset)}" '
             f'sizes="{esc(sizes)}">{img}</picture>')
 
 

@@ -119,7 +119,7 @@ def share_images(ctx: Context) -> Iterator[View | Asset]:
         photo = None
         if p.anh:
             done = ctx.photo(p, p.anh[0])
-            photo = panel_variant(done.by_format("jpeg")) if done else None
+            photo = panel_variant(done.by_format("webp")) if done else None
         jobs.append((urls.src_uri(urls.profile(p.slug)), profile_card(ctx, p), photo))
     for c in ctx.corpus.campaigns.values():
         jobs.append((f"{urls.CAMPAIGNS}/{c.slug}.md", campaign_card(ctx, c), None))
@@ -129,10 +129,11 @@ def share_images(ctx: Context) -> Iterator[View | Asset]:
     for st in ctx.corpus.stories.values():
         done = ctx.photo(st, st.anh_bia) if st.anh_bia else None
         jobs.append((urls.src_uri(urls.story(st.slug)), story_card(ctx, st),
-                     panel_variant(done.by_format("jpeg")) if done else None))
+                     panel_variant(done.by_format("webp")) if done else None))
 
     for src_uri, card, photo in jobs:
-        path = share_image(ctx.images, card, photo)
+        # The default image keeps its fixed .jpg address (templates name it; shared links too).
+        path = share_image(ctx.images, card, photo, ext=None if src_uri else "jpg")
         if not src_uri:
             ctx.publish(DEFAULT_URI, path)
             continue

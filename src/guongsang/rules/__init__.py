@@ -94,6 +94,7 @@ from . import (  # noqa: F401
     criteria,
     duplicates,
     legal,
+    photo_budget,
     photos,
     references,
     safety,
