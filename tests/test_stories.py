@@ -314,3 +314,14 @@ def test_cover_decodes_from_a_phone_photo() -> None:
     # The fixture's cover really carries what the pipeline must strip.
     with Image.open(io.BytesIO(FILES["stories/phat-dong/anh-bia.jpg"])) as img:  # type: ignore[arg-type]
         assert img.getexif().get(0x0112) == 6 and "icc_profile" in img.info
+
+
+def test_a_pull_request_that_edits_a_story_links_to_its_preview(built) -> None:
+    from guongsang.site.preview import Change, changes
+
+    ctx, _ = built
+    corpus = ctx.corpus
+    assert changes(["stories/phat-dong/anh-bia.jpg", "stories/phat-dong/index.md",
+                    "stories/da-xoa/index.md"], corpus, corpus.project) == [  # type: ignore[arg-type]
+        Change("Tin bài", "Phát động phong trào", "tin-bai/phat-dong/"),
+        Change("Tin bài", "da-xoa", None, "đã xoá hoặc đổi tên")]

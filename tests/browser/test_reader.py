@@ -148,11 +148,16 @@ def test_no_axe_violation_of_any_impact(browser: Any, base_url: str, root_url: s
                                   "chi-doan-thanh-nien-trung-tam"])
 def test_profile_status_name_and_deed_are_on_the_first_phone_screen(phone390: Tab,
                                                                    slug: str) -> None:
-    phone390.open(f"ho-so/{slug}/")
-    boxes = phone390.page.evaluate("""() => Object.fromEntries(
-        ['.gs-profile-head .gs-kicker', 'article h1', '.gs-profile-head .gs-lead'].map(s => {
-            const r = document.querySelector(s).getBoundingClientRect();
-            return [s, [r.top, r.bottom]]; }))""")
+    _on_the_first_screen(phone390, f"ho-so/{slug}/",
+                         [".gs-profile-head .gs-kicker", "article h1", ".gs-profile-head .gs-lead"])
+
+
+def _on_the_first_screen(tab: Tab, path: str, selectors: list[str]) -> None:
+    """Each of ``selectors`` lies wholly inside the first phone screen of ``path``."""
+    tab.open(path)
+    boxes = tab.page.evaluate("""selectors => Object.fromEntries(selectors.map(s => {
+        const r = document.querySelector(s).getBoundingClientRect();
+        return [s, [r.top, r.bottom]]; }))""", selectors)
     for selector, (top, bottom) in boxes.items():
         assert 0 <= top and bottom <= PHONE["height"], (selector, top, bottom)
 
@@ -173,13 +178,8 @@ STORY = "tin-bai/tong-ket-thi-dua-chuyen-doi-so/"
 
 
 def test_story_title_date_and_summary_are_on_the_first_phone_screen(phone390: Tab) -> None:
-    phone390.open(STORY)
-    boxes = phone390.page.evaluate("""() => Object.fromEntries(
-        ['article h1', '.gs-story-head .gs-kicker', '.gs-story-head .gs-lead'].map(s => {
-            const r = document.querySelector(s).getBoundingClientRect();
-            return [s, [r.top, r.bottom]]; }))""")
-    for selector, (top, bottom) in boxes.items():
-        assert 0 <= top and bottom <= PHONE["height"], (selector, top, bottom)
+    _on_the_first_screen(phone390, STORY,
+                         ["article h1", ".gs-story-head .gs-kicker", ".gs-story-head .gs-lead"])
 
 
 def test_story_cover_is_the_text_width_and_at_most_60_percent_high(phone390: Tab,

@@ -46,9 +46,9 @@ def _page_title(path: Path, fallback: str) -> str:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return fallback
-    if m := re.match(r"^---\n(.*?)\n---", text, re.DOTALL):
-        if t := re.search(r"^title:\s*['\"]?(.+?)['\"]?\s*$", m.group(1), re.MULTILINE):
-            return t.group(1)
+    m = re.match(r"^---\n(.*?)\n---", text, re.DOTALL)
+    if m and (t := re.search(r"^title:\s*['\"]?(.+?)['\"]?\s*$", m.group(1), re.MULTILINE)):
+        return t.group(1)
     if h := re.search(r"^# (.+?)\s*$", text, re.MULTILINE):
         return h.group(1)
     return fallback
