@@ -124,7 +124,7 @@ def test_help_is_in_vietnamese(capsys, argv: list[str]) -> None:
     (["new"], "Lỗi: thiếu tham số bắt buộc: LOẠI, TÊN"),
     (["new", "nguoi", "An"], ("Lỗi: tham số LOẠI: lựa chọn không hợp lệ: 'nguoi' (chọn một trong: "
                              "'campaign', 'de-nghi', 'ho-so', 'hop-hoi-dong', 'mo-hinh', 'model', "
-                             "'phong-trao', 'profile')")),
+                             "'phong-trao', 'profile', 'story', 'tin-bai')")),
     (["check", "--format", "xml"], ("Lỗi: tham số --format: lựa chọn không hợp lệ: 'xml' (chọn "
                                    "một trong: 'text', 'github', 'json')")),
     (["report", "periodic", "--period"], "Lỗi: tham số --period: cần một giá trị"),
@@ -171,9 +171,10 @@ def test_schema_writes_and_checks_the_generated_files(repo, capsys) -> None:
     code, out, _ = run(capsys, "--thu-muc", str(root), "schema", "--kiem-tra")
     assert code == 1
     assert out == ("Đã cũ: schemas/ho-so.schema.json\nĐã cũ: schemas/mo-hinh.schema.json\n"
-                   "Đã cũ: schemas/phong-trao.schema.json\nĐã cũ: schemas/de-nghi.schema.json\n"
-                   "Đã cũ: schemas/hop-hoi-dong.schema.json\nĐã cũ: mau/ho-so.md\n"
-                   "Đã cũ: mau/mo-hinh.md\nĐã cũ: mau/phong-trao.md\n"
+                   "Đã cũ: schemas/phong-trao.schema.json\nĐã cũ: schemas/tin-bai.schema.json\n"
+                   "Đã cũ: schemas/de-nghi.schema.json\nĐã cũ: schemas/hop-hoi-dong.schema.json\n"
+                   "Đã cũ: mau/ho-so.md\nĐã cũ: mau/mo-hinh.md\nĐã cũ: mau/phong-trao.md\n"
+                   "Đã cũ: mau/tin-bai.md\n"
                    "Đã cũ: quan-tri/config.yml\n"
                    "Chạy `guongsang schema` để tạo lại các tệp trên rồi commit.\n")
     assert run(capsys, "--thu-muc", str(root), "schema")[0] == 0
@@ -380,6 +381,7 @@ def test_vscode_and_codespaces_files() -> None:
         "./schemas/ho-so.schema.json": ["profiles/*/index.md"],
         "./schemas/mo-hinh.schema.json": ["content/mo-hinh/*.md"],
         "./schemas/phong-trao.schema.json": ["content/phong-trao/*.md"],
+        "./schemas/tin-bai.schema.json": ["stories/*/index.md"],
         "./schemas/de-nghi.schema.json": ["noi-bo/de-nghi/*.md"],
         "./schemas/hop-hoi-dong.schema.json": ["noi-bo/hop-hoi-dong/*.md"],
     }

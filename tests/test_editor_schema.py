@@ -76,14 +76,14 @@ def _sub(text: str, old: str, new: str) -> str:
 
 
 def test_every_sample_record_and_template_gives_no_message() -> None:
-    proc = _run(["profiles", "content", "mau", "noi-bo"])
+    proc = _run(["profiles", "content", "stories", "mau", "noi-bo"])
     files = _report(proc)
     messages = {f["path"]: _short(f["messages"]) for f in files if f["messages"]}
     assert messages == {}
     assert proc.returncode == 0, proc.stderr
     checked = {f["path"] for f in files}
     assert {p.relative_to(ROOT).as_posix() for _, p in records(ROOT)} <= checked
-    assert {"mau/ho-so.md", "mau/mo-hinh.md", "mau/phong-trao.md"} <= checked
+    assert {"mau/ho-so.md", "mau/mo-hinh.md", "mau/phong-trao.md", "mau/tin-bai.md"} <= checked
 
 
 def test_wrong_fields_of_a_profile_are_flagged_where_they_are() -> None:

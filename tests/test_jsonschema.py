@@ -44,7 +44,8 @@ def _as_json(value):
 
 
 def records(root: Path) -> list[tuple[str, Path]]:
-    out = [("profile", p) for p in sorted((root / "profiles").glob("*/index.md"))
+    out = [(kind, p) for folder, kind in (("profiles", "profile"), ("stories", "story"))
+           for p in sorted((root / folder).glob("*/index.md"))
            if not p.parent.name.startswith(("_", "."))]
     for folder, kind in (("mo-hinh", "model"), ("phong-trao", "campaign")):
         out += [(kind, p) for p in sorted((root / "content" / folder).glob("*.md"))
@@ -71,10 +72,10 @@ def test_committed_generated_files_are_up_to_date() -> None:
     assert stale == [], "run `guongsang schema` and commit the files"
 
 
-def test_schema_files_are_the_three_record_kinds_and_the_two_internal_ones() -> None:
+def test_schema_files_are_the_four_record_kinds_and_the_two_internal_ones() -> None:
     assert sorted(p.name for p in (ROOT / "schemas").iterdir()) == [
         "de-nghi.schema.json", "ho-so.schema.json", "hop-hoi-dong.schema.json",
-        "mo-hinh.schema.json", "phong-trao.schema.json"]
+        "mo-hinh.schema.json", "phong-trao.schema.json", "tin-bai.schema.json"]
 
 
 @pytest.mark.parametrize("name", sorted(json_schema.FILES.values()))

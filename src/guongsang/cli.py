@@ -31,7 +31,8 @@ from .text import format_count
 GUIDE = "HUONG-DAN-BIEN-TAP.md"
 SCHEMA_DIR = "schemas"
 TEMPLATE_DIR = "mau"
-TEMPLATES = {"profile": "ho-so.md", "model": "mo-hinh.md", "campaign": "phong-trao.md"}
+TEMPLATES = {"profile": "ho-so.md", "model": "mo-hinh.md", "campaign": "phong-trao.md",
+             "story": "tin-bai.md"}
 
 # argparse's own words, in Vietnamese (looked up through argparse's gettext hook).
 _VI = {
@@ -130,6 +131,7 @@ def published_dirs(project: Project) -> list[Path]:
             (root / materialise.STAGE_DIR).resolve(),  # the staged pages, published as they are
             project.path(project.content_dir).resolve(),
             project.path(project.profiles_dir).resolve(),
+            project.path(project.stories_dir).resolve(),
             project.path(project.data_dir).resolve()]
 
 
@@ -468,8 +470,9 @@ def cmd_shrink(args: argparse.Namespace) -> int:
     elif args.files:
         paths = [Path(n).resolve() for n in args.files]
     else:
-        folder = project.path(project.profiles_dir)
-        paths = sorted(x for x in folder.rglob("*") if x.suffix.lower() in shrink.IMAGE_SUFFIXES)
+        paths = sorted(x for d in (project.profiles_dir, project.stories_dir)
+                       for x in project.path(d).rglob("*")
+                       if x.suffix.lower() in shrink.IMAGE_SUFFIXES)
     over: list[tuple[str, shrink.Result]] = []
     changed: list[Path] = []
     failed = 0
@@ -581,7 +584,7 @@ def build_parser() -> argparse.ArgumentParser:
     _root_option(p, argparse.SUPPRESS)
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("new", help="tạo hồ sơ, mô hình hoặc phong trào mới từ mẫu",
+    p = sub.add_parser("new", help="tạo hồ sơ, mô hình, phong trào hoặc tin bài mới từ mẫu",
                        description="Tạo tệp mới có đủ mọi trường, mỗi trường kèm lời hướng dẫn. "
                        "Không ghi đè tệp đã có.",
                        epilog="Ví dụ:\n  guongsang new profile \"Trần Thị Đào\"\n"
@@ -590,6 +593,8 @@ def build_parser() -> argparse.ArgumentParser:
                               "    -> content/mo-hinh/so-tay-nha-dau-tu-dien-tu.md\n"
                               "  guongsang new campaign \"Thi đua chuyển đổi số 2026\"\n"
                               "    -> content/phong-trao/thi-dua-chuyen-doi-so-2026.md\n"
+                              "  guongsang new story \"Tổng kết phong trào năm 2026\"\n"
+                              "    -> stories/tong-ket-phong-trao-nam-2026/index.md\n"
                               "  guongsang new de-nghi nguyen-thi-hoa --hinh-thuc "
                               "chien-si-thi-dua-co-so --nam 2026\n"
                               "    -> noi-bo/de-nghi/2026-nguyen-thi-hoa-chien-si-thi-dua-co-so.md\n"
@@ -597,10 +602,12 @@ def build_parser() -> argparse.ArgumentParser:
                               "    -> noi-bo/hop-hoi-dong/2026-11-17-binh-xet-nam-2026.md")
     p.add_argument("kind", choices=sorted([*scaffold.KIND_ALIASES, *process_commands.NEW_KINDS]),
                    metavar="LOẠI",
-                   help="profile (hoặc ho-so), model (mo-hinh), campaign (phong-trao); hồ sơ nội "
-                        "bộ: de-nghi (TÊN là tên thư mục hồ sơ), hop-hoi-dong")
+                   help="profile (hoặc ho-so), model (mo-hinh), campaign (phong-trao), "
+                        "story (tin-bai); hồ sơ nội bộ: de-nghi (TÊN là tên thư mục hồ sơ), "
+                        "hop-hoi-dong")
     p.add_argument("name", metavar="TÊN",
-                   help="họ tên (hoặc tên mô hình, phong trào), đặt trong ngoặc kép; "
+                   help="họ tên (hoặc tên mô hình, phong trào, tiêu đề tin bài), đặt trong "
+                        "ngoặc kép; "
                         "tên thư mục/tệp được tạo từ tên này, bỏ dấu (đ thành d)")
     process_commands.extend_new(p)
     _root_option(p, argparse.SUPPRESS)
@@ -659,11 +666,11 @@ def build_parser() -> argparse.ArgumentParser:
                        "mục anh_goc): xoay đúng chiều, bỏ thông tin máy ảnh và vị trí GPS, nén "
                        "với chất lượng đủ để ảnh trên trang không kém nét, rồi báo số byte tiết "
                        "kiệm được. Ảnh trong giới hạn được giữ nguyên.",
-                       epilog="Ví dụ:\n  guongsang shrink                 (mọi ảnh trong profiles/)\n"
+                       epilog="Ví dụ:\n  guongsang shrink                 (mọi ảnh trong profiles/ và stories/)\n"
                               "  guongsang shrink profiles/tran-van-an/chan-dung.jpg\n"
                               "  guongsang shrink --kiem-tra      (chỉ liệt kê, không sửa)")
     p.add_argument("files", nargs="*", metavar="TỆP",
-                   help="các ảnh cần thu nhỏ (bỏ trống: mọi ảnh trong profiles/; '-': đọc danh "
+                   help="các ảnh cần thu nhỏ (bỏ trống: mọi ảnh trong profiles/ và stories/; '-': đọc danh "
                         "sách từ đầu vào chuẩn, mỗi dòng một tệp); tệp không phải ảnh được bỏ qua")
     p.add_argument("--kiem-tra", "--check", dest="kiem_tra", action="store_true",
                    help="chỉ liệt kê ảnh vượt giới hạn, không sửa tệp (mã thoát 1 nếu có)")

@@ -95,14 +95,23 @@ MEMBERS = Field("thanh_vien", "object", "Thành phần tập thể trong năm (s
     Field("ky_luat", "int", "Số thành viên bị kỷ luật từ hình thức cảnh cáo trở lên", 0, minimum=0),
 ))
 
+def photo_fields(where: str, file: str, alt: str, caption: str) -> tuple[Field, ...]:
+    """The keys of one photo, for every record kind with photos beside its file (the same
+    checks, the same pipeline: :mod:`guongsang.rules.photos`, :mod:`guongsang.media.images`)."""
+    return (
+        text("tep", f"Tên tệp ảnh trong thư mục {where}", file, required=True, exact=True),
+        text("mo_ta", "Mô tả ảnh cho người khiếm thị (tối đa 150 ký tự)", alt, required=True,
+             max_len=150),
+        text("chu_thich", "Chú thích hiển thị dưới ảnh", caption),
+        text("nguon", "Nguồn ảnh, tác giả", "Ảnh: Trung tâm Thông tin Xúc tiến"),
+    )
+
+
 PHOTO = obj_list(
     "anh", "Ảnh (tệp nằm trong cùng thư mục hồ sơ)",
-    text("tep", "Tên tệp ảnh trong thư mục hồ sơ", "chan-dung.jpg", required=True, exact=True),
-    text("mo_ta", "Mô tả ảnh cho người khiếm thị (tối đa 150 ký tự)",
-         "Chị An trao đổi với đoàn doanh nghiệp tại hội nghị xúc tiến", required=True,
-         max_len=150),
-    text("chu_thich", "Chú thích hiển thị dưới ảnh", "Hội nghị xúc tiến đầu tư năm 2024"),
-    text("nguon", "Nguồn ảnh, tác giả", "Ảnh: Trung tâm Thông tin Xúc tiến"),
+    *photo_fields("hồ sơ", "chan-dung.jpg",
+                  "Chị An trao đổi với đoàn doanh nghiệp tại hội nghị xúc tiến",
+                  "Hội nghị xúc tiến đầu tư năm 2024"),
 )
 
 PROFILE: tuple[Field, ...] = (
@@ -224,6 +233,32 @@ CAMPAIGN: tuple[Field, ...] = (
          max_len=200),
 )
 
+# A story or a piece of news (tin bài): a record of the core, in stories/<slug>/index.md beside
+# its cover photo, so it survives a change of site engine (no blog plugin). Published at
+# tin-bai/<slug>/; it appears on the pages of the profiles, campaigns and models it names.
+STORY: tuple[Field, ...] = (
+    text("tieu_de", "Tiêu đề bài viết", "Phát động phong trào “Mỗi viên chức một việc tốt”",
+         required=True, max_len=160, exact=True),
+    Field("ngay", "date", "Ngày đăng (dd/mm/yyyy)", "05/01/2026", required=True, past_only=True),
+    text("tac_gia", "Người viết (tên người hoặc bộ phận)", "Trung tâm Thông tin Xúc tiến",
+         required=True, max_len=120),
+    text("tom_tat", "Tóm tắt: một hai câu (hiện trên thẻ, trong nguồn tin và khi chia sẻ)",
+         "Toàn thể viên chức đăng ký một việc tốt cụ thể trong năm.", required=True,
+         max_len=300),
+    Field("anh_bia", "object", "Ảnh bìa (tệp nằm trong cùng thư mục bài viết)",
+          fields=photo_fields("bài viết", "anh-bia.jpg",
+                              "Viên chức Trung tâm giơ tay biểu quyết tại lễ phát động",
+                              "Lễ phát động sáng 05/01/2026")),
+    ref_list("ho_so", "Gương điển hình được nói tới (tên thư mục hồ sơ trong profiles/)",
+             ["dang-thi-thuy"], link="profiles"),
+    ref_list("phong_trao", "Phong trào thi đua được nói tới (tên tệp trong content/phong-trao/)",
+             ["moi-vien-chuc-mot-viec-tot-2026"], link="campaigns"),
+    ref_list("mo_hinh", "Mô hình, sáng kiến được nói tới (tên tệp trong content/mo-hinh/)",
+             ["so-hoa-ho-so-luu-tru"], link="models"),
+    ref_list("slug_cu", "Địa chỉ cũ (tên thư mục cũ) để liên kết cũ vẫn dẫn tới bài",
+             ["ten-bai-cu"], exact=True),
+)
+
 # A hand-written page of content/ (the about page, the index pages of sections, any page an
 # editor adds). Models and campaigns, which are pages of content/ too, may carry these keys
 # beside their own. Only these reach the engine: the rest of a front matter is never published.
@@ -241,9 +276,10 @@ PAGE: tuple[Field, ...] = (
 )
 PAGE_META_KEYS = frozenset(f.key for f in PAGE)
 
-SCHEMAS: dict[str, tuple[Field, ...]] = {"profile": PROFILE, "model": MODEL, "campaign": CAMPAIGN}
+SCHEMAS: dict[str, tuple[Field, ...]] = {"profile": PROFILE, "model": MODEL, "campaign": CAMPAIGN,
+                                        "story": STORY}
 KIND_LABELS = {"profile": "hồ sơ", "model": "mô hình, sáng kiến", "campaign": "phong trào",
-               "page": "trang nội dung"}
+               "story": "tin bài", "page": "trang nội dung"}
 
 
 def private_keys(fields: tuple[Field, ...] = PROFILE) -> set[str]:

@@ -38,6 +38,9 @@ MINIMAL: dict[str, tuple[str, str]] = {
     "campaign": ("content/phong-trao/thu-nghiem.md",
                  ("ten: Thi đua chuyển đổi số\ncap_phat_dong: co_quan\ntu_ngay: 01/03/2024\n"
                  "trang_thai: da_ket_thuc\n")),
+    "story": ("stories/thu-nghiem/index.md",
+              ("tieu_de: Phát động phong trào thi đua\nngay: 05/01/2026\n"
+               "tac_gia: Công đoàn cơ sở\ntom_tat: Toàn thể viên chức đăng ký một việc tốt.\n")),
     "page": ("content/thu-nghiem.md", "title: Trang thử nghiệm\n"),
     "nomination": ("noi-bo/de-nghi/thu-nghiem.md",
                    ("ho_so: tran-thi-binh\nhinh_thuc: giay-khen-giam-doc\nnam: 2026\n"

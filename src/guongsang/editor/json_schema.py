@@ -28,13 +28,14 @@ from .scaffold import choices_of, evidence_statuses, map_keys, source_of
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 FILES = {"profile": "ho-so.schema.json", "model": "mo-hinh.schema.json",
-         "campaign": "phong-trao.schema.json", "nomination": "de-nghi.schema.json",
-         "meeting": "hop-hoi-dong.schema.json"}
+         "campaign": "phong-trao.schema.json", "story": "tin-bai.schema.json",
+         "nomination": "de-nghi.schema.json", "meeting": "hop-hoi-dong.schema.json"}
 GLOBS = {"profile": "profiles/*/index.md", "model": "content/mo-hinh/*.md",
-         "campaign": "content/phong-trao/*.md", "nomination": "noi-bo/de-nghi/*.md",
-         "meeting": "noi-bo/hop-hoi-dong/*.md"}
+         "campaign": "content/phong-trao/*.md", "story": "stories/*/index.md",
+         "nomination": "noi-bo/de-nghi/*.md", "meeting": "noi-bo/hop-hoi-dong/*.md"}
 TITLES = {"profile": "Hồ sơ gương điển hình", "model": "Mô hình, sáng kiến",
-          "campaign": "Phong trào thi đua", "nomination": "Đề nghị khen thưởng (hồ sơ nội bộ)",
+          "campaign": "Phong trào thi đua", "story": "Tin bài",
+          "nomination": "Đề nghị khen thưởng (hồ sơ nội bộ)",
           "meeting": "Cuộc họp Hội đồng Thi đua – Khen thưởng (hồ sơ nội bộ)"}
 ALL_SCHEMAS = {**SCHEMAS, **PROCESS_SCHEMAS}
 """Public records and the internal records of the process (nominations, meetings): the

@@ -90,6 +90,13 @@ MEANINGS: dict[str, str] = {
     "nam-khong-hop-le": "Năm (của một trường năm hoặc của một ngày) nằm ngoài khoảng cho phép: "
                         "sớm hơn năm ghi trong data/site.yml (`gioi_han_nam`), hoặc xa hơn "
                         "`so_nam_toi_da_ve_sau` năm về sau.",
+    "noi-bat": "`noi_bat` trong data/site.yml không chỉ tới một hồ sơ đã công bố hay một tin "
+               "bài (`tin-bai/tên-thư-mục`); trang chủ tự chọn gương được công nhận gần nhất "
+               "có ảnh.",
+    "ten-tin-bai": "Thư mục tin bài tên là `trang` hoặc `nam`: hai tên này dành cho các trang "
+                   "danh sách tin bài (tin-bai/trang/2/, tin-bai/nam/2026/).",
+    "tin-bai-ho-so-an": "Tin bài nói về một người (trường `ho_so`) mà hồ sơ chưa được công bố "
+                        "(chưa đồng ý hoặc đã rút): bài không được đăng cho tới khi sửa.",
     "ngay-khong-hop-le": "Ngày viết sai dạng hoặc không tồn tại (ví dụ 31/02/2025).",
     "ngay-quyet-dinh": "Ngày ký quyết định nằm trước năm của thành tích được khen.",
     "ngay-tuong-lai": "Ngày hoặc năm ở tương lai, trong khi trường đó ghi việc đã xảy ra.",

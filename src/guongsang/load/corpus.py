@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..problems import Problem
 from ..project import Project, is_inside
-from ..records import Campaign, ContentPage, Model, Profile, Record
+from ..records import Campaign, ContentPage, Model, Profile, Record, Story
 from ..schema import PAGE, PAGE_META_KEYS
 from ..site.incremental import reusing
 from ..text import slugify
@@ -45,6 +45,8 @@ class Corpus:
     profiles: dict[str, Profile] = field(default_factory=dict)
     models: dict[str, Model] = field(default_factory=dict)
     campaigns: dict[str, Campaign] = field(default_factory=dict)
+    stories: dict[str, Story] = field(default_factory=dict)
+    """Stories and news (tin bài) by folder name; every one is published."""
     pages: dict[str, ContentPage] = field(default_factory=dict)
     """Hand-written pages of content/ by their path there (``gioi-thieu.md``)."""
     today: date = field(default_factory=date.today)
@@ -178,7 +180,7 @@ def _folder_files(kind: Kind, project: Project, problems: list[Problem],
             problems.append(Problem(rel, 0, "", "vi-tri-ho-so",
                                     f"Thư mục {kind.label} \"{entry.name}\" không có tệp index.md.",
                                     f"Tạo index.md bằng lệnh: guongsang new {kind.name} "
-                                    "\"Họ và tên\"."))
+                                    f"\"{_name_label(kind)}\"."))
             continue
         if not _inside(index, boundary):
             problems.append(Problem(rel, 0, "", "lien-ket-ngoai-kho",
@@ -189,6 +191,12 @@ def _folder_files(kind: Kind, project: Project, problems: list[Problem],
         if not SLUG_RE.match(entry.name):
             problems.append(_slug_problem(project.rel(index), entry.name, f"thư mục {kind.label}"))
         yield entry.name, index
+
+
+def _name_label(kind: Kind) -> str:
+    """What names a record of ``kind`` ("Họ và tên", "Tiêu đề bài viết"), for a hint."""
+    first = next((f for f in kind.fields if f.type == "text" and f.required), None)
+    return first.label.split(" (")[0] if first else "Tên"
 
 
 def _flat_files(kind: Kind, project: Project, problems: list[Problem],

@@ -59,8 +59,25 @@ from typing import Any
 from .. import urls
 from ..process.records import meeting_from, nomination_from
 from ..project import Project
-from ..records import Record, campaign_from, model_from, page_from, profile_from
-from ..schema import CAMPAIGN, KIND_LABELS, MEETING, MODEL, NOMINATION, PAGE, PROFILE, Field
+from ..records import (
+    Record,
+    campaign_from,
+    model_from,
+    page_from,
+    profile_from,
+    story_from,
+)
+from ..schema import (
+    CAMPAIGN,
+    KIND_LABELS,
+    MEETING,
+    MODEL,
+    NOMINATION,
+    PAGE,
+    PROFILE,
+    STORY,
+    Field,
+)
 from .yamlsrc import Source
 
 Make = Callable[[str, Source, dict[str, Any], Path], Record]
@@ -118,6 +135,10 @@ def _campaign(slug: str, src: Source, clean: dict[str, Any], path: Path) -> Reco
     return campaign_from(slug, src, clean)
 
 
+def _story(slug: str, src: Source, clean: dict[str, Any], path: Path) -> Record:
+    return story_from(slug, src, clean, path.parent)
+
+
 def _page(slug: str, src: Source, clean: dict[str, Any], path: Path) -> Record:
     return page_from(slug, src, clean, urls.page_url(slug))
 
@@ -126,6 +147,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("profile", "profiles", "profiles_dir", PROFILE, _profile, urls.profile, "folder"),
     Kind("model", "models", "models_dir", MODEL, _model, urls.model),
     Kind("campaign", "campaigns", "campaigns_dir", CAMPAIGN, _campaign, urls.campaign),
+    Kind("story", "stories", "stories_dir", STORY, _story, urls.story, "folder"),
     Kind("page", "pages", "content_dir", PAGE, _page, urls.page_url, "tree"),
 )
 
