@@ -93,14 +93,17 @@ def test_the_internal_records_have_no_place_in_the_public_form() -> None:
     found = set().union(*(names(c.get("fields", [])) for c in CONFIG["collections"]))
     # Keys only the internal records have (a story's `ho_so` links profiles, as a nomination's
     # does: a shared key is not internal).
-    public = {f.key for fields in SCHEMAS.values() for f in fields}
-    internal = {f.key for fields in PROCESS_SCHEMAS.values() for f in fields} - public
+    def keys(fields: tuple[Field, ...]) -> set[str]:
+        return {k for f in fields for k in
+                {f.key} | keys(f.fields) | (keys((f.item,)) if f.item else set())}
+    public = set().union(*(keys(fields) for fields in SCHEMAS.values()))
+    internal = set().union(*(keys(fields) for fields in PROCESS_SCHEMAS.values())) - public
     assert {"don_vi_de_nghi", "ngay_de_nghi", "dong_y_de_nghi", "trinh_cap_tren", "quyet_dinh",
             "khong_dat", "hinh_thuc_bieu_quyet", "de_nghi", "ket_qua", "thu_ky",
             "ket_luan"} <= internal
     assert found & internal == set()
     folders = {c.get("folder") for c in CONFIG["collections"]}
-    assert folders == {"profiles", "content/mo-hinh", "content/phong-trao", None}
+    assert folders == {"profiles", "content/mo-hinh", "content/phong-trao", "stories", None}
 
 
 def test_profiles_live_in_a_folder_each_with_their_photos() -> None:
