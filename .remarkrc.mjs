@@ -27,7 +27,11 @@ import {LineCounter, isMap, isPair, isScalar, parseDocument} from 'yaml'
 const SCHEMAS = {
   'schemas/ho-so.schema.json': ['profiles/!(_mau)/index.md'],
   'schemas/mo-hinh.schema.json': ['content/mo-hinh/!(index).md'],
-  'schemas/phong-trao.schema.json': ['content/phong-trao/!(index).md']
+  'schemas/phong-trao.schema.json': ['content/phong-trao/!(index).md'],
+  'schemas/tin-bai.schema.json': ['stories/*/index.md'],
+  // Internal records of the commendation process (when kept in this repository's noi-bo/).
+  'schemas/de-nghi.schema.json': ['noi-bo/de-nghi/*.md'],
+  'schemas/hop-hoi-dong.schema.json': ['noi-bo/hop-hoi-dong/*.md']
 }
 
 // As TYPE_NAMES in src/guongsang/load/conform.py.

@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help venv venv-properdocs venv-zensical node-deps hooks serve build build-properdocs \
-	build-zensical test check schema bench lighthouse clean
+	build-zensical test check schema bench lighthouse screenshots clean
 
 help:
 	@echo "Gương sáng — các lệnh make:"
@@ -30,8 +30,9 @@ help:
 	@echo "  make schema  Tạo lại JSON Schema, mẫu hồ sơ và bảng mã lỗi sau khi sửa data/ hoặc schema.py"
 	@echo "  make bench   Đo hiệu năng (scripts/bench.py)"
 	@echo "  make lighthouse  Chấm Lighthouse các trang chính (cần chromium)"
+	@echo "  make screenshots Chụp mọi loại trang ở 390 px và 1366 px vào screenshots/ (cần chromium)"
 	@echo "  make hooks   Cài hook pre-commit tự thu nhỏ ảnh vượt giới hạn (tùy chọn)"
-	@echo "  make clean   Xoá .venv, .venv-properdocs, .venv-zensical, site/, build/ và các tệp tạm"
+	@echo "  make clean   Xoá .venv, .venv-properdocs, .venv-zensical, site/, build/, screenshots/ và các tệp tạm"
 	@echo "Biến: PYTHON=$(PYTHON) (trình thông dịch dùng để tạo .venv)"
 	@echo "      ENGINE=$(ENGINE) (công cụ dựng trang của make build/serve: mkdocs, properdocs, zensical)"
 
@@ -108,6 +109,9 @@ bench: $(STAMP)
 lighthouse: $(STAMP) node-deps
 	$(BIN)/python scripts/lighthouse.py
 
+screenshots: $(STAMP) node-deps
+	$(BIN)/python scripts/screenshots.py
+
 clean:
-	rm -rf $(VENV) .venv-properdocs .venv-zensical site/ reports/ .cache/ .pytest_cache/ .bench/ build/ src/*.egg-info
+	rm -rf $(VENV) .venv-properdocs .venv-zensical site/ reports/ screenshots/ .cache/ .pytest_cache/ .bench/ build/ src/*.egg-info
 	find . -path ./node_modules -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = {
     "Trang chủ": "",
+    "Tin bài": "tin-bai/",
+    "Một tin bài": "tin-bai/tong-ket-thi-dua-chuyen-doi-so/",
     "Người tốt, việc tốt": "nguoi-tot-viec-tot/",
     "Gương điển hình": "guong-dien-hinh/",
     "Hồ sơ": "ho-so/dang-thi-thuy/",
@@ -45,9 +47,10 @@ CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usa
 
 
 def build(site: Path) -> None:
+    """The sample site as `make build` builds it (staged, then the engine), into ``site``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                    "--site-dir", str(site)], cwd=ROOT, env=env, check=True)
+    subprocess.run([sys.executable, "-m", "guongsang.cli", "build", "--site-dir", str(site),
+                    "--stage-dir", str(site.parent / "build")], cwd=ROOT, env=env, check=True)
 
 
 def audit(url: str, out: Path, chrome: str) -> dict[str, int]:

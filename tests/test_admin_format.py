@@ -19,8 +19,9 @@ from .conftest import ROOT
 
 DRIVER = ROOT / "tests" / "js" / "admin_format.js"
 RECORDS = sorted([*ROOT.glob("profiles/*/index.md"), *ROOT.glob("content/mo-hinh/*.md"),
-                  *ROOT.glob("content/phong-trao/*.md")])
-RECORDS = [p for p in RECORDS if p.name != "index.md" or p.parent.parent.name == "profiles"]
+                  *ROOT.glob("content/phong-trao/*.md"), *ROOT.glob("stories/*/index.md")])
+RECORDS = [p for p in RECORDS
+           if p.name != "index.md" or p.parent.parent.name in ("profiles", "stories")]
 DATA = sorted(ROOT.glob("data/*.yml"))
 
 pytestmark = pytest.mark.skipif(

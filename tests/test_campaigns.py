@@ -91,6 +91,7 @@ def link_texts(html: str) -> list[str]:
 
 def test_campaign_head_lists_facts_goals_and_counts(ctx: Context) -> None:
     assert ctx.output.prepends["phong-trao/chuyen-doi-so-2024.md"] == (
+        "# Thi đua chuyển đổi số năm 2024\n\n"
         '<div class="gs-campaign-head"><p class="gs-lead">Đưa xúc tiến lên môi trường số.</p>'
         '<dl class="gs-facts"><dt>Cấp phát động</dt><dd>Cơ quan</dd>'
         "<dt>Cơ quan phát động</dt><dd>Trung tâm Xúc tiến</dd>"
@@ -139,17 +140,19 @@ def test_campaign_without_results_says_so(ctx: Context) -> None:
 def test_campaign_page_title_comes_from_ten(ctx: Context) -> None:
     assert ctx.output.meta["phong-trao/chuyen-doi-so-2024.md"] == {
         "title": "Thi đua chuyển đổi số năm 2024",
-        "description": "Đưa xúc tiến lên môi trường số."}
-    assert ctx.output.meta["phong-trao/viec-tot-2026.md"] == {"title": "Mỗi người một việc tốt"}
+        "description": "Đưa xúc tiến lên môi trường số.",
+        # The newest date the page shows: here the campaign's end (see pages/lastmod.py).
+        "lastmod": "2024-12-31"}
+    assert ctx.output.meta["phong-trao/viec-tot-2026.md"]["title"] == "Mỗi người một việc tốt"
 
 
 def test_index_groups_by_status_then_by_level(ctx: Context) -> None:
     index = ctx.output.augments["phong-trao/index.md"]
-    headings = re.findall(r"^#+ .*$", index, re.M)
+    headings = re.findall(r"^#+ .*$", index, re.MULTILINE)
     assert headings == ["## Theo trạng thái", "### Đang diễn ra", "### Sắp diễn ra",
                         "### Đã kết thúc", "## Theo cấp phát động", "### Trung ương", "### Tỉnh",
                         "### Cơ quan"]
-    sections = re.split(r"^#+ .*$", index, flags=re.M)[1:]
+    sections = re.split(r"^#+ .*$", index, flags=re.MULTILINE)[1:]
     names = [link_texts(s) for s in sections]
     assert names == [
         [],
@@ -195,8 +198,10 @@ def test_built_campaign_and_model_pages(tmp_path: Path, monkeypatch: pytest.Monk
 
     page = (site / "phong-trao/chuyen-doi-so-2024/index.html").read_text(encoding="utf-8")
     assert "<title>Thi đua chuyển đổi số năm 2024 - " in page
-    assert "<h1>Thi đua chuyển đổi số năm 2024</h1>" in page
-    order = [page.index(x) for x in ("<h1>", 'class="gs-campaign-head"', "Nội dung phong trào.",
+    assert '<h1 id="thi-dua-chuyen-doi-so-nam-2024">Thi đua chuyển đổi số năm 2024</h1>' in page
+    # The heading starts the table of contents: the theme's skip link lands on it.
+    assert '<a href="#thi-dua-chuyen-doi-so-nam-2024" class="md-skip">' in page
+    order = [page.index(x) for x in ("<h1 ", 'class="gs-campaign-head"', "Nội dung phong trào.",
                                      'id="gs-ket-qua"', "Sổ tay điện tử")]
     assert order == sorted(order)
 
@@ -206,6 +211,6 @@ def test_built_campaign_and_model_pages(tmp_path: Path, monkeypatch: pytest.Monk
     assert order == sorted(order)
 
     model_page = (site / "mo-hinh/ban-do-so/index.html").read_text(encoding="utf-8")
-    assert "<h1>Bản đồ số</h1>" in model_page and 'id="gs-nhan-rong"' in model_page
+    assert '<h1 id="ban-do-so">Bản đồ số</h1>' in model_page and 'id="gs-nhan-rong"' in model_page
     index = (site / "phong-trao/index.html").read_text(encoding="utf-8")
     assert '<h3 id="dang-dien-ra">Đang diễn ra</h3>' in index

@@ -103,8 +103,9 @@ def _subcommands() -> list[str]:
 
 
 def test_subcommands() -> None:
-    assert _subcommands() == ["build", "check", "deploy-s3", "new", "parity", "post-build",
-                              "pr-result", "preview-links", "report", "schema", "shrink", "stage"]
+    assert _subcommands() == ["build", "check", "deploy-s3", "ghi-khen-thuong", "new", "parity",
+                              "post-build", "pr-result", "preview-links", "report", "schema",
+                              "shrink", "stage", "tham-dinh", "van-ban"]
 
 
 @pytest.mark.parametrize("argv", [["--help"], *[[c, "--help"] for c in _subcommands()]],
@@ -122,13 +123,15 @@ def test_help_is_in_vietnamese(capsys, argv: list[str]) -> None:
     (["--khong-co"], "Lỗi: không hiểu tham số: --khong-co"),
     (["new"], "Lỗi: thiếu tham số bắt buộc: LOẠI, TÊN"),
     (["new", "nguoi", "An"], ("Lỗi: tham số LOẠI: lựa chọn không hợp lệ: 'nguoi' (chọn một trong: "
-                             "'campaign', 'ho-so', 'mo-hinh', 'model', 'phong-trao', 'profile')")),
+                             "'campaign', 'de-nghi', 'ho-so', 'hop-hoi-dong', 'mo-hinh', 'model', "
+                             "'phong-trao', 'profile', 'story', 'tin-bai')")),
     (["check", "--format", "xml"], ("Lỗi: tham số --format: lựa chọn không hợp lệ: 'xml' (chọn "
                                    "một trong: 'text', 'github', 'json')")),
     (["report", "periodic", "--period"], "Lỗi: tham số --period: cần một giá trị"),
     (["lam-gi"], ("Lỗi: tham số LỆNH: lựa chọn không hợp lệ: 'lam-gi' (chọn một trong: 'check', "
                  "'new', 'report', 'schema', 'preview-links', 'build', 'stage', 'post-build', "
-                 "'parity', 'pr-result', 'shrink', 'deploy-s3')")),
+                 "'parity', 'pr-result', 'shrink', 'deploy-s3', 'tham-dinh', 'ghi-khen-thuong', "
+                 "'van-ban')")),
     (["build", "--engine", "hugo"], ("Lỗi: tham số --engine: lựa chọn không hợp lệ: 'hugo' "
                                      "(chọn một trong: 'mkdocs', 'properdocs', 'zensical')")),
 ])
@@ -168,8 +171,10 @@ def test_schema_writes_and_checks_the_generated_files(repo, capsys) -> None:
     code, out, _ = run(capsys, "--thu-muc", str(root), "schema", "--kiem-tra")
     assert code == 1
     assert out == ("Đã cũ: schemas/ho-so.schema.json\nĐã cũ: schemas/mo-hinh.schema.json\n"
-                   "Đã cũ: schemas/phong-trao.schema.json\nĐã cũ: mau/ho-so.md\n"
-                   "Đã cũ: mau/mo-hinh.md\nĐã cũ: mau/phong-trao.md\n"
+                   "Đã cũ: schemas/phong-trao.schema.json\nĐã cũ: schemas/tin-bai.schema.json\n"
+                   "Đã cũ: schemas/de-nghi.schema.json\nĐã cũ: schemas/hop-hoi-dong.schema.json\n"
+                   "Đã cũ: mau/ho-so.md\nĐã cũ: mau/mo-hinh.md\nĐã cũ: mau/phong-trao.md\n"
+                   "Đã cũ: mau/tin-bai.md\n"
                    "Đã cũ: quan-tri/config.yml\n"
                    "Chạy `guongsang schema` để tạo lại các tệp trên rồi commit.\n")
     assert run(capsys, "--thu-muc", str(root), "schema")[0] == 0
@@ -302,8 +307,10 @@ def test_nomination_form_requires_consent() -> None:
     form = _yaml(".github/ISSUE_TEMPLATE/de-cu-guong-dien-hinh.yml")
     assert form["name"] == "Đề cử gương điển hình"
     fields = {b["id"]: b for b in form["body"] if "id" in b}
-    assert list(fields) == ["ho_ten", "loai", "don_vi", "hinh_thuc", "viec_lam", "tieu_chuan",
-                            "minh_chung", "nguoi_de_cu", "dong_y"]
+    assert list(fields) == ["ho_ten", "loai", "don_vi", "hinh_thuc", "de_nghi_khen_thuong",
+                            "viec_lam", "tieu_chuan", "minh_chung", "nguoi_de_cu", "dong_y"]
+    # The form leads to the nomination pull request (guongsang new de-nghi).
+    assert "guongsang new de-nghi" in form["body"][0]["attributes"]["value"]
     assert fields["dong_y"]["type"] == "checkboxes"
     assert all(o["required"] for o in fields["dong_y"]["attributes"]["options"])
     assert "bốn tiêu chuẩn" in fields["tieu_chuan"]["attributes"]["label"]
@@ -374,6 +381,9 @@ def test_vscode_and_codespaces_files() -> None:
         "./schemas/ho-so.schema.json": ["profiles/*/index.md"],
         "./schemas/mo-hinh.schema.json": ["content/mo-hinh/*.md"],
         "./schemas/phong-trao.schema.json": ["content/phong-trao/*.md"],
+        "./schemas/tin-bai.schema.json": ["stories/*/index.md"],
+        "./schemas/de-nghi.schema.json": ["noi-bo/de-nghi/*.md"],
+        "./schemas/hop-hoi-dong.schema.json": ["noi-bo/hop-hoi-dong/*.md"],
     }
     for schema in settings["yaml.schemas"]:
         assert (ROOT / schema).is_file()

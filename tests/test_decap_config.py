@@ -18,7 +18,7 @@ from guongsang.load.conform import (
 from guongsang.load.refdata import DATA_FILES, load_reference
 from guongsang.load.yamlsrc import Source
 from guongsang.project import Project
-from guongsang.schema import AWARD, SCHEMAS, Field
+from guongsang.schema import AWARD, PROCESS_SCHEMAS, SCHEMAS, Field
 from guongsang.text import slugify
 
 from .conftest import ROOT, TODAY
@@ -73,6 +73,37 @@ def test_each_record_kind_has_every_schema_field_in_order(kind: str) -> None:
 def test_every_record_kind_of_the_schema_has_a_collection() -> None:
     """A new kind in schema.py (stories…) needs its row in decap.KINDS."""
     assert sorted(k.kind for k in decap.KINDS) == sorted(SCHEMAS)
+
+
+def test_the_internal_records_have_no_place_in_the_public_form() -> None:
+    """Nominations and meetings may live in a private repository; the form at /quan-tri/ is
+    published with the site and saves into the public one: they never appear in it."""
+    kinds = {k.kind for k in decap.KINDS}
+    assert not kinds & set(PROCESS_SCHEMAS)
+    text = (ROOT / decap.CONFIG).read_text(encoding="utf-8")
+    for word in ("noi-bo", "de-nghi", "hop-hoi-dong"):
+        assert word not in text, word
+
+    def names(fields: list[dict[str, Any]]) -> set[str]:
+        out = set()
+        for f in fields:
+            out.add(f["name"])
+            out |= names(f.get("fields", []) + ([f["field"]] if "field" in f else []))
+        return out
+    found = set().union(*(names(c.get("fields", [])) for c in CONFIG["collections"]))
+    # Keys only the internal records have (a story's `ho_so` links profiles, as a nomination's
+    # does: a shared key is not internal).
+    def keys(fields: tuple[Field, ...]) -> set[str]:
+        return {k for f in fields for k in
+                {f.key} | keys(f.fields) | (keys((f.item,)) if f.item else set())}
+    public = set().union(*(keys(fields) for fields in SCHEMAS.values()))
+    internal = set().union(*(keys(fields) for fields in PROCESS_SCHEMAS.values())) - public
+    assert {"don_vi_de_nghi", "ngay_de_nghi", "dong_y_de_nghi", "trinh_cap_tren", "quyet_dinh",
+            "khong_dat", "hinh_thuc_bieu_quyet", "de_nghi", "ket_qua", "thu_ky",
+            "ket_luan"} <= internal
+    assert found & internal == set()
+    folders = {c.get("folder") for c in CONFIG["collections"]}
+    assert folders == {"profiles", "content/mo-hinh", "content/phong-trao", "stories", None}
 
 
 def test_profiles_live_in_a_folder_each_with_their_photos() -> None:

@@ -76,14 +76,14 @@ def _sub(text: str, old: str, new: str) -> str:
 
 
 def test_every_sample_record_and_template_gives_no_message() -> None:
-    proc = _run(["profiles", "content", "mau"])
+    proc = _run(["profiles", "content", "stories", "mau", "noi-bo"])
     files = _report(proc)
     messages = {f["path"]: _short(f["messages"]) for f in files if f["messages"]}
     assert messages == {}
     assert proc.returncode == 0, proc.stderr
     checked = {f["path"] for f in files}
     assert {p.relative_to(ROOT).as_posix() for _, p in records(ROOT)} <= checked
-    assert {"mau/ho-so.md", "mau/mo-hinh.md", "mau/phong-trao.md"} <= checked
+    assert {"mau/ho-so.md", "mau/mo-hinh.md", "mau/phong-trao.md", "mau/tin-bai.md"} <= checked
 
 
 def test_wrong_fields_of_a_profile_are_flagged_where_they_are() -> None:
@@ -137,6 +137,8 @@ def test_wrong_types_inside_a_list_of_awards() -> None:
     (PROFILE, "ho_ten"),
     ("content/mo-hinh/ban-do-so-ket-noi-dau-tu-du-lich.md", "ten"),
     ("content/phong-trao/thi-dua-chuyen-doi-so-2024.md", "ten"),
+    ("noi-bo/de-nghi/2026-dang-thi-thuy-lao-dong-tien-tien.md", "ho_so"),
+    ("noi-bo/hop-hoi-dong/2026-11-17-binh-xet-nam-2026.md", "ten"),
 ])
 def test_each_record_kind_is_checked_against_its_schema(path: str, key: str) -> None:
     text = _sub((ROOT / path).read_text(encoding="utf-8"), f"\n{key}: ", f"\n{key}x: ")

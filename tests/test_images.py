@@ -196,9 +196,10 @@ def test_profile_page_offers_webp_widths_and_one_jpeg(repo) -> None:
     img = f"../../assets/anh/{digest}"
     assert picture == (
         f'<picture><source type="image/webp" srcset="{img}-640.webp 640w, {img}-1280.webp 1280w" '
-        'sizes="(min-width: 45em) 20rem, 100vw">'
+        'sizes="(min-width: 76.25em) 17rem, (min-width: 45em) 38vw, 100vw">'
         f'<img src="{img}-640.jpg" alt="Chân dung khi làm việc" width="640" height="480" '
-        'decoding="async"></picture>')
+        # The first photo is the largest thing of the first screen: fetched first, not lazily.
+        'fetchpriority="high"></picture>')
     # Published: what the page and the cards show, not the 320 JPEG nor a 1280 JPEG.
     assert sorted(a.uri for a in output.assets if a.uri.startswith("assets/anh/" + digest)) == [
         f"assets/anh/{digest}-1280.webp", f"assets/anh/{digest}-320.webp",

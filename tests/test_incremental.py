@@ -242,7 +242,7 @@ def _sample_copy(base: Path) -> Path:
 
     from .conftest import ROOT
 
-    for name in ("data", "content", "profiles"):
+    for name in ("data", "content", "profiles", "stories"):
         shutil.copytree(ROOT / name, base / name)
     return base
 

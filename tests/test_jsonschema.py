@@ -44,11 +44,14 @@ def _as_json(value):
 
 
 def records(root: Path) -> list[tuple[str, Path]]:
-    out = [("profile", p) for p in sorted((root / "profiles").glob("*/index.md"))
+    out = [(kind, p) for folder, kind in (("profiles", "profile"), ("stories", "story"))
+           for p in sorted((root / folder).glob("*/index.md"))
            if not p.parent.name.startswith(("_", "."))]
     for folder, kind in (("mo-hinh", "model"), ("phong-trao", "campaign")):
         out += [(kind, p) for p in sorted((root / "content" / folder).glob("*.md"))
                 if p.name != "index.md"]
+    for folder, kind in (("de-nghi", "nomination"), ("hop-hoi-dong", "meeting")):
+        out += [(kind, p) for p in sorted((root / "noi-bo" / folder).glob("*.md"))]
     return out
 
 
@@ -69,9 +72,10 @@ def test_committed_generated_files_are_up_to_date() -> None:
     assert stale == [], "run `guongsang schema` and commit the files"
 
 
-def test_schema_files_are_the_three_record_kinds() -> None:
+def test_schema_files_are_the_four_record_kinds_and_the_two_internal_ones() -> None:
     assert sorted(p.name for p in (ROOT / "schemas").iterdir()) == [
-        "ho-so.schema.json", "mo-hinh.schema.json", "phong-trao.schema.json"]
+        "de-nghi.schema.json", "ho-so.schema.json", "hop-hoi-dong.schema.json",
+        "mo-hinh.schema.json", "phong-trao.schema.json", "tin-bai.schema.json"]
 
 
 @pytest.mark.parametrize("name", sorted(json_schema.FILES.values()))
@@ -169,6 +173,25 @@ def test_enums_follow_the_reference_data(tmp_path: Path) -> None:
     assert don_vi["enumDescriptions"][-1] == "Phòng Mới"
     assert don_vi["description"] == "Đơn vị (id trong data/don-vi.yml). Bắt buộc."
     assert don_vi["examples"] == ["phong-xuc-tien-dau-tu"]
+
+
+def test_internal_records_have_schemas_that_say_they_are_internal(tmp_path: Path) -> None:
+    """Nominations and meetings get a schema for editors' tools like every record, marked
+    internal, and a broken one fails the schema and `guongsang check` alike."""
+    for kind in ("nomination", "meeting"):
+        schema = json.loads((ROOT / "schemas" / json_schema.FILES[kind]).read_text("utf-8"))
+        assert schema["description"].endswith(
+            "Hồ sơ nội bộ: không bao giờ công bố; thư mục có thể là một kho riêng (noi_bo trong "
+            "data/site.yml).")
+        assert "title" not in schema["properties"]  # not a page: no page settings
+    sample = ROOT / "noi-bo/de-nghi/2026-dang-thi-thuy-lao-dong-tien-tien.md"
+    data = front_matter(sample)
+    assert errors(ROOT, "nomination", {**data, "ket_qua": "dat"}) == [": additionalProperties"]
+    assert errors(ROOT, "nomination", {**data, "hinh_thuc": "lao-dong-tien-tienn"}) == [
+        "hinh_thuc: enum"]
+    meeting = front_matter(ROOT / "noi-bo/hop-hoi-dong/2026-11-17-binh-xet-nam-2026.md")
+    meeting["ket_qua"][0]["dong_y"] = -1
+    assert errors(ROOT, "meeting", meeting) == ["ket_qua/0/dong_y: minimum"]
 
 
 def test_private_fields_are_marked_in_their_description() -> None:

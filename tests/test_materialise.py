@@ -319,7 +319,8 @@ def test_live_preview_and_staged_build_publish_the_same_bytes(
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     repo = tmp_path / "repo"
     repo.mkdir()
-    for name in ("mkdocs.yml", "hooks", "overrides", "data", "content", "profiles", "quan-tri"):
+    for name in ("mkdocs.yml", "hooks", "overrides", "data", "content", "profiles", "stories",
+                 "quan-tri"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, repo / name)
     if (ROOT / "node_modules").is_dir():  # the editors' form copies Decap's bundle from there
         (repo / "node_modules").symlink_to(ROOT / "node_modules")

@@ -54,6 +54,7 @@ def ctx(tmp_path: Path) -> Context:
 
 def test_model_head_names_only_published_authors(ctx: Context) -> None:
     assert ctx.output.prepends["mo-hinh/ban-do-so.md"] == (
+        "# Bản đồ số\n\n"
         '<div class="gs-model-head"><p class="gs-lead">Dự án trên bản đồ.</p>'
         '<dl class="gs-facts"><dt>Loại</dt><dd>Mô hình mới</dd>'
         "<dt>Đơn vị chủ trì</dt><dd>Phòng Xúc tiến Đầu tư</dd>"
@@ -78,7 +79,8 @@ def test_replication_table_in_date_order(ctx: Context) -> None:
     table = ctx.output.augments["mo-hinh/ban-do-so.md"]
     assert table.startswith("## Nơi đã nhân rộng {#gs-nhan-rong}\n\n"
                             '<p class="gs-counts">Đã nhân rộng tại 3 đơn vị.</p>\n\n')
-    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td></tr>", table)
+    rows = re.findall(r'<tr><td data-label="Đơn vị">(.*?)</td><td data-label="Ngày áp dụng">'
+                      r'(.*?)</td><td data-label="Ghi chú">(.*?)</td></tr>', table)
     assert rows == [
         ("UBND phường Xuân Hương – Đà Lạt", "15/10/2025", ""),   # same day: by unit name
         ("UBND xã Lạc Dương", "15/10/2025", ""),
@@ -97,8 +99,8 @@ def test_model_never_replicated_says_so(ctx: Context) -> None:
 
 def test_index_ordered_by_replication_then_year_then_title(ctx: Context) -> None:
     index = ctx.output.augments["mo-hinh/index.md"]
-    rows = re.findall(r"<tr><td><a href=\"([^\"]*)\">([^<]*)</a></td><td>([^<]*)</td>"
-                      r"<td>[^<]*</td><td>(\d+)</td><td>([^<]*)</td></tr>", index)
+    rows = re.findall(r'<tr><td[^>]*><a href="([^"]*)">([^<]*)</a></td><td[^>]*>([^<]*)</td>'
+                      r"<td[^>]*>[^<]*</td><td[^>]*>(\d+)</td><td[^>]*>([^<]*)</td></tr>", index)
     assert rows == [
         ("ban-do-so/", "Bản đồ số", "Mô hình mới", "2025", "3 đơn vị"),
         ("chatbot/", "Chatbot hỏi đáp", "Giải pháp", "2025", "1 đơn vị"),   # newer wins the tie

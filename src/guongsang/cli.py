@@ -1,5 +1,6 @@
-"""Command line: ``guongsang check|new|report|schema|preview-links|shrink|deploy-s3`` (text in
-Vietnamese).
+"""Command line: ``guongsang check|new|report|schema|preview-links|shrink|deploy-s3``, the build
+commands ``build|stage|post-build|parity`` and the process commands
+``tham-dinh|ghi-khen-thuong|van-ban`` (all text in Vietnamese).
 
 Exit codes: 0 done, 1 the content has errors (or a generated file is out of date, or a record
 already exists), 2 the command was written wrongly (unknown option, bad period…).
@@ -21,6 +22,7 @@ from .editor import decap, json_schema, lawdocs, pr_result, ruledocs, scaffold
 from .load.corpus import load
 from .load.refdata import load_reference
 from .problems import Severity, format_github, format_json, format_report, has_errors
+from .process import commands as process_commands
 from .project import Project, today
 from .site import engines, materialise, parity, postbuild
 from .site.preview import changes, comment
@@ -29,7 +31,8 @@ from .text import format_count
 GUIDE = "HUONG-DAN-BIEN-TAP.md"
 SCHEMA_DIR = "schemas"
 TEMPLATE_DIR = "mau"
-TEMPLATES = {"profile": "ho-so.md", "model": "mo-hinh.md", "campaign": "phong-trao.md"}
+TEMPLATES = {"profile": "ho-so.md", "model": "mo-hinh.md", "campaign": "phong-trao.md",
+             "story": "tin-bai.md"}
 
 # argparse's own words, in Vietnamese (looked up through argparse's gettext hook).
 _VI = {
@@ -128,6 +131,7 @@ def published_dirs(project: Project) -> list[Path]:
             (root / materialise.STAGE_DIR).resolve(),  # the staged pages, published as they are
             project.path(project.content_dir).resolve(),
             project.path(project.profiles_dir).resolve(),
+            project.path(project.stories_dir).resolve(),
             project.path(project.data_dir).resolve()]
 
 
@@ -135,7 +139,9 @@ def published_dirs(project: Project) -> list[Path]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     project = Project(root=args.root)
-    _, problems = check(project, today())
+    corpus, problems = check(project, today())
+    # Internal records (nominations, meetings) are checked here, never by the site build.
+    _, problems = process_commands.with_process(project, corpus, problems, args.noi_bo)
     shown = [p for p in problems if args.all or p.severity is not Severity.INFO]
     if args.format == "github":
         print(format_github(shown))
@@ -147,6 +153,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    if args.kind in process_commands.NEW_KINDS:
+        return process_commands.cmd_new_process(args)
     project = Project(root=args.root)
     ref, _ = load_reference(project.path(project.data_dir), project.root)
     try:
@@ -462,8 +470,9 @@ def cmd_shrink(args: argparse.Namespace) -> int:
     elif args.files:
         paths = [Path(n).resolve() for n in args.files]
     else:
-        folder = project.path(project.profiles_dir)
-        paths = sorted(x for x in folder.rglob("*") if x.suffix.lower() in shrink.IMAGE_SUFFIXES)
+        paths = sorted(x for d in (project.profiles_dir, project.stories_dir)
+                       for x in project.path(d).rglob("*")
+                       if x.suffix.lower() in shrink.IMAGE_SUFFIXES)
     over: list[tuple[str, shrink.Result]] = []
     changed: list[Path] = []
     failed = 0
@@ -571,10 +580,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="dạng kết quả: text (cho người đọc), github (chú thích trên pull request), "
                         "json")
     p.add_argument("--all", action="store_true", help="hiện cả các lưu ý (hồ sơ chưa công bố…)")
+    process_commands.noi_bo_option(p)
     _root_option(p, argparse.SUPPRESS)
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("new", help="tạo hồ sơ, mô hình hoặc phong trào mới từ mẫu",
+    p = sub.add_parser("new", help="tạo hồ sơ, mô hình, phong trào hoặc tin bài mới từ mẫu",
                        description="Tạo tệp mới có đủ mọi trường, mỗi trường kèm lời hướng dẫn. "
                        "Không ghi đè tệp đã có.",
                        epilog="Ví dụ:\n  guongsang new profile \"Trần Thị Đào\"\n"
@@ -582,12 +592,24 @@ def build_parser() -> argparse.ArgumentParser:
                               "  guongsang new model \"Sổ tay nhà đầu tư điện tử\"\n"
                               "    -> content/mo-hinh/so-tay-nha-dau-tu-dien-tu.md\n"
                               "  guongsang new campaign \"Thi đua chuyển đổi số 2026\"\n"
-                              "    -> content/phong-trao/thi-dua-chuyen-doi-so-2026.md")
-    p.add_argument("kind", choices=sorted(scaffold.KIND_ALIASES), metavar="LOẠI",
-                   help="profile (hoặc ho-so), model (mo-hinh), campaign (phong-trao)")
+                              "    -> content/phong-trao/thi-dua-chuyen-doi-so-2026.md\n"
+                              "  guongsang new story \"Tổng kết phong trào năm 2026\"\n"
+                              "    -> stories/tong-ket-phong-trao-nam-2026/index.md\n"
+                              "  guongsang new de-nghi nguyen-thi-hoa --hinh-thuc "
+                              "chien-si-thi-dua-co-so --nam 2026\n"
+                              "    -> noi-bo/de-nghi/2026-nguyen-thi-hoa-chien-si-thi-dua-co-so.md\n"
+                              "  guongsang new hop-hoi-dong \"Bình xét năm 2026\" --ngay 17/11/2026\n"
+                              "    -> noi-bo/hop-hoi-dong/2026-11-17-binh-xet-nam-2026.md")
+    p.add_argument("kind", choices=sorted([*scaffold.KIND_ALIASES, *process_commands.NEW_KINDS]),
+                   metavar="LOẠI",
+                   help="profile (hoặc ho-so), model (mo-hinh), campaign (phong-trao), "
+                        "story (tin-bai); hồ sơ nội bộ: de-nghi (TÊN là tên thư mục hồ sơ), "
+                        "hop-hoi-dong")
     p.add_argument("name", metavar="TÊN",
-                   help="họ tên (hoặc tên mô hình, phong trào), đặt trong ngoặc kép; "
+                   help="họ tên (hoặc tên mô hình, phong trào, tiêu đề tin bài), đặt trong "
+                        "ngoặc kép; "
                         "tên thư mục/tệp được tạo từ tên này, bỏ dấu (đ thành d)")
+    process_commands.extend_new(p)
     _root_option(p, argparse.SUPPRESS)
     p.set_defaults(func=cmd_new)
 
@@ -644,11 +666,11 @@ def build_parser() -> argparse.ArgumentParser:
                        "mục anh_goc): xoay đúng chiều, bỏ thông tin máy ảnh và vị trí GPS, nén "
                        "với chất lượng đủ để ảnh trên trang không kém nét, rồi báo số byte tiết "
                        "kiệm được. Ảnh trong giới hạn được giữ nguyên.",
-                       epilog="Ví dụ:\n  guongsang shrink                 (mọi ảnh trong profiles/)\n"
+                       epilog="Ví dụ:\n  guongsang shrink                 (mọi ảnh trong profiles/ và stories/)\n"
                               "  guongsang shrink profiles/tran-van-an/chan-dung.jpg\n"
                               "  guongsang shrink --kiem-tra      (chỉ liệt kê, không sửa)")
     p.add_argument("files", nargs="*", metavar="TỆP",
-                   help="các ảnh cần thu nhỏ (bỏ trống: mọi ảnh trong profiles/; '-': đọc danh "
+                   help="các ảnh cần thu nhỏ (bỏ trống: mọi ảnh trong profiles/ và stories/; '-': đọc danh "
                         "sách từ đầu vào chuẩn, mỗi dòng một tệp); tệp không phải ảnh được bỏ qua")
     p.add_argument("--kiem-tra", "--check", dest="kiem_tra", action="store_true",
                    help="chỉ liệt kê ảnh vượt giới hạn, không sửa tệp (mã thoát 1 nếu có)")
@@ -687,6 +709,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="chỉ tính xem sẽ gửi, giữ, xoá những gì; không đổi gì trên bucket")
     _root_option(p, argparse.SUPPRESS)
     p.set_defaults(func=cmd_deploy_s3)
+
+    # -- the commendation process: nominations, council meetings, decisions, documents --------
+    process_commands.add_commands(sub, _root_option)
     return parser
 
 
@@ -699,6 +724,9 @@ def main(argv: list[str] | None = None) -> int:
     args.root = (args.root or _find_root(Path.cwd())).resolve()
     try:
         return int(args.func(args))
+    except process_commands.CommandError as err:
+        print(f"Lỗi: {err}", file=sys.stderr)
+        return 1
     except UsageError as err:
         print(f"Lỗi: {err}", file=sys.stderr)
         return 2

@@ -17,6 +17,12 @@ class Project:
     content_dir: str = "content"
     models_dir: str = "content/mo-hinh"
     campaigns_dir: str = "content/phong-trao"
+    stories_dir: str = "stories"
+    """Stories and news (tin bài): ``stories/<slug>/index.md`` beside the cover photo."""
+    nominations_dir: str = "noi-bo/de-nghi"
+    """Internal records (never published): where :mod:`guongsang.process.load` reads them from
+    depends on configuration (:mod:`guongsang.process.config`), which sets these two."""
+    meetings_dir: str = "noi-bo/hop-hoi-dong"
     cache_dir: str = ".cache/guongsang"
 
     def path(self, rel: str) -> Path:

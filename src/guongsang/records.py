@@ -172,6 +172,30 @@ class Campaign(Record):
 
 
 @dataclass
+class Story(Record):
+    """A story or a piece of news (tin bài), published at ``tin-bai/<slug>/``."""
+
+    tieu_de: str = ""
+    ngay: date | None = None
+    """Date of publication (the order of the index, the archive year, the feed's date)."""
+    tac_gia: str = ""
+    """Who wrote it, as the by-line shows it."""
+    tom_tat: str = ""
+    anh_bia: Photo | None = None
+    """The cover photo (beside index.md), through the same pipeline as profiles' photos."""
+    ho_so: list[str] = field(default_factory=list)
+    phong_trao: list[str] = field(default_factory=list)
+    mo_hinh: list[str] = field(default_factory=list)
+    slug_cu: list[str] = field(default_factory=list)
+    folder: Path | None = None
+    """Folder holding index.md and the cover photo."""
+
+    @property
+    def year(self) -> int:
+        return self.ngay.year if self.ngay else 0
+
+
+@dataclass
 class ContentPage(Record):
     """A hand-written page of content/ that no record kind claims: the about page, the index
     pages of sections, any page an editor adds. ``slug`` is its path inside content/."""
@@ -227,8 +251,7 @@ def profile_from(slug: str, src: Source, clean: dict[str, Any], folder: Path) ->
                   for d in _items(clean, "viec_tot") if d.get("ngay")],
         phong_trao=list(clean.get("phong_trao") or []),
         mo_hinh=list(clean.get("mo_hinh") or []),
-        anh=[Photo(p["tep"], p.get("mo_ta") or "", p.get("chu_thich") or "", p.get("nguon") or "", i)
-             for i, p in enumerate(clean.get("anh") or []) if isinstance(p, dict) and p.get("tep")],
+        anh=[ph for i, p in enumerate(clean.get("anh") or []) if (ph := _photo(p, i))],
         # A missing or unreadable consent counts as "no": publishing needs a clear yes.
         dong_y_cong_bo=clean.get("dong_y_cong_bo") is True,
         theo_doi=[FollowUp(t["ngay"], t.get("ghi_chu") or "")
@@ -267,6 +290,24 @@ def campaign_from(slug: str, src: Source, clean: dict[str, Any]) -> Campaign:
         tu_ngay=clean.get("tu_ngay"), den_ngay=clean.get("den_ngay"),
         muc_tieu=list(clean.get("muc_tieu") or []), trang_thai=clean.get("trang_thai") or "",
         tom_tat=clean.get("tom_tat") or "",
+    )
+
+
+def _photo(value: Any, index: int = 0) -> Photo | None:
+    if not isinstance(value, dict) or not value.get("tep"):
+        return None
+    return Photo(value["tep"], value.get("mo_ta") or "", value.get("chu_thich") or "",
+                 value.get("nguon") or "", index)
+
+
+def story_from(slug: str, src: Source, clean: dict[str, Any], folder: Path) -> Story:
+    return Story(
+        slug=slug, source=src, body=src.body, folder=folder,
+        tieu_de=clean.get("tieu_de") or slug, ngay=clean.get("ngay"),
+        tac_gia=clean.get("tac_gia") or "", tom_tat=clean.get("tom_tat") or "",
+        anh_bia=_photo(clean.get("anh_bia")),
+        ho_so=list(clean.get("ho_so") or []), phong_trao=list(clean.get("phong_trao") or []),
+        mo_hinh=list(clean.get("mo_hinh") or []), slug_cu=list(clean.get("slug_cu") or []),
     )
 
 

@@ -95,14 +95,23 @@ MEMBERS = Field("thanh_vien", "object", "Thành phần tập thể trong năm (s
     Field("ky_luat", "int", "Số thành viên bị kỷ luật từ hình thức cảnh cáo trở lên", 0, minimum=0),
 ))
 
+def photo_fields(where: str, file: str, alt: str, caption: str) -> tuple[Field, ...]:
+    """The keys of one photo, for every record kind with photos beside its file (the same
+    checks, the same pipeline: :mod:`guongsang.rules.photos`, :mod:`guongsang.media.images`)."""
+    return (
+        text("tep", f"Tên tệp ảnh trong thư mục {where}", file, required=True, exact=True),
+        text("mo_ta", "Mô tả ảnh cho người khiếm thị (tối đa 150 ký tự)", alt, required=True,
+             max_len=150),
+        text("chu_thich", "Chú thích hiển thị dưới ảnh", caption),
+        text("nguon", "Nguồn ảnh, tác giả", "Ảnh: Trung tâm Thông tin Xúc tiến"),
+    )
+
+
 PHOTO = obj_list(
     "anh", "Ảnh (tệp nằm trong cùng thư mục hồ sơ)",
-    text("tep", "Tên tệp ảnh trong thư mục hồ sơ", "chan-dung.jpg", required=True, exact=True),
-    text("mo_ta", "Mô tả ảnh cho người khiếm thị (tối đa 150 ký tự)",
-         "Chị An trao đổi với đoàn doanh nghiệp tại hội nghị xúc tiến", required=True,
-         max_len=150),
-    text("chu_thich", "Chú thích hiển thị dưới ảnh", "Hội nghị xúc tiến đầu tư năm 2024"),
-    text("nguon", "Nguồn ảnh, tác giả", "Ảnh: Trung tâm Thông tin Xúc tiến"),
+    *photo_fields("hồ sơ", "chan-dung.jpg",
+                  "Chị An trao đổi với đoàn doanh nghiệp tại hội nghị xúc tiến",
+                  "Hội nghị xúc tiến đầu tư năm 2024"),
 )
 
 PROFILE: tuple[Field, ...] = (
@@ -224,6 +233,32 @@ CAMPAIGN: tuple[Field, ...] = (
          max_len=200),
 )
 
+# A story or a piece of news (tin bài): a record of the core, in stories/<slug>/index.md beside
+# its cover photo, so it survives a change of site engine (no blog plugin). Published at
+# tin-bai/<slug>/; it appears on the pages of the profiles, campaigns and models it names.
+STORY: tuple[Field, ...] = (
+    text("tieu_de", "Tiêu đề bài viết", "Phát động phong trào “Mỗi viên chức một việc tốt”",
+         required=True, max_len=160, exact=True),
+    Field("ngay", "date", "Ngày đăng (dd/mm/yyyy)", "05/01/2026", required=True, past_only=True),
+    text("tac_gia", "Người viết (tên người hoặc bộ phận)", "Trung tâm Thông tin Xúc tiến",
+         required=True, max_len=120),
+    text("tom_tat", "Tóm tắt: một hai câu (hiện trên thẻ, trong nguồn tin và khi chia sẻ)",
+         "Toàn thể viên chức đăng ký một việc tốt cụ thể trong năm.", required=True,
+         max_len=300),
+    Field("anh_bia", "object", "Ảnh bìa (tệp nằm trong cùng thư mục bài viết)",
+          fields=photo_fields("bài viết", "anh-bia.jpg",
+                              "Viên chức Trung tâm giơ tay biểu quyết tại lễ phát động",
+                              "Lễ phát động sáng 05/01/2026")),
+    ref_list("ho_so", "Gương điển hình được nói tới (tên thư mục hồ sơ trong profiles/)",
+             ["dang-thi-thuy"], link="profiles"),
+    ref_list("phong_trao", "Phong trào thi đua được nói tới (tên tệp trong content/phong-trao/)",
+             ["moi-vien-chuc-mot-viec-tot-2026"], link="campaigns"),
+    ref_list("mo_hinh", "Mô hình, sáng kiến được nói tới (tên tệp trong content/mo-hinh/)",
+             ["so-hoa-ho-so-luu-tru"], link="models"),
+    ref_list("slug_cu", "Địa chỉ cũ (tên thư mục cũ) để liên kết cũ vẫn dẫn tới bài",
+             ["ten-bai-cu"], exact=True),
+)
+
 # A hand-written page of content/ (the about page, the index pages of sections, any page an
 # editor adds). Models and campaigns, which are pages of content/ too, may carry these keys
 # beside their own. Only these reach the engine: the rest of a front matter is never published.
@@ -241,11 +276,99 @@ PAGE: tuple[Field, ...] = (
 )
 PAGE_META_KEYS = frozenset(f.key for f in PAGE)
 
-SCHEMAS: dict[str, tuple[Field, ...]] = {"profile": PROFILE, "model": MODEL, "campaign": CAMPAIGN}
+SCHEMAS: dict[str, tuple[Field, ...]] = {"profile": PROFILE, "model": MODEL, "campaign": CAMPAIGN,
+                                        "story": STORY}
 KIND_LABELS = {"profile": "hồ sơ", "model": "mô hình, sáng kiến", "campaign": "phong trào",
-               "page": "trang nội dung"}
+               "story": "tin bài", "page": "trang nội dung"}
 
 
 def private_keys(fields: tuple[Field, ...] = PROFILE) -> set[str]:
     """Top-level keys whose content must never be published."""
     return {f.key for f in fields if f.private}
+
+
+# -- Internal records of the commendation process (never published) ----------------------------
+# Nominations and council meetings live in the internal-records folder (``noi-bo/`` by default,
+# or a private repository: see :mod:`guongsang.process.config`). They are checked like every
+# record, but only by ``guongsang check`` and the process commands; the site build never reads
+# them. Their state (đề xuất → thẩm định → bình xét → quyết định / không đạt / trình cấp trên)
+# is never typed: it follows from which blocks are filled and from the meeting records.
+
+NOMINATION: tuple[Field, ...] = (
+    text("ho_so", "Hồ sơ được đề nghị (tên thư mục trong profiles/)", "nguyen-thi-hoa",
+         required=True, link="profiles"),
+    text("hinh_thuc", "Danh hiệu hoặc hình thức đề nghị (id trong data/danh-muc-khen-thuong.yml)",
+         "chien-si-thi-dua-co-so", required=True, ref="awards"),
+    Field("nam", "int", "Năm thành tích được đề nghị khen", 2026, required=True, year=True),
+    text("phong_trao", "Phong trào thi đua (nếu khen theo phong trào; tên tệp trong "
+         "content/phong-trao/)", "thi-dua-phat-trien-lam-dong-2025-2030", link="campaigns"),
+    text("don_vi_de_nghi", "Phòng hoặc đoàn thể đề nghị (id trong data/don-vi.yml)",
+         "phong-xuc-tien-thuong-mai", required=True, ref="orgs"),
+    Field("ngay_de_nghi", "date", "Ngày đề nghị (dd/mm/yyyy)", "03/11/2026", required=True,
+          past_only=True),
+    Field("dong_y_de_nghi", "bool",
+          "Người được đề nghị (hoặc đại diện tập thể) đã biết và đồng ý được đề nghị", True,
+          required=True),
+    Field("can_cu", "object", "Căn cứ đề nghị: trỏ tới thành tích, sáng kiến đã ghi trong kho",
+          fields=(
+              ref_list("sang_kien", "Sáng kiến, mô hình làm căn cứ (tên tệp trong "
+                       "content/mo-hinh/)", ["phien-cho-nong-san-truc-tuyen"], link="models"),
+              Field("nam_thanh_tich", "list", "Các năm thành tích (mục thanh_tich của hồ sơ)",
+                    [2026], item=Field("nam_thanh_tich", "int", "Năm", 2026, year=True)),
+              text("ghi_chu", "Ghi chú về căn cứ", "Thành tích xúc tiến thương mại năm 2026"),
+          )),
+    Field("trinh_cap_tren", "object", "Đã trình cấp trên (với hình thức đơn vị không tự quyết "
+          "định được)", fields=(
+              text("so_to_trinh", "Số tờ trình", "45/TTr-TTXT", required=True),
+              Field("ngay", "date", "Ngày trình", "24/11/2026", required=True, past_only=True),
+              text("noi_nhan", "Nơi nhận", "Sở Nội vụ tỉnh Lâm Đồng (Ban Thi đua – Khen thưởng)"),
+          )),
+    Field("quyet_dinh", "object", "Quyết định khen thưởng (khi đã có)", fields=(
+        text("so_quyet_dinh", "Số quyết định", "215/QĐ-TTXT", required=True, **DECISION),
+        Field("ngay_quyet_dinh", "date", "Ngày ký quyết định", "20/11/2026", required=True,
+              past_only=True),
+        text("co_quan", "Người/cơ quan ký quyết định", "Giám đốc Trung tâm"),
+        text("ly_do", "Lý do khen thưởng (ghi vào hồ sơ)",
+             "Đã hoàn thành xuất sắc nhiệm vụ năm 2026"),
+    )),
+    Field("khong_dat", "object", "Đề nghị không được chấp thuận", fields=(
+        Field("ngay", "date", "Ngày kết luận", "18/11/2026", required=True, past_only=True),
+        text("ly_do", "Lý do", "Không đạt tỷ lệ phiếu đồng ý của Hội đồng", required=True),
+    )),
+    text("ghi_chu", "Ghi chú nội bộ", "Hồ sơ gốc lưu tại Phòng Tổ chức – Hành chính"),
+)
+
+MEETING: tuple[Field, ...] = (
+    text("ten", "Tên cuộc họp", "Họp Hội đồng Thi đua – Khen thưởng bình xét năm 2026",
+         required=True, max_len=200),
+    Field("ngay", "date", "Ngày họp (dd/mm/yyyy; có thể ghi trước ngày họp)", "17/11/2026",
+          required=True),
+    Field("nam", "int", "Năm thành tích được bình xét", 2026, required=True, year=True),
+    text("dia_diem", "Địa điểm", "Phòng họp tầng 2, Trung tâm"),
+    text("hinh_thuc_bieu_quyet", "Hình thức biểu quyết: bo_phieu_kin hoặc gio_tay",
+         "bo_phieu_kin", required=True, ref="vocab:hinh_thuc_bieu_quyet"),
+    obj_list("thanh_vien", "Thành viên Hội đồng (theo quyết định thành lập)",
+             text("ho_ten", "Họ và tên", "Lê Văn Bình", required=True),
+             text("chuc_vu", "Chức vụ", "Giám đốc Trung tâm"),
+             text("vai_tro", "Vai trò trong Hội đồng (data/tu-vung.yml, vai_tro_hoi_dong)",
+                  "chu_tich", required=True, ref="vocab:vai_tro_hoi_dong"),
+             Field("co_mat", "bool", "Có mặt tại cuộc họp", True, required=True),
+             Field("y_kien_van_ban", "bool", "Vắng mặt nhưng gửi ý kiến bằng văn bản", False)),
+    ref_list("de_nghi", "Các đề nghị đưa ra bình xét (tên tệp trong noi-bo/de-nghi/)",
+             ["2026-nguyen-thi-hoa-chien-si-thi-dua-co-so"], required=True, link="nominations"),
+    obj_list("ket_qua", "Kết quả biểu quyết (ghi sau cuộc họp)",
+             text("de_nghi", "Đề nghị (tên tệp trong noi-bo/de-nghi/)",
+                  "2026-nguyen-thi-hoa-chien-si-thi-dua-co-so", required=True,
+                  link="nominations"),
+             Field("dong_y", "int", "Số phiếu đồng ý", 9, required=True, minimum=0),
+             Field("khong_dong_y", "int", "Số phiếu không đồng ý", 1, required=True, minimum=0),
+             Field("khong_bieu_quyet", "int", "Số phiếu không biểu quyết (trắng, không hợp lệ)",
+                   0, minimum=0),
+             text("ket_qua", "Kết quả: dat hoặc khong_dat", "dat", required=True,
+                  ref="vocab:ket_qua_binh_xet")),
+    text("thu_ky", "Thư ký cuộc họp (ghi biên bản)", "Phạm Thị Lan"),
+    text("ket_luan", "Kết luận khác của Hội đồng", "Giao Phòng Tổ chức – Hành chính hoàn thiện hồ sơ"),
+)
+
+PROCESS_SCHEMAS: dict[str, tuple[Field, ...]] = {"nomination": NOMINATION, "meeting": MEETING}
+KIND_LABELS.update({"nomination": "đề nghị khen thưởng", "meeting": "cuộc họp Hội đồng"})

@@ -306,6 +306,13 @@ def format_count(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
+def within(day: date | None, start: date | None, end: date | None) -> bool:
+    """``day`` in the closed window [start, end]; a missing bound (or day) does not limit."""
+    if day is None:
+        return True
+    return not ((start and day < start) or (end and day > end))
+
+
 def format_date(value: date) -> str:
     """dd/mm/yyyy, as Vietnamese readers expect (the year always with four digits: strftime
     writes year 1 as "1")."""

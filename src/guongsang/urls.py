@@ -13,6 +13,10 @@ from .text import slugify
 PROFILES = "ho-so"
 MODELS = "mo-hinh"
 CAMPAIGNS = "phong-trao"
+STORIES = "tin-bai"
+STORY_LISTINGS = ("trang", "nam")
+"""Folders of tin-bai/ that hold its listing pages (``trang/2/``, ``nam/2026/``): no story may
+be named so (rule ``ten-tin-bai``)."""
 GALLERY = "nguoi-tot-viec-tot/"
 DIRECTORY = "guong-dien-hinh/"
 HONOURS = "vinh-danh/"
@@ -36,6 +40,17 @@ def model(slug: str) -> str:
 
 def campaign(slug: str) -> str:
     return f"{CAMPAIGNS}/{slug}/"
+
+
+def story(slug: str) -> str:
+    return f"{STORIES}/{slug}/"
+
+
+def stories_page(n: int = 1, year: int | None = None) -> str:
+    """Page ``n`` of the stories' index (``tin-bai/``, ``tin-bai/trang/2/``) or of one year's
+    archive (``tin-bai/nam/2026/``, ``tin-bai/nam/2026/trang/2/``)."""
+    base = f"{STORIES}/nam/{year}/" if year is not None else f"{STORIES}/"
+    return base if n == 1 else f"{base}trang/{n}/"
 
 
 def award_anchor(hinh_thuc: str, nam: int, so_quyet_dinh: str) -> str:
@@ -76,6 +91,7 @@ class Reserved:
 RESERVED: tuple[Reserved, ...] = (
     Reserved(f"{PROFILES}/", "các trang hồ sơ và địa chỉ cũ của hồ sơ"),
     Reserved(GALLERY, "trang Người tốt, việc tốt"),
+    Reserved(f"{STORIES}/", "các trang tin bài"),
     Reserved(DIRECTORY, "danh bạ Gương điển hình"),
     Reserved(HONOURS, "Bảng vinh danh"),
     Reserved(STATS, "trang Thống kê"),

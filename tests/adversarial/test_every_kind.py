@@ -1,6 +1,7 @@
-"""Every kind of Markdown file (load/kinds.py: profiles, models, campaigns, content pages, and
-the kinds added later) goes through the same pipeline, so the same hostile input ends in the
-same outcome whatever the kind: this file runs each input on each kind of ``KINDS``.
+"""Every kind of Markdown file (load/kinds.py: profiles, models, campaigns, content pages, the
+internal nominations and council meetings, and the kinds added later) goes through the same
+pipeline, so the same hostile input ends in the same outcome whatever the kind: this file runs
+each input on each kind of ``KINDS`` and ``INTERNAL_KINDS``.
 
 A new kind fails :func:`test_every_kind_is_covered` until it has a line in ``MINIMAL`` (the
 smallest valid front matter and where the file goes), and then gets every test here.
@@ -15,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from guongsang.check import check
-from guongsang.load.kinds import KINDS, Kind
+from guongsang.load.kinds import INTERNAL_KINDS, KINDS, Kind
+from guongsang.process.check import check_process
 from guongsang.project import Project
 
 from ..conftest import ROOT, TODAY, make_repo
@@ -23,6 +25,9 @@ from ..sitebuild import site_repo
 from .payloads import LEGACY_SAMPLES, profile
 from .payloads import MINIMAL as PROFILE_FIELDS
 
+MINIMAL_NOMINATION = ("ho_so: le-van-cuong\nhinh_thuc: giay-khen-giam-doc\nnam: 2026\n"
+                      "don_vi_de_nghi: phong-xuc-tien-dau-tu\nngay_de_nghi: 03/11/2026\n"
+                      "dong_y_de_nghi: true\n")
 # kind -> (file, front matter lines of a valid record)
 MINIMAL: dict[str, tuple[str, str]] = {
     "profile": ("profiles/thu-nghiem/index.md", PROFILE_FIELDS.format(name="Nguyễn Văn An")),
@@ -33,11 +38,26 @@ MINIMAL: dict[str, tuple[str, str]] = {
     "campaign": ("content/phong-trao/thu-nghiem.md",
                  ("ten: Thi đua chuyển đổi số\ncap_phat_dong: co_quan\ntu_ngay: 01/03/2024\n"
                  "trang_thai: da_ket_thuc\n")),
+    "story": ("stories/thu-nghiem/index.md",
+              ("tieu_de: Phát động phong trào thi đua\nngay: 05/01/2026\n"
+               "tac_gia: Công đoàn cơ sở\ntom_tat: Toàn thể viên chức đăng ký một việc tốt.\n")),
     "page": ("content/thu-nghiem.md", "title: Trang thử nghiệm\n"),
+    "nomination": ("noi-bo/de-nghi/thu-nghiem.md",
+                   ("ho_so: tran-thi-binh\nhinh_thuc: giay-khen-giam-doc\nnam: 2026\n"
+                    "don_vi_de_nghi: phong-xuc-tien-dau-tu\nngay_de_nghi: 03/11/2026\n"
+                    "dong_y_de_nghi: true\n")),
+    "meeting": ("noi-bo/hop-hoi-dong/thu-nghiem.md",
+                ("ten: Họp Hội đồng bình xét\nngay: 15/12/2026\nnam: 2026\n"
+                 "hinh_thuc_bieu_quyet: bo_phieu_kin\n"
+                 "thanh_vien: [{ho_ten: Lê Văn Bình, vai_tro: chu_tich, co_mat: true}]\n"
+                 "de_nghi: [co-san]\n")),
 }
-PUBLIC = [k for k in KINDS if k.public]
-# Records the minimal ones point at (a model's author).
-BASE = {"profiles/tran-thi-binh/index.md": profile("Trần Thị Bình")}
+ALL = [*KINDS, *INTERNAL_KINDS]
+PUBLIC = [k for k in ALL if k.public]
+# Records the minimal ones point at (a model's author, a meeting's agenda).
+BASE = {"profiles/tran-thi-binh/index.md": profile("Trần Thị Bình"),
+        "profiles/le-van-cuong/index.md": profile("Lê Văn Cường"),
+        "noi-bo/de-nghi/co-san.md": "---\n" + MINIMAL_NOMINATION + "---\n"}
 
 
 def _ids(kinds: list[Kind]) -> list[str]:
@@ -52,15 +72,18 @@ def _file(kind: Kind, extra: str = "", body: str = "Nội dung.") -> tuple[str, 
 
 
 def _lines(root: Path) -> list[str]:
-    _, problems = check(Project(root=root), TODAY)
-    return [p.format_text().split("\n")[0] for p in problems]
+    """What `guongsang check` reports: the site's records, then the internal ones."""
+    project = Project(root=root)
+    corpus, problems = check(project, TODAY)
+    _, internal = check_process(project, corpus)
+    return [p.format_text().split("\n")[0] for p in sorted({*problems, *internal})]
 
 
 def test_every_kind_is_covered() -> None:
-    assert set(MINIMAL) == {k.name for k in KINDS}
+    assert set(MINIMAL) == {k.name for k in ALL}
 
 
-@pytest.mark.parametrize("kind", KINDS, ids=_ids(KINDS))
+@pytest.mark.parametrize("kind", ALL, ids=_ids(ALL))
 def test_the_minimal_record_of_each_kind_is_valid(kind: Kind, tmp_path: Path) -> None:
     path, text, _ = _file(kind)
     assert _lines(make_repo(tmp_path / "repo", {**BASE, path: text})) == []
@@ -70,12 +93,24 @@ def test_internal_kinds_live_outside_content() -> None:
     """The engine publishes every Markdown file of content/: an internal kind (nominations,
     votes) there would be handed to it."""
     project = Project(root=ROOT)
-    for kind in KINDS:
+    for kind in ALL:
         inside = kind.directory(project).startswith(project.content_dir)
         assert kind.public or not inside, kind.name
 
 
-@pytest.mark.parametrize("kind", KINDS, ids=_ids(KINDS))
+def test_the_build_never_reads_the_internal_kinds() -> None:
+    assert all(kind.public for kind in KINDS)
+    assert not any(kind.public for kind in INTERNAL_KINDS)
+
+
+@pytest.mark.parametrize("kind", INTERNAL_KINDS, ids=_ids(list(INTERNAL_KINDS)))
+def test_html_in_an_internal_record_is_only_text(kind: Kind, tmp_path: Path) -> None:
+    """Never published; the documents write it as text (escaped in the PDF's HTML)."""
+    path, text, _ = _file(kind, body="<script>alert(1)</script>")
+    assert _lines(make_repo(tmp_path / "repo", {**BASE, path: text})) == []
+
+
+@pytest.mark.parametrize("kind", PUBLIC, ids=_ids(PUBLIC))
 def test_unsafe_html_in_the_body(kind: Kind, tmp_path: Path) -> None:
     path, text, body = _file(kind, body="Mở đầu.\n\n<script>alert(1)</script>\n\n"
                                        "[x](javascript:alert(1))\n\n<iframe src=\"https://a.vn/\">")
@@ -88,12 +123,12 @@ def test_unsafe_html_in_the_body(kind: Kind, tmp_path: Path) -> None:
         "trong bài viết.")]
 
 
-@pytest.mark.parametrize("kind", KINDS, ids=_ids(KINDS))
+@pytest.mark.parametrize("kind", ALL, ids=_ids(ALL))
 def test_an_unknown_key_a_yaml_tag_and_an_invisible_key(kind: Kind, tmp_path: Path) -> None:
-    path, text, body = _file(kind, extra="ghi_chu_noi_bo: Chưa duyệt\n")
+    path, text, body = _file(kind, extra="ykien_bo_sung: Chưa duyệt\n")
     first = body - 2  # the extra line
     assert _lines(make_repo(tmp_path / "a", {**BASE, path: text})) == [
-        (f"{path}:{first}: lỗi [truong-la] trường `ghi_chu_noi_bo`: Trường `ghi_chu_noi_bo` "
+        (f"{path}:{first}: lỗi [truong-la] trường `ykien_bo_sung`: Trường `ykien_bo_sung` "
         f"không có trong mẫu {kind.label}.")]
     path, text, body = _file(kind, extra="mo_ta: !!python/object/apply:os.system [id]\n")
     assert _lines(make_repo(tmp_path / "b", {**BASE, path: text})) == [
@@ -109,7 +144,7 @@ def test_an_unknown_key_a_yaml_tag_and_an_invisible_key(kind: Kind, tmp_path: Pa
         "(U+200B) ở vị trí thứ 3; tên trường chỉ gồm chữ không dấu, số và dấu gạch dưới.")]
 
 
-@pytest.mark.parametrize("kind", KINDS, ids=_ids(KINDS))
+@pytest.mark.parametrize("kind", ALL, ids=_ids(ALL))
 def test_invisible_characters_in_the_body(kind: Kind, tmp_path: Path) -> None:
     path, text, body = _file(kind, body="Chữ\u200bdán.\n\nĐoạn \u202eđảo.\n\nChuông\x07.")
     assert _lines(make_repo(tmp_path / "repo", {**BASE, path: text})) == [
@@ -122,7 +157,7 @@ def test_invisible_characters_in_the_body(kind: Kind, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("encoding", sorted(LEGACY_SAMPLES))
-@pytest.mark.parametrize("kind", KINDS, ids=_ids(KINDS))
+@pytest.mark.parametrize("kind", ALL, ids=_ids(ALL))
 def test_a_legacy_encoding(kind: Kind, encoding: str, tmp_path: Path) -> None:
     path, text, _ = _file(kind, extra="mo_ta_cu: GIA_TRI\n")
     raw = text.encode("utf-8").replace(b"GIA_TRI", LEGACY_SAMPLES[encoding])
@@ -132,7 +167,7 @@ def test_a_legacy_encoding(kind: Kind, encoding: str, tmp_path: Path) -> None:
         "TCVN3/VNI).")]
 
 
-@pytest.mark.parametrize("kind", KINDS, ids=_ids(KINDS))
+@pytest.mark.parametrize("kind", ALL, ids=_ids(ALL))
 def test_a_40_kb_bracket_bomb_is_refused_at_once(kind: Kind, tmp_path: Path) -> None:
     path, text, body = _file(kind, body="Mở đầu.\n" + "[" * 40_000)
     root = make_repo(tmp_path / "repo", {**BASE, path: text})
@@ -144,7 +179,7 @@ def test_a_40_kb_bracket_bomb_is_refused_at_once(kind: Kind, tmp_path: Path) -> 
         "được đóng (từ dòng này): dựng trang sẽ mất rất lâu, nên bài viết không được xử lý.")]
 
 
-@pytest.mark.parametrize("kind", KINDS, ids=_ids(KINDS))
+@pytest.mark.parametrize("kind", ALL, ids=_ids(ALL))
 def test_a_body_over_the_size_limit(kind: Kind, tmp_path: Path) -> None:
     path, text, body = _file(kind, body="Chữ. " * 50_000)
     assert _lines(make_repo(tmp_path / "repo", {**BASE, path: text})) == [

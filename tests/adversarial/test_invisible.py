@@ -18,7 +18,8 @@ import pytest
 import yaml
 
 from guongsang.check import check
-from guongsang.load.kinds import KINDS, Kind
+from guongsang.load.kinds import INTERNAL_KINDS, KINDS, Kind
+from guongsang.process.check import check_process
 from guongsang.load.refdata import load_reference
 from guongsang.load.yamlsrc import format_path
 from guongsang.project import Project
@@ -38,7 +39,12 @@ MUST_BE_EXACT = {
                 "khen_thuong[1].so_quyet_dinh", "phong_trao[1]", "mo_hinh[1]"},
     "model": {"ten", "title", "tac_gia[1]"},
     "campaign": {"ten", "title"},
+    "story": {"tieu_de", "anh_bia.tep", "ho_so[1]", "phong_trao[1]", "mo_hinh[1]", "slug_cu[1]"},
     "page": {"title", "hide[1]"},
+    "nomination": {"ho_so", "hinh_thuc", "phong_trao", "don_vi_de_nghi", "can_cu.sang_kien[1]",
+                   "quyet_dinh.so_quyet_dinh"},
+    "meeting": {"hinh_thuc_bieu_quyet", "thanh_vien[1].vai_tro", "de_nghi[1]",
+                "ket_qua[1].de_nghi", "ket_qua[1].ket_qua"},
 }
 MAY_BE_CLEANED = {
     "profile": {"tom_tat", "chuc_vu", "khen_thuong[1].ly_do", "anh[1].mo_ta",
@@ -46,7 +52,10 @@ MAY_BE_CLEANED = {
                 "rieng_tu.ghi_chu"},
     "model": {"description", "hieu_qua"},
     "campaign": {"description", "tom_tat"},
+    "story": {"tom_tat", "tac_gia", "anh_bia.mo_ta", "anh_bia.chu_thich"},
     "page": {"description"},
+    "nomination": {"ghi_chu", "can_cu.ghi_chu", "khong_dat.ly_do", "trinh_cap_tren.so_to_trinh"},
+    "meeting": {"ten", "dia_diem", "thanh_vien[1].ho_ten", "ket_luan", "thu_ky"},
 }
 
 
@@ -93,14 +102,16 @@ def record_with_invisible(fields: tuple[Field, ...], ref, prefix: Path_ = ()) ->
     return out, exact
 
 
-@pytest.mark.parametrize("kind", KINDS, ids=[k.name for k in KINDS])
+@pytest.mark.parametrize("kind", [*KINDS, *INTERNAL_KINDS],
+                         ids=[k.name for k in (*KINDS, *INTERNAL_KINDS)])
 def test_an_invisible_character_in_every_text_field(kind: Kind, tmp_path: Path) -> None:
     ref, _ = load_reference(ROOT / "data", ROOT)
     data, exact = record_with_invisible(_fields(kind), ref)
     path = MINIMAL[kind.name][0]
     text = "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\nChữ.\n"
     root = make_repo(tmp_path / "repo", {**BASE, path: text})
-    _, problems = check(Project(root=root), TODAY)
+    corpus, problems = check(Project(root=root), TODAY)
+    problems += check_process(Project(root=root), corpus)[1]
     found = {p.field: p for p in problems if p.file == path and p.rule == "ky-tu-an"}
     assert set(found) == set(exact), sorted(set(found) ^ set(exact))
     errors = {f for f, p in found.items() if p.is_error}

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
-REPO_FILES = ("mkdocs.yml", "hooks", "overrides", "data", "content", "profiles", "quan-tri",
+REPO_FILES = ("mkdocs.yml", "hooks", "overrides", "data", "content", "profiles", "stories", "quan-tri",
               ".gitignore")
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 

@@ -42,9 +42,11 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-s
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
 
-EXTRA_NAMES = ["Nguyễn Văn Thành", "Bùi Thị Thủy", "Hà Thị Thùy"]
+EXTRA_NAMES = ["Nguyễn Văn Thành", "Bùi Thị Thủy", "Hà Thị Thùy", "Hoàng Văn Hải",
+               "Lê Thị Hoài"]
 """Test profiles for the search cases the sample lacks: "nguyen van", and "Thủy" spelled
-with the new tone placement next to the sample's "Thuỷ", plus a different tone ("Thùy")."""
+with the new tone placement next to the sample's "Thuỷ", plus a different tone ("Thùy");
+names that merely start with "hoa" (Hoàng, Hoài) for the ranking of "hoa"."""
 EXTRA_GENERATED = 24
 """Generated profiles, each with one or two good deeds: the gallery then has several pages."""
 
@@ -86,7 +88,7 @@ def site_dir(_tools: None, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     root = tmp_path_factory.mktemp("browser-repo")
-    for name in ("mkdocs.yml", "hooks", "overrides", "data", "content", "profiles"):
+    for name in ("mkdocs.yml", "hooks", "overrides", "data", "content", "profiles", "stories"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, root / name)

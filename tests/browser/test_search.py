@@ -87,6 +87,21 @@ def test_names_spelled_exactly_outrank_pages_that_mention_them(tab: Tab, query: 
     assert found[:len(named)] == named, found
 
 
+def test_a_name_typed_without_accents_ranks_people_of_that_name_first(tab: Tab) -> None:
+    # "hoa": Pagefind also matches Hoàng, Hoài (the start of the word) and the model page
+    # "Số hoá hồ sơ…" (the same syllable). People named Hòa/Hoà come first, then other pages
+    # with the whole word, then names that only start with it.
+    found = titles(run_search(tab, "hoa"))
+    named = [t for t in found if any(fold(w) == "hoa" for w in t.split())
+             and not t.startswith("Số hoá")]
+    assert {"Phan Văn Hòa", "Nguyễn Thị Hoà"} <= set(named)
+    assert found[:len(named)] == named, found
+    assert found[len(named)] == "Số hoá hồ sơ lưu trữ theo mã văn bản", found
+    starting = [t for t in found if any(fold(w) in ("hoang", "hoai") for w in t.split())]
+    assert "Lê Thị Hoài" in starting and "Hoàng Văn Hải" in starting, found
+    assert all(found.index(t) > len(named) for t in starting), found
+
+
 def test_i_and_y_spellings_find_each_other(tab: Tab) -> None:
     assert "Ưng Thị Mỹ Duyên" in titles(run_search(tab, "mĩ duyen"))
     assert "Ưng Thị Mỹ Duyên" in titles(run_search(tab, "mi duyen"))

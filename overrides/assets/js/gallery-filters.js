@@ -57,6 +57,10 @@
     var form = document.querySelector("form[data-gs-gallery]");
     if (!form || form.getAttribute("data-gs-ready")) return;
     form.setAttribute("data-gs-ready", "1");
+    // The page ships the controls disabled: without this script a submit would reload an
+    // unfiltered page (the <noscript> note points to the directory instead).
+    var fieldset = form.querySelector("fieldset");
+    if (fieldset) fieldset.disabled = false;
 
     var root = form.closest(".gs-gallery") || document.body;
     var status = root.querySelector(".gs-filter-status");

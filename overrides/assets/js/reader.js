@@ -4,6 +4,10 @@
  * take the focus, so every region that actually overflows gets tabindex="0", a region role
  * and a name taken from the table's caption or the heading before it (WCAG 2.1.1; axe-core's
  * scrollable-region-focusable). Regions that stop overflowing (a wider window) give it back.
+ *
+ * A generated table's wrapper (.gs-table) is the only scrolling box around it: what Material
+ * puts inside it (its own scrollwrap) is styled not to scroll (tables.css) and skipped here,
+ * so a table is one Tab stop with one name, before and after Material's script has run.
  */
 (function () {
   "use strict";
@@ -11,6 +15,7 @@
   // Material's script wraps a plain table in a scrollwrap, but only once the reader first
   // interacts (overrides/assets/theme/lazy-bundle.js): until then the table itself scrolls.
   var SELECTOR = ".md-typeset__scrollwrap, .gs-table, .md-typeset pre, .md-typeset table:not([class])";
+  var INSIDE_OURS = ".gs-table *";
   var MARK = "data-gs-scroll";
 
   function nameOf(el) {
@@ -30,7 +35,7 @@
 
   function update() {
     document.querySelectorAll(SELECTOR).forEach(function (el) {
-      var overflowing = el.scrollWidth > el.clientWidth + 1;
+      var overflowing = !el.matches(INSIDE_OURS) && el.scrollWidth > el.clientWidth + 1;
       var marked = el.hasAttribute(MARK);
       if (overflowing && !marked && !el.hasAttribute("tabindex")) {
         var name = nameOf(el);

@@ -15,6 +15,8 @@
   var MAX_QUERY = 100;
   var MAX_LOOKUP = 2;    // words looked up in the index (see plan())
   var MAX_CHECK = 30;    // results fetched per page of results when other words must match
+  var MAX_RANK = 30;     // first results re-ranked by whole-word matches (see wholeWordKey)
+  var PROFILE_KIND = "Hồ sơ";
   var BLOCK_OPEN = "\u27e6";
   var BLOCK_CLOSE = "\u27e7";
   var TONE = /[\u0300\u0301\u0303\u0309\u0323]/;
@@ -94,9 +96,30 @@
     });
   }
 
+  /* Pagefind matches the start of words, so "hoa" also finds Hoàng, Hoài and every page
+     that says "số hoá". The first results of every query are re-ranked:
+     the more query words equal a whole word of the title (compared folded), the earlier;
+     among equals, a person's profile (a name typed is most often a person) comes first; then
+     Pagefind's own order. Names that merely start with the syllable (Hoàng) go after. */
+  function wholeWordKey(data, terms) {
+    var meta = data.meta || {};
+    var title = fold(meta.title || "").split(/[^\p{L}\p{N}]+/u);
+    var hits = terms.filter(function (t) { return title.indexOf(t) >= 0; }).length;
+    return { hits: hits, profile: hits && meta.loai === PROFILE_KIND ? 1 : 0 };
+  }
+
+  function byWholeWords(items, terms) {
+    return items.map(function (item, i) {
+      var key = wholeWordKey(item.data, terms);
+      return { item: item, i: i, hits: key.hits, profile: key.profile };
+    }).sort(function (a, b) { return b.hits - a.hits || b.profile - a.profile || a.i - b.i; })
+      .map(function (x) { return x.item; });
+  }
+
   if (typeof module === "object" && module.exports) {
     module.exports = { fold: fold, variants: variants, cleanExcerpt: cleanExcerpt,
-                       isAccented: isAccented, plan: plan, hasAll: hasAll };
+                       isAccented: isAccented, plan: plan, hasAll: hasAll,
+                       byWholeWords: byWholeWords };
     return;
   }
 
@@ -141,7 +164,27 @@
 
   /* Results matching more accented words exactly come first; among those, the higher
      Pagefind's exact-match score (a name in the title weighs most); then Pagefind's order. */
-  function rank(pf, query, results) {
+  /* The first MAX_RANK results by whole-word matches (byWholeWords), the rest as they were.
+     Their data (a small fragment each) is fetched once and kept by Pagefind for display. */
+  function rankWholeWords(results, terms) {
+    if (results.length < 2 || !terms.length) return Promise.resolve(results);
+    var head = results.slice(0, MAX_RANK);
+    return Promise.all(head.map(function (r) { return r.data(); })).then(function (datas) {
+      var items = head.map(function (r, i) { return { r: r, data: datas[i] }; });
+      return byWholeWords(items, terms).map(function (x) { return x.r; })
+        .concat(results.slice(MAX_RANK));
+    });
+  }
+
+  /* Accented words first (exactRank), then whole words (rankWholeWords, a stable sort that
+     keeps the accented order among equals): "Hòa" matches "Hoàng" exactly too, as a start. */
+  function rank(pf, query, results, terms) {
+    return exactRank(pf, query, results).then(function (ranked) {
+      return rankWholeWords(ranked, terms);
+    });
+  }
+
+  function exactRank(pf, query, results) {
     var words = query.split(/\s+/).filter(isAccented).slice(0, 5);
     if (!words.length || results.length < 2) return Promise.resolve(results);
     var counts = {};
@@ -292,7 +335,7 @@
         if (seq !== current.seq) return null;
         return pf.search(words.core.join(" ")).then(function (search) {
           if (seq !== current.seq) return null;
-          return rank(pf, accented.join(" "), search ? search.results : []);
+          return rank(pf, accented.join(" "), search ? search.results : [], words.terms);
         });
       });
     }).then(function (results) {

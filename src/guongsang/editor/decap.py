@@ -60,7 +60,7 @@ class Kind:
     label: str = ""
     label_singular: str = ""
     photos_beside: bool = False
-    """Photos are uploaded into the record's own folder (profiles)."""
+    """Photos are uploaded into the record's own folder (profiles, stories)."""
 
 
 KINDS: tuple[Kind, ...] = (
@@ -70,6 +70,8 @@ KINDS: tuple[Kind, ...] = (
          label_singular="mô hình, sáng kiến"),
     Kind("campaign", "phong-trao", "campaigns_dir", label="Phong trào thi đua",
          label_singular="phong trào"),
+    Kind("story", "tin-bai", "stories_dir", "{{slug}}/index", "Tin bài", "tin bài",
+         photos_beside=True),
 )
 """One row per record kind. A kind declared in schema.py without a row here fails a test."""
 
@@ -96,6 +98,11 @@ DATA_KEY_LABELS = {
     "ke_hoach": "Kế hoạch", "quan_tri": "Biểu mẫu biên tập", "kho": "Kho GitHub",
     "nhanh": "Nhánh xuất bản", "dang_nhap": "Dịch vụ đăng nhập",
     "duong_dan_dang_nhap": "Đường dẫn đăng nhập",
+    "muc_tieu": "Mục tiêu của kế hoạch",
+    "ty_le_khen_thuong_cap_cao": "Mục tiêu về tỷ lệ khen thưởng cấp tỉnh, cấp Nhà nước",
+    "doan_the_co_tieu_chi": "Mục tiêu về đoàn thể có tiêu chí riêng",
+    "du_lieu_mau": "Trang đang dùng dữ liệu mẫu", "noi_bat": "Gương nổi bật trên trang chủ",
+    "de_cu": "Nơi nhận đề cử", "email": "Hộp thư",
 }
 """Words for the keys of data/*.yml, whose shapes are read from the data itself; the key follows
 in brackets (staff who also edit the files see both). An unknown key shows as itself."""
@@ -192,7 +199,8 @@ def field_config(f: Field, ref: ReferenceData, kind: str, private: bool = False)
         out.update(widget="select", options=_options(ref, f))
     elif f.type == "text" and f.link:
         out.update(_relation(kind, f))
-    elif f.type == "text" and kind == "profile" and f.key == "tep":
+    elif f.type == "text" and f.key == "tep" and any(k.kind == kind and k.photos_beside
+                                                     for k in KINDS):
         out.update(widget="image", choose_url=False)
     elif f.type in ("text", "date"):
         out["widget"] = "text" if f.key in _LONG_TEXT else "string"
@@ -373,8 +381,8 @@ def generate(project: Project, ref: ReferenceData) -> dict[str, Any]:
         "display_url": ref.site.url,
         "show_preview_links": False,
         # Uploads outside a record would be committed straight to the main branch, bypassing
-        # the pull request: photos go into each profile's own folder (collection setting
-        # below) and the global media button is hidden by guongsang-cms.js.
+        # the pull request: photos go into each profile's or story's own folder (collection
+        # setting below) and the global media button is hidden by guongsang-cms.js.
         "media_folder": project.profiles_dir,
         "public_folder": "",
         "media_processing": {"enabled": True, "quality": 85, "strip_metadata": True},

@@ -23,16 +23,25 @@ from typing import Any
 
 from ..load.conform import DECISION_RE, is_year
 from ..load.refdata import ReferenceData
-from ..schema import PAGE_META_KEYS, SCHEMAS, Field
+from ..schema import PAGE_META_KEYS, PROCESS_SCHEMAS, SCHEMAS, Field
 from .scaffold import choices_of, evidence_statuses, map_keys, source_of
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 FILES = {"profile": "ho-so.schema.json", "model": "mo-hinh.schema.json",
-         "campaign": "phong-trao.schema.json"}
+         "campaign": "phong-trao.schema.json", "story": "tin-bai.schema.json",
+         "nomination": "de-nghi.schema.json", "meeting": "hop-hoi-dong.schema.json"}
 GLOBS = {"profile": "profiles/*/index.md", "model": "content/mo-hinh/*.md",
-         "campaign": "content/phong-trao/*.md"}
+         "campaign": "content/phong-trao/*.md", "story": "stories/*/index.md",
+         "nomination": "noi-bo/de-nghi/*.md", "meeting": "noi-bo/hop-hoi-dong/*.md"}
 TITLES = {"profile": "Hồ sơ gương điển hình", "model": "Mô hình, sáng kiến",
-          "campaign": "Phong trào thi đua"}
+          "campaign": "Phong trào thi đua", "story": "Tin bài",
+          "nomination": "Đề nghị khen thưởng (hồ sơ nội bộ)",
+          "meeting": "Cuộc họp Hội đồng Thi đua – Khen thưởng (hồ sơ nội bộ)"}
+ALL_SCHEMAS = {**SCHEMAS, **PROCESS_SCHEMAS}
+"""Public records and the internal records of the process (nominations, meetings): the
+internal ones get a schema for editors' tools too, never a collection in the web form."""
+INTERNAL_NOTE = (" Hồ sơ nội bộ: không bao giờ công bố; thư mục có thể là một kho riêng "
+                 "(noi_bo trong data/site.yml).")
 
 # dd/mm/yyyy (day and month may have one digit) or yyyy-mm-dd, as text.parse_date accepts.
 DATE_PATTERN = (r"^\s*((0?[1-9]|[12][0-9]|3[01])/(0?[1-9]|1[0-2])/[0-9]{4}"
@@ -136,9 +145,10 @@ def object_schema(fields: tuple[Field, ...], ref: ReferenceData) -> dict[str, An
 
 
 def generate(kind: str, ref: ReferenceData) -> dict[str, Any]:
-    """The JSON Schema of a record kind (``profile``, ``model``, ``campaign``)."""
-    body = object_schema(SCHEMAS[kind], ref)
-    if kind != "profile":
+    """The JSON Schema of a record kind (``profile``, ``model``, ``campaign``, ``nomination``,
+    ``meeting``)."""
+    body = object_schema(ALL_SCHEMAS[kind], ref)
+    if kind in ("model", "campaign"):  # pages of content/: the engine's page settings too
         for key in sorted(PAGE_META_KEYS):
             shape, text = _PAGE_META[key]
             body["properties"][key] = _nullable({"description": text, **shape})
@@ -146,7 +156,8 @@ def generate(kind: str, ref: ReferenceData) -> dict[str, Any]:
         "$schema": DRAFT,
         "title": TITLES[kind],
         "description": (f"Phần front matter (giữa hai dòng ---) của {GLOBS[kind]}. "
-                        "Kiểm tra đầy đủ: lệnh `guongsang check`."),
+                        "Kiểm tra đầy đủ: lệnh `guongsang check`."
+                        + (INTERNAL_NOTE if kind in PROCESS_SCHEMAS else "")),
         "$comment": ("Sinh tự động từ src/guongsang/schema.py và data/*.yml bằng lệnh "
                      "`guongsang schema`. Không sửa tay."),
         **body,
@@ -159,7 +170,7 @@ def render(schema: dict[str, Any]) -> str:
 
 def expected_files(ref: ReferenceData) -> dict[str, str]:
     """File name (in ``schemas/``) -> text, for every record kind."""
-    return {FILES[kind]: render(generate(kind, ref)) for kind in SCHEMAS}
+    return {FILES[kind]: render(generate(kind, ref)) for kind in ALL_SCHEMAS}
 
 
 def write(out_dir: Path, ref: ReferenceData) -> list[Path]:

@@ -90,6 +90,13 @@ MEANINGS: dict[str, str] = {
     "nam-khong-hop-le": "Năm (của một trường năm hoặc của một ngày) nằm ngoài khoảng cho phép: "
                         "sớm hơn năm ghi trong data/site.yml (`gioi_han_nam`), hoặc xa hơn "
                         "`so_nam_toi_da_ve_sau` năm về sau.",
+    "noi-bat": "`noi_bat` trong data/site.yml không chỉ tới một hồ sơ đã công bố hay một tin "
+               "bài (`tin-bai/tên-thư-mục`); trang chủ tự chọn gương được công nhận gần nhất "
+               "có ảnh.",
+    "ten-tin-bai": "Thư mục tin bài tên là `trang` hoặc `nam`: hai tên này dành cho các trang "
+                   "danh sách tin bài (tin-bai/trang/2/, tin-bai/nam/2026/).",
+    "tin-bai-ho-so-an": "Tin bài nói về một người (trường `ho_so`) mà hồ sơ chưa được công bố "
+                        "(chưa đồng ý hoặc đã rút): bài không được đăng cho tới khi sửa.",
     "ngay-khong-hop-le": "Ngày viết sai dạng hoặc không tồn tại (ví dụ 31/02/2025).",
     "ngay-quyet-dinh": "Ngày ký quyết định nằm trước năm của thành tích được khen.",
     "ngay-tuong-lai": "Ngày hoặc năm ở tương lai, trong khi trường đó ghi việc đã xảy ra.",
@@ -145,6 +152,55 @@ MEANINGS: dict[str, str] = {
                           "nhiệm vụ\" trở lên).",
     "yaml-cu-phap": "Phần thông tin (front matter) viết sai cú pháp YAML: thiếu dấu hai chấm, "
                     "ngoặc không đóng, thụt lề lệch, dùng phím Tab…",
+    # Quy trình khen thưởng (hồ sơ nội bộ trong noi-bo/, chỉ `guongsang check` đọc).
+    "de-nghi-chua-dong-y": "Người được đề nghị chưa đồng ý được đề nghị khen thưởng "
+                           "(`dong_y_de_nghi` không phải true).",
+    "de-nghi-chua-dong-y-cong-bo": "Hồ sơ được đề nghị chưa đồng ý công bố: vẫn xét được, nhưng "
+                                   "khen thưởng không hiện trên trang.",
+    "de-nghi-chua-tham-dinh-duoc": "Chưa kết luận tự động được một điều kiện của đề nghị: hồ sơ "
+                                   "thiếu dữ liệu (xếp loại, số thành viên của năm xét), danh mục "
+                                   "chưa có bộ điều kiện theo luật của ngày xét, hoặc điều kiện chỉ "
+                                   "đạt khi đề nghị cùng đợt được quyết định. Phòng Tổ chức – Hành "
+                                   "chính thẩm định bằng tay.",
+    "de-nghi-dieu-kien": "Nhóm kiểm tra điều kiện của đề nghị; chỉ thấy mã này khi bộ kiểm tra gặp "
+                         "lỗi nội bộ.",
+    "de-nghi-dong-y": "Nhóm kiểm tra sự đồng ý của người được đề nghị; chỉ thấy mã này khi bộ kiểm "
+                      "tra gặp lỗi nội bộ.",
+    "de-nghi-ho-so-da-rut": "Đề nghị khen thưởng cho một hồ sơ đã rút khỏi trang (`thu_hoi`).",
+    "de-nghi-khen-thuong": "Quyết định ghi trong đề nghị và khen thưởng ghi trong hồ sơ không khớp "
+                           "nhau (thiếu, khác số, hoặc đề nghị chưa có quyết định).",
+    "de-nghi-khong-du-dieu-kien": "Người được đề nghị chưa đủ một điều kiện của hình thức theo luật "
+                                  "còn hiệu lực vào ngày xét (cùng bộ máy xét như khen thưởng đã "
+                                  "ghi, tính từ hồ sơ, không gõ tay), hoặc dựa trên một khen "
+                                  "thưởng chính nó chưa đủ điều kiện.",
+    "de-nghi-lien-ket": "Đề nghị nhắc tới hồ sơ, phong trào, sáng kiến không có, hoặc sáng kiến "
+                        "không phải của người được đề nghị.",
+    "de-nghi-thu-tu-ngay": "Ngày của các bước không theo thứ tự đề nghị → họp Hội đồng → trình cấp "
+                           "trên → quyết định.",
+    "de-nghi-trang-thai": "Đề nghị chuyển bước sai: có quyết định mà Hội đồng chưa bình xét đạt, "
+                          "hình thức cấp trên mà không có tờ trình…",
+    "de-nghi-trung": "Cùng một người, hình thức và năm có hai đề nghị đang xét.",
+    "du-lieu-hoi-dong": "Tệp data/hoi-dong.yml (ngưỡng biểu quyết của Hội đồng) thiếu hoặc sai "
+                        "một giá trị.",
+    "du-lieu-van-ban": "Tệp data/mau-van-ban.yml (thể thức văn bản) thiếu hoặc sai một giá trị.",
+    "hop-bieu-quyet": "Nhóm kiểm tra biểu quyết; chỉ thấy mã này khi bộ kiểm tra gặp lỗi nội bộ.",
+    "hop-chua-ghi-ket-qua": "Cuộc họp đã qua nhưng chưa ghi kết quả cho một đề nghị.",
+    "hop-de-nghi": "Chương trình họp hoặc kết quả nhắc tới đề nghị không có, bị ghi hai lần, hoặc "
+                   "không có trong chương trình.",
+    "hop-hoi-dong": "Nhóm kiểm tra cuộc họp; chỉ thấy mã này khi bộ kiểm tra gặp lỗi nội bộ.",
+    "hop-ket-qua-sai": "Kết quả ghi \"đạt\" / \"không đạt\" không đúng với số phiếu, ngưỡng và số "
+                       "thành viên có mặt theo data/hoi-dong.yml.",
+    "hop-khong-co-quy-dinh": "Không có ngưỡng biểu quyết nào áp dụng cho hình thức vào ngày họp.",
+    "hop-khong-du-dai-bieu": "Cuộc họp không đủ số thành viên có mặt theo quy định: kết quả không "
+                             "có giá trị.",
+    "hop-phieu-kin": "Hình thức này phải bỏ phiếu kín nhưng cuộc họp ghi biểu quyết giơ tay.",
+    "hop-so-phieu": "Tổng số phiếu nhiều hơn số thành viên có mặt (và gửi ý kiến bằng văn bản).",
+    "hop-thanh-vien": "Danh sách thành viên Hội đồng trống, thiếu Chủ tịch, hoặc một người ghi hai "
+                      "lần.",
+    "hop-tuong-lai": "Đã ghi kết quả cho một cuộc họp chưa diễn ra.",
+    "noi-bo-sai-cho": "Thư mục hồ sơ nội bộ không có, hoặc nằm trong thư mục được công bố "
+                      "(content/, site/).",
+    "so-khong-hop-le": "Một số (ví dụ số phiếu) nhỏ hơn giá trị cho phép."
 }
 
 

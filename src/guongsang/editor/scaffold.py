@@ -17,13 +17,14 @@ import yaml
 
 from ..load.refdata import ReferenceData
 from ..project import Project
-from ..schema import SCHEMAS, Field
+from ..schema import KIND_LABELS, SCHEMAS, Field
 from ..text import slugify
 
 KIND_ALIASES = {
     "profile": "profile", "ho-so": "profile",
     "model": "model", "mo-hinh": "model",
     "campaign": "campaign", "phong-trao": "campaign",
+    "story": "story", "tin-bai": "story",
 }
 """Command-line names of the record kinds (English as in the code, Vietnamese as in the URLs)."""
 
@@ -31,8 +32,9 @@ _TITLES = {
     "profile": "HỒ SƠ GƯƠNG ĐIỂN HÌNH",
     "model": "MÔ HÌNH, SÁNG KIẾN",
     "campaign": "PHONG TRÀO THI ĐUA",
+    "story": "TIN BÀI",
 }
-_NAME_KEY = {"profile": "ho_ten", "model": "ten", "campaign": "ten"}
+_NAME_KEY = {"profile": "ho_ten", "model": "ten", "campaign": "ten", "story": "tieu_de"}
 
 _REF_SOURCES = {
     "units": "data/don-vi.yml",
@@ -44,6 +46,7 @@ _LINK_SOURCES = {
     "profiles": "tên thư mục hồ sơ trong profiles/",
     "models": "tên tệp trong content/mo-hinh/, không có đuôi .md",
     "campaigns": "tên tệp trong content/phong-trao/, không có đuôi .md",
+    "nominations": "tên tệp trong noi-bo/de-nghi/, không có đuôi .md",
 }
 _TYPE_HINTS = {
     "int": "một số",
@@ -66,8 +69,9 @@ class NewRecord:
 
 def record_path(project: Project, kind: str, slug: str) -> Path:
     """Where a record of ``kind`` with ``slug`` lives."""
-    if kind == "profile":
-        return project.path(project.profiles_dir) / slug / "index.md"
+    if kind in ("profile", "story"):
+        folder = project.profiles_dir if kind == "profile" else project.stories_dir
+        return project.path(folder) / slug / "index.md"
     directory = project.models_dir if kind == "model" else project.campaigns_dir
     return project.path(directory) / f"{slug}.md"
 
@@ -263,6 +267,10 @@ def body(kind: str, name: str) -> str:
     if kind == "profile":
         return (f"\nViết câu chuyện về {who} ở đây: việc làm cụ thể, kết quả có số liệu, "
                 "tác động tới đồng nghiệp và người dân. Dùng `## Tiêu đề` để chia mục.\n")
+    if kind == "story":
+        return ("\nViết bài ở đây: mở đầu bằng sự việc (ai, làm gì, ở đâu, khi nào), rồi kể "
+                "chi tiết, có số liệu và lời kể của người trong cuộc. Dùng `## Tiêu đề` để chia "
+                "mục. Ảnh bìa để cùng thư mục với tệp này.\n")
     if kind == "model":
         return ("\nMô tả mô hình, sáng kiến ở đây: vấn đề cần giải quyết, cách làm, "
                 "kết quả có số liệu, điều kiện để nơi khác nhân rộng.\n")
@@ -284,6 +292,9 @@ def create(project: Project, ref: ReferenceData, kind: str, name: str) -> NewRec
         raise ScaffoldError(f"Tên \"{name}\" không tạo được địa chỉ trang: cần có chữ cái hoặc số.")
     path = record_path(project, kind, slug)
     rel = project.rel(path)
+    if path.exists() and kind != "profile":
+        raise ScaffoldError(f"Đã có {rel}: không ghi đè {KIND_LABELS[kind]} đang có. Đặt tên "
+                            "khác, hoặc mở tệp đó để sửa.")
     if path.exists():
         raise ScaffoldError(
             f"Đã có {rel}: không ghi đè hồ sơ đang có. Nếu là người khác trùng tên, "

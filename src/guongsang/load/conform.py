@@ -283,6 +283,10 @@ class Conformer:
         if is_year(f):
             self.check_bounds(value, "Năm này (giá trị riêng tư, không hiển thị ở đây)"
                               if f.private else f"Năm {value}", f, path)
+        elif f.minimum is not None and value < f.minimum:
+            self.report(path, "so-khong-hop-le",
+                        f"`{f.key}` phải là một số từ {f.minimum} trở lên, nhưng đang là {value}.",
+                        f"Ví dụ: {f.key}: {f.example}")
         return value
 
     def _bool(self, value: Any, f: Field, path: Path_) -> Any:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..problems import Problem
 from ..project import Project, is_inside
-from ..records import Campaign, ContentPage, Model, Profile, Record
+from ..records import Campaign, ContentPage, Model, Profile, Record, Story
 from ..schema import PAGE, PAGE_META_KEYS
 from ..site.incremental import reusing
 from ..text import slugify
@@ -45,6 +45,8 @@ class Corpus:
     profiles: dict[str, Profile] = field(default_factory=dict)
     models: dict[str, Model] = field(default_factory=dict)
     campaigns: dict[str, Campaign] = field(default_factory=dict)
+    stories: dict[str, Story] = field(default_factory=dict)
+    """Stories and news (tin bài) by folder name; every one is published."""
     pages: dict[str, ContentPage] = field(default_factory=dict)
     """Hand-written pages of content/ by their path there (``gioi-thieu.md``)."""
     today: date = field(default_factory=date.today)
@@ -112,30 +114,43 @@ def load(project: Project, today: date) -> tuple[Corpus, list[Problem]]:
     ref, problems = load_reference(project.path(project.data_dir), project.root)
     problems.extend(escaping_links(project, (project.content_dir, project.data_dir)))
     corpus = Corpus(ref=ref, today=today, project=project)
+    read_kinds(KINDS, project, ref, today, corpus, problems, corpus.published)
+    return corpus, problems
+
+
+def read_kinds(kinds: tuple[Kind, ...], project: Project, ref: ReferenceData, today: date,
+               target: object, problems: list[Problem],
+               published: dict[str, PublishedPage] | None = None,
+               boundary: Path | None = None) -> None:
+    """Read every file of ``kinds`` into the dicts of ``target`` named by each kind's
+    :attr:`~Kind.store` (a :class:`Corpus`, or the internal records of the process).
+
+    Files are looked for under ``project`` (its root is what messages are relative to) and
+    never read through a link that leaves ``boundary`` (the repository by default; the
+    internal-records folder when it is a checkout of its own)."""
     claimed: set[Path] = set()
-    for kind in KINDS:
-        store = getattr(corpus, kind.store)
-        engine = kind.published_by_engine(project)
-        for slug, path in _files(kind, project, claimed, problems):
+    for kind in kinds:
+        store = getattr(target, kind.store)
+        engine = published is not None and kind.published_by_engine(project)
+        for slug, path in _files(kind, project, claimed, problems, boundary or project.root):
             src, text = read_document(path, project, problems, kind.layout != "tree")
             if src is None:
                 continue
             record, meta = _record(kind, slug, src, text, ref, today, problems, path, engine)
             store[slug] = record
-            if engine:
+            if engine and published is not None:
                 uri = kind.src_uri(project, path)
-                corpus.published[uri] = PublishedPage(uri, meta, src.body)
-    return corpus, problems
+                published[uri] = PublishedPage(uri, meta, src.body)
 
 
 def _files(kind: Kind, project: Project, claimed: set[Path],
-           problems: list[Problem]) -> Iterator[tuple[str, Path]]:
+           problems: list[Problem], boundary: Path) -> Iterator[tuple[str, Path]]:
     """(slug, path) of every file of ``kind`` that may be read; problems with the others.
 
     Paths already claimed by an earlier kind are skipped, and every path yielded is claimed.
     """
     walk = {"folder": _folder_files, "file": _flat_files, "tree": _tree_files}[kind.layout]
-    for slug, path in walk(kind, project, problems):
+    for slug, path in walk(kind, project, problems, boundary):
         key = path.absolute()
         if key in claimed:
             continue
@@ -143,8 +158,8 @@ def _files(kind: Kind, project: Project, claimed: set[Path],
         yield slug, path
 
 
-def _folder_files(kind: Kind, project: Project,
-                  problems: list[Problem]) -> Iterator[tuple[str, Path]]:
+def _folder_files(kind: Kind, project: Project, problems: list[Problem],
+                  boundary: Path) -> Iterator[tuple[str, Path]]:
     """``<folder>/<slug>/index.md``, photos beside it (profiles)."""
     folder = kind.directory(project)
     pdir = project.path(folder)
@@ -165,9 +180,9 @@ def _folder_files(kind: Kind, project: Project,
             problems.append(Problem(rel, 0, "", "vi-tri-ho-so",
                                     f"Thư mục {kind.label} \"{entry.name}\" không có tệp index.md.",
                                     f"Tạo index.md bằng lệnh: guongsang new {kind.name} "
-                                    "\"Họ và tên\"."))
+                                    f"\"{_name_label(kind)}\"."))
             continue
-        if not _inside(index, project.root):
+        if not _inside(index, boundary):
             problems.append(Problem(rel, 0, "", "lien-ket-ngoai-kho",
                                     f"Thư mục {kind.label} là liên kết (symlink) trỏ ra ngoài kho; "
                                     f"vì an toàn, {kind.label} này bị bỏ qua.",
@@ -178,14 +193,21 @@ def _folder_files(kind: Kind, project: Project,
         yield entry.name, index
 
 
-def _flat_files(kind: Kind, project: Project,
-                problems: list[Problem]) -> Iterator[tuple[str, Path]]:
-    """``<folder>/<slug>.md`` (models, campaigns); ``index.md`` is the section's own page."""
+def _name_label(kind: Kind) -> str:
+    """What names a record of ``kind`` ("Họ và tên", "Tiêu đề bài viết"), for a hint."""
+    first = next((f for f in kind.fields if f.type == "text" and f.required), None)
+    return first.label.split(" (")[0] if first else "Tên"
+
+
+def _flat_files(kind: Kind, project: Project, problems: list[Problem],
+                boundary: Path) -> Iterator[tuple[str, Path]]:
+    """``<folder>/<slug>.md`` (models, campaigns, nominations); ``index.md`` is the section's
+    own page."""
     ddir = project.path(kind.directory(project))
     for path in sorted(ddir.glob("*.md")) if ddir.is_dir() else []:
         if path.name == "index.md":
             continue
-        if not _inside(path, project.root):
+        if not _inside(path, boundary):
             problems.append(Problem(project.rel(path), 0, "", "lien-ket-ngoai-kho",
                                     OUTSIDE_MESSAGE, OUTSIDE_HINT))
             continue
@@ -194,16 +216,16 @@ def _flat_files(kind: Kind, project: Project,
         yield path.stem, path
 
 
-def _tree_files(kind: Kind, project: Project,
-                problems: list[Problem]) -> Iterator[tuple[str, Path]]:
+def _tree_files(kind: Kind, project: Project, problems: list[Problem],
+                boundary: Path) -> Iterator[tuple[str, Path]]:
     """Every ``.md`` file under the folder (content pages), followed through symlinks that
     stay inside the repository, as the engine does. Anything else there is an error: the engine
     would copy it to the site as it is, unchecked (an HTML page, a photo with its GPS position)."""
     root = project.path(kind.directory(project))
-    for path in _walk(root, project.root, set()):
+    for path in _walk(root, boundary, set()):
         rel = project.rel(path)
         inner = path.relative_to(root).as_posix()
-        if not _inside(path, project.root):
+        if not _inside(path, boundary):
             problems.append(Problem(rel, 0, "", "lien-ket-ngoai-kho", OUTSIDE_MESSAGE,
                                     OUTSIDE_HINT))
             continue

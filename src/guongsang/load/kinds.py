@@ -29,7 +29,8 @@ Adding a kind (stories/tin bài, nominations…):
 1. ``schema.py``: its fields (a tuple of ``Field``; ``exact=True`` on names and identifiers,
    ``past_only=True`` on dates of what already happened, ``year=True`` on year numbers,
    ``private=True`` on what is never published) and its label in ``KIND_LABELS``; in
-   ``SCHEMAS`` too if editors get a JSON Schema and a template for it.
+   ``SCHEMAS`` too if editors get a JSON Schema, a template and a collection in the web form
+   (an internal kind goes in ``PROCESS_SCHEMAS``: a JSON Schema, never the public form).
 2. ``records.py``: its record class (a subclass of ``Record``) and a ``*_from`` builder taking
    the checked values.
 3. ``project.py``: the folder (``stories_dir = "content/tin-bai"``); ``load/corpus.py``: a dict
@@ -40,10 +41,13 @@ Adding a kind (stories/tin bài, nominations…):
    (``page`` takes every Markdown file of content/ that no kind before it claimed).
    ``public=False`` for internal records (nominations, votes): no address, never handed to
    the engine, and their text may quote private values (it is never published). An internal
-   kind's folder must not be under content/, where the engine would look for pages.
+   kind's folder must not be under content/, where the engine would look for pages. Internal
+   kinds the build must not even read (the process records) go in :data:`INTERNAL_KINDS`
+   instead, read by their own loader with :func:`guongsang.load.corpus.read_kinds`.
 6. Rules specific to the kind go in ``rules/`` like any other; generators in ``pages/``.
 7. ``tests/adversarial/test_every_kind.py`` runs the hostile inputs on every kind of
-   :data:`KINDS` (it needs the minimal valid front matter of the new kind in its table).
+   :data:`KINDS` and :data:`INTERNAL_KINDS` (it needs the minimal valid front matter of the new
+   kind in its table).
 """
 from __future__ import annotations
 
@@ -53,9 +57,27 @@ from pathlib import Path
 from typing import Any
 
 from .. import urls
+from ..process.records import meeting_from, nomination_from
 from ..project import Project
-from ..records import Record, campaign_from, model_from, page_from, profile_from
-from ..schema import CAMPAIGN, KIND_LABELS, MODEL, PAGE, PROFILE, Field
+from ..records import (
+    Record,
+    campaign_from,
+    model_from,
+    page_from,
+    profile_from,
+    story_from,
+)
+from ..schema import (
+    CAMPAIGN,
+    KIND_LABELS,
+    MEETING,
+    MODEL,
+    NOMINATION,
+    PAGE,
+    PROFILE,
+    STORY,
+    Field,
+)
 from .yamlsrc import Source
 
 Make = Callable[[str, Source, dict[str, Any], Path], Record]
@@ -113,6 +135,10 @@ def _campaign(slug: str, src: Source, clean: dict[str, Any], path: Path) -> Reco
     return campaign_from(slug, src, clean)
 
 
+def _story(slug: str, src: Source, clean: dict[str, Any], path: Path) -> Record:
+    return story_from(slug, src, clean, path.parent)
+
+
 def _page(slug: str, src: Source, clean: dict[str, Any], path: Path) -> Record:
     return page_from(slug, src, clean, urls.page_url(slug))
 
@@ -121,5 +147,29 @@ KINDS: tuple[Kind, ...] = (
     Kind("profile", "profiles", "profiles_dir", PROFILE, _profile, urls.profile, "folder"),
     Kind("model", "models", "models_dir", MODEL, _model, urls.model),
     Kind("campaign", "campaigns", "campaigns_dir", CAMPAIGN, _campaign, urls.campaign),
+    Kind("story", "stories", "stories_dir", STORY, _story, urls.story, "folder"),
     Kind("page", "pages", "content_dir", PAGE, _page, urls.page_url, "tree"),
 )
+
+
+def _nomination(slug: str, src: Source, clean: dict[str, Any], path: Path) -> Record:
+    return nomination_from(slug, src, clean)
+
+
+def _meeting(slug: str, src: Source, clean: dict[str, Any], path: Path) -> Record:
+    return meeting_from(slug, src, clean)
+
+
+def _no_address(slug: str) -> str:
+    return ""
+
+
+INTERNAL_KINDS: tuple[Kind, ...] = (
+    Kind("nomination", "nominations", "nominations_dir", NOMINATION, _nomination, _no_address,
+         public=False),
+    Kind("meeting", "meetings", "meetings_dir", MEETING, _meeting, _no_address, public=False),
+)
+"""The internal records of the commendation process. They are not in :data:`KINDS`, which the
+site build reads: only ``guongsang check`` and the process commands read them
+(:func:`guongsang.process.load.load_process`), from a folder the configuration chooses (a
+separate private repository, say), through the same pipeline as every kind."""

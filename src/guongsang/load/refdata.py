@@ -56,6 +56,16 @@ class Standard:
 
 
 @dataclass(frozen=True)
+class Nomination:
+    """The nomination target of data/site.yml ``de_cu``: a form's address or an e-mail."""
+
+    href: str
+    """``https://…`` or ``mailto:…``."""
+    kind: str
+    """``url`` or ``email``."""
+
+
+@dataclass(frozen=True)
 class DateBounds:
     """Bounds of every date and year field (``gioi_han_nam``, ``so_nam_toi_da_ve_sau`` in
     data/site.yml), checked by one rule in :mod:`guongsang.load.conform`."""
@@ -81,6 +91,21 @@ class Site:
     ban_quyen: str = ""
     co_quan_viet_tat: str = ""
     ke_hoach: dict[str, str] = field(default_factory=dict)
+    logo_rong: int = 0
+    """Width and height of the logo in CSS pixels as shown in the header (0: 24 × 24)."""
+    logo_cao: int = 0
+    du_lieu_mau: bool = False
+    """The site shows sample (fictional) records: the home page says so."""
+    noi_bat: str = ""
+    """Folder name of the profile the home page features ("" : the newest recognised with a
+    photo)."""
+    de_cu: Nomination | None = None
+    """Where readers send a nomination ("Đề cử một gương người tốt, việc tốt"); no button when
+    ``None``."""
+    muc_tieu: dict[str, str] = field(default_factory=dict)
+    """The plan's aims by indicator id (``ke_hoach.muc_tieu``), shown beside the year's numbers."""
+    lines: dict[str, int] = field(default_factory=dict)
+    """1-based line of some keys in site.yml (for problems found later, e.g. ``noi_bat``)."""
     quan_tri: dict[str, str] = field(default_factory=dict)
     """Settings of the web form at /quan-tri/ (GitHub repository, sign-in service): see
     :mod:`guongsang.editor.decap`. Nothing secret goes here."""
@@ -221,6 +246,80 @@ def _load_reference(data_dir: Path, root: Path) -> tuple[ReferenceData, list[Pro
     return ref, problems
 
 
+def _size(reader: _Reader, data: dict, key: str) -> int:
+    """A size in CSS pixels (1 to 512), or 0 when absent or wrong (reported)."""
+    raw = data.get(key)
+    if raw in (None, ""):
+        return 0
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 1 <= raw <= 512:
+        reader.fail((key,), f"`{key}` phải là một số nguyên từ 1 đến 512 (điểm ảnh), "
+                            f"không phải \"{raw}\".", f"Ví dụ: {key}: 24")
+        return 0
+    return raw
+
+
+def _flag(reader: _Reader, data: dict, key: str) -> bool:
+    raw = data.get(key, False)
+    if raw in (None, ""):
+        return False
+    if not isinstance(raw, bool):
+        reader.fail((key,), f"`{key}` phải là true hoặc false, không phải \"{raw}\".",
+                    f"Ví dụ: {key}: true")
+        return False
+    return raw
+
+
+_EMAIL = re.compile(r"^[^@\s<>\"'()]+@[^@\s<>\"'()]+\.[^@\s<>\"'()]+$")
+_NOMINATION_HINT = ("Ví dụ:\nde_cu:\n  url: https://github.com/to-chuc/guong-sang/issues/new"
+                    "?template=de-cu.yml\nhoặc\nde_cu:\n  email: thidua@donvi.gov.vn")
+
+
+def _nomination(reader: _Reader, raw: Any) -> Nomination | None:
+    """``de_cu: {url: https://…}`` or ``de_cu: {email: …}``; anything else is reported."""
+    if raw in (None, "", {}):
+        return None
+    keys = set(raw) if isinstance(raw, dict) else set()
+    if not isinstance(raw, dict) or len(keys & {"url", "email"}) != 1 or keys - {"url", "email"}:
+        reader.fail(("de_cu",), "`de_cu` phải có đúng một trong hai trường `url` (địa chỉ biểu "
+                    "mẫu đề cử) hoặc `email` (hộp thư nhận đề cử).", _NOMINATION_HINT)
+        return None
+    if "url" in raw:
+        url = str(raw["url"] or "").strip()
+        if not url.startswith("https://") or any(c in url for c in " <>\"'"):
+            reader.fail(("de_cu", "url"), f"Địa chỉ đề cử \"{url}\" phải là một địa chỉ "
+                        "https:// đầy đủ.", _NOMINATION_HINT)
+            return None
+        return Nomination(url, "url")
+    email = str(raw["email"] or "").strip()
+    if not _EMAIL.match(email):
+        reader.fail(("de_cu", "email"), f"Hộp thư đề cử \"{email}\" không đúng dạng.",
+                    _NOMINATION_HINT)
+        return None
+    return Nomination(f"mailto:{email}", "email")
+
+
+AIMS = ("ty_le_khen_thuong_cap_cao", "doan_the_co_tieu_chi")
+"""Indicators the home page can set against an aim of the plan (``ke_hoach.muc_tieu``)."""
+
+
+def _aims(reader: _Reader, plan: dict) -> dict[str, str]:
+    raw = plan.get("muc_tieu")
+    if raw in (None, ""):
+        return {}
+    if not isinstance(raw, dict):
+        reader.fail(("ke_hoach", "muc_tieu"), "`muc_tieu` phải là các dòng `chỉ_số: mục tiêu`.",
+                    f"Ví dụ:\n  muc_tieu:\n    {AIMS[0]}: Nâng tỷ lệ khen thưởng cấp tỉnh")
+        return {}
+    out = {}
+    for key, text in raw.items():
+        if key not in AIMS:
+            reader.fail(("ke_hoach", "muc_tieu", key), f"Chỉ số \"{key}\" không có.",
+                        "Dùng một trong: " + ", ".join(AIMS) + ".")
+        elif text:
+            out[key] = str(text)
+    return out
+
+
 def _bounds(r: _Reader, data: dict) -> DateBounds:
     years: dict[str, int] = {"mac_dinh": 1945}
     raw = data.get("gioi_han_nam")
@@ -268,6 +367,14 @@ def _build(s: dict[str, Source], problems: list[Problem]) -> ReferenceData:
         ban_quyen=str(site_data.get("ban_quyen", "")),
         co_quan_viet_tat=str(site_data.get("co_quan_viet_tat", "")),
         ke_hoach=dict(site_data.get("ke_hoach") or {}),
+        logo_rong=_size(r["site"], site_data, "logo_rong"),
+        logo_cao=_size(r["site"], site_data, "logo_cao"),
+        du_lieu_mau=_flag(r["site"], site_data, "du_lieu_mau"),
+        noi_bat=str(site_data.get("noi_bat") or "").strip(),
+        de_cu=_nomination(r["site"], site_data.get("de_cu")),
+        muc_tieu=_aims(r["site"], (site_data.get("ke_hoach") or {}) if isinstance(
+            site_data.get("ke_hoach"), dict) else {}),
+        lines={k: s["site"].line_of((k,)) for k in ("noi_bat", "de_cu") if k in site_data},
         quan_tri={str(k): str(v) for k, v in (site_data.get("quan_tri") or {}).items()}
         if isinstance(site_data.get("quan_tri"), dict) else {},
         bounds=_bounds(r["site"], site_data),

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..load.corpus import Corpus
+from ..load.yamlsrc import format_path
 from ..media.images import ImageCache, ImageError, Processed
 from ..problems import Problem
 from ..records import Photo, Profile
-from ..rules.photos import photo_path
+from ..rules.photos import Owner, photo_path, photos_of
 from ..site.output import Asset, SiteOutput, View
 
 Generator = Callable[["Context"], Iterable[View | Asset]]
@@ -41,7 +42,7 @@ class Context:
     _emitted: set[str] = field(default_factory=set)
 
     @property
-    def ref(self):  # noqa: ANN201 - ReferenceData, kept short for templates
+    def ref(self):
         return self.corpus.ref
 
     @property
@@ -49,9 +50,10 @@ class Context:
         """Published profiles only: everything public is generated from these."""
         return self.corpus.published_profiles
 
-    def photo(self, p: Profile, ph: Photo) -> Processed | None:
-        """Processed variants of a photo (published once as assets), or ``None`` if unusable."""
-        key = (p.slug, ph.index)
+    def photo(self, p: Owner, ph: Photo) -> Processed | None:
+        """Processed variants of a photo of a profile or a story (published once as assets),
+        or ``None`` if unusable."""
+        key = (p.file, ph.index)
         if key in self._photos:
             return self._photos[key]
         result: Processed | None = None
@@ -60,13 +62,15 @@ class Context:
             try:
                 result = self.images.process(src)
             except ImageError as err:
+                where = next((x.path for x in photos_of(p) if x.photo is ph), ("anh", ph.index))
                 self.output.problems.append(Problem(
-                    p.file, p.source.line_of(("anh", ph.index, "tep")),
-                    f"anh[{ph.index + 1}].tep", "anh-hong", f"\"{ph.tep}\": {err}",
+                    p.file, p.source.line_of((*where, "tep")),
+                    format_path((*where, "tep")), "anh-hong", f"\"{ph.tep}\": {err}",
                     "Mở ảnh bằng trình xem ảnh rồi lưu lại dạng .jpg."))
         if result:
-            # Only the variants a layout shows: cards show a profile's first photo.
-            for v in result.published(in_cards=ph.index == 0):
+            # Only the variants a layout shows: cards show a profile's first photo (a story's
+            # card shows its cover at page widths).
+            for v in result.published(in_cards=isinstance(p, Profile) and ph.index == 0):
                 if v.file not in self._emitted:
                     self._emitted.add(v.file)
                     self.output.add(Asset(f"{IMAGE_DIR}/{v.file}", path=self.images.path(v.file)))

@@ -6,15 +6,17 @@ it, and the grouped list of campaigns on content/phong-trao/index.md.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import urls
-from ..html import esc, link
+from ..html import esc, link, md_text
 from ..records import Campaign, Model, Profile
 from ..site.output import Asset, View
 from ..text import format_date, person_sort_key, sort_key
-from . import Context, generator
+from . import Context, generator, lastmod
+from .stories import related_dates, related_html
 
 INDEX = "phong-trao/index.md"
 STATUS_ORDER = ("dang_dien_ra", "sap_dien_ra", "da_ket_thuc")
@@ -58,6 +60,18 @@ def outcome(ctx: Context, c: Campaign) -> Outcome:
         sorted((m for m in ctx.corpus.models.values() if c.slug in m.phong_trao), key=model_key))
 
 
+_BODY_H1 = re.compile(r"^\s*#(?!#)\s*\S")
+
+
+def heading(title: str, body: str) -> str:
+    """The page's title as a Markdown H1, unless the editor's body starts with its own.
+
+    A heading (not the theme's title) starts the table of contents, so the theme's "skip to
+    content" link exists and lands on it, before the facts.
+    """
+    return "" if _BODY_H1.match(body) else f"# {md_text(title)}\n\n"
+
+
 def _facts(rows: list[tuple[str, str]]) -> str:
     """<dl> of label -> HTML value; rows without a value are left out."""
     return ('<dl class="gs-facts">'
@@ -79,7 +93,7 @@ def render_head(ctx: Context, c: Campaign, out: Outcome) -> str:
         ("Kết quả", f'<a href="#gs-ket-qua">{esc(out.counts)}</a>'),
     ])
     lead = f'<p class="gs-lead">{esc(c.tom_tat)}</p>' if c.tom_tat else ""
-    return f'<div class="gs-campaign-head">{lead}{facts}</div>\n'
+    return heading(c.ten, c.body) + f'<div class="gs-campaign-head">{lead}{facts}</div>\n'
 
 
 def render_results(ctx: Context, c: Campaign, out: Outcome) -> str:
@@ -159,7 +173,17 @@ def campaign_pages(ctx: Context) -> Iterator[View | Asset]:
     for slug, c in ctx.corpus.campaigns.items():
         src = f"{urls.CAMPAIGNS}/{slug}.md"
         ctx.output.prepends[src] = render_head(ctx, c, outcomes[slug])
-        ctx.output.augments[src] = render_results(ctx, c, outcomes[slug])
-        ctx.output.meta[src] = {"title": c.ten, **({"description": c.tom_tat} if c.tom_tat else {})}
+        ctx.output.augments[src] = (render_results(ctx, c, outcomes[slug])
+                                    + related_html(ctx, "phong_trao", slug, urls.campaign(slug)))
+        out = outcomes[slug]
+        changed = lastmod.newest(
+            [*lastmod.campaign_dates(c), *(d for p in out.exemplars for d in lastmod.profile_dates(p)),
+             *(d for m in out.models for d in lastmod.model_dates(m)),
+             *related_dates(ctx, "phong_trao", slug)], ctx.corpus.today)
+        ctx.output.meta[src] = {"title": c.ten, **({"description": c.tom_tat} if c.tom_tat else {}),
+                                **lastmod.meta(changed)}
     ctx.output.augments[INDEX] = render_index(ctx, outcomes)
+    ctx.output.meta[INDEX] = lastmod.meta(lastmod.newest(
+        (d for c in ctx.corpus.campaigns.values() for d in lastmod.campaign_dates(c)),
+        ctx.corpus.today))
     return iter(())

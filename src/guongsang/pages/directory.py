@@ -20,11 +20,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .. import urls
-from ..html import esc, front_matter
+from ..html import esc, front_matter, md_text
 from ..records import Profile
 from ..site.output import Asset, View
 from ..text import slugify
-from . import Context, generator
+from . import Context, generator, lastmod
 from .cards import card, name_key
 
 TITLE = "Gương điển hình"
@@ -142,8 +142,14 @@ def render_index(ctx: Context, grouped: dict[str, list[Group]], total: int) -> s
         parts.append('<p class="gs-lead">Chưa có hồ sơ nào được công bố.</p>')
     meta = {"title": TITLE,
             "description": "Danh bạ gương điển hình tiên tiến theo loại, đơn vị, lĩnh vực, năm.",
+            **_changed(ctx, [p for g in grouped.get("loai", []) for p in g.profiles]),
             "guongsang": {"kind": "directory"}}
-    return front_matter(meta) + "\n\n".join(parts) + "\n"
+    return front_matter(meta) + f"# {TITLE}\n\n" + "\n\n".join(parts) + "\n"
+
+
+def _changed(ctx: Context, profiles: Sequence[Profile]) -> dict[str, str]:
+    return lastmod.meta(lastmod.newest((d for p in profiles for d in lastmod.profile_dates(p)),
+                                       ctx.corpus.today))
 
 
 def render_group(ctx: Context, g: Group) -> str:
@@ -160,8 +166,10 @@ def render_group(ctx: Context, g: Group) -> str:
                          f'<div class="gs-cards">'
                          + "".join(profile_card(ctx, p, url, 3) for p in members) + "</div>")
     meta = {"title": g.title, "description": f"{g.title}: {_count(len(g.profiles))}.",
+            # A page of cards: the whole width for them (a kind's page has no headings at all).
+            "hide": ["toc"], **_changed(ctx, g.profiles),
             "guongsang": {"kind": "directory", "facet": g.facet, "key": g.key}}
-    return front_matter(meta) + "\n\n".join(parts) + "\n"
+    return front_matter(meta) + f"# {md_text(g.title)}\n\n" + "\n\n".join(parts) + "\n"
 
 
 @generator

@@ -1,8 +1,9 @@
-"""RSS 2.0 feed ``feed.xml``: newly recognised exemplars and new honours, newest first.
+"""RSS 2.0 feed ``feed.xml``: stories, newly recognised exemplars and new honours, newest first.
 
 Built with :mod:`xml.etree.ElementTree`, so every value from a record is escaped by the XML
 writer, never pasted into markup. Only published profiles appear, and only public fields
-(name, status, unit, summary, award and decision): nothing from ``rieng_tu``.
+(name, status, unit, summary, award and decision): nothing from ``rieng_tu``. A story's entry
+is its title, its summary and its date; its guid is the story's address.
 """
 from __future__ import annotations
 
@@ -15,9 +16,9 @@ from urllib.parse import urljoin
 
 from .. import urls
 from ..load.refdata import ReferenceData
-from ..records import Award, Profile
+from ..records import Award, Profile, Story
 from ..site.output import Asset
-from ..text import format_date
+from ..text import format_date, sort_key
 from . import Context, generator
 from .cards import name_key
 
@@ -36,7 +37,8 @@ class Item:
     path: str
     """Site path of the page the entry points to (``ho-so/<slug>/``)."""
     fragment: str
-    """Makes the guid unique when several entries point to the same page."""
+    """Makes the guid unique when several entries point to the same page ("" for a page that
+    has one entry: a story)."""
     description: str
     order: tuple
     """Tie-break for entries of the same day (stable output)."""
@@ -87,9 +89,18 @@ def award_item(ref: ReferenceData, p: Profile, a: Award) -> Item | None:
                 (1, name_key(p), a.index))
 
 
-def feed_items(ref: ReferenceData, profiles: list[Profile]) -> list[Item]:
-    """Recognitions and awards of ``profiles``, newest first, at most :data:`MAX_ITEMS`."""
-    items: list[Item] = []
+def story_item(s: Story) -> Item | None:
+    if s.ngay is None:
+        return None
+    text = s.tom_tat + (f" ({s.tac_gia})" if s.tac_gia else "")
+    return Item(s.ngay, s.tieu_de, urls.story(s.slug), "", text, (-1, sort_key(s.tieu_de), s.slug))
+
+
+def feed_items(ref: ReferenceData, profiles: list[Profile],
+               stories: list[Story] | None = None) -> list[Item]:
+    """Stories, and recognitions and awards of ``profiles``, newest first, at most
+    :data:`MAX_ITEMS` (a story before the honours of the same day)."""
+    items: list[Item] = [i for s in stories or () if (i := story_item(s)) is not None]
     for p in profiles:
         if (item := recognition_item(ref, p)) is not None:
             items.append(item)
@@ -99,11 +110,12 @@ def feed_items(ref: ReferenceData, profiles: list[Profile]) -> list[Item]:
     return items[:MAX_ITEMS]
 
 
-def feed_xml(ref: ReferenceData, profiles: list[Profile], today: date) -> bytes:
-    """The RSS 2.0 document for the published ``profiles``."""
+def feed_xml(ref: ReferenceData, profiles: list[Profile], today: date,
+             stories: list[Story] | None = None) -> bytes:
+    """The RSS 2.0 document for the published ``profiles`` and the ``stories``."""
     site = ref.site
     home = absolute(site.url, "")
-    items = feed_items(ref, profiles)
+    items = feed_items(ref, profiles, stories)
     ET.register_namespace("atom", ATOM)
     rss = ET.Element("rss", version="2.0")
     channel = ET.SubElement(rss, "channel")
@@ -120,7 +132,8 @@ def feed_xml(ref: ReferenceData, profiles: list[Profile], today: date) -> bytes:
         link = absolute(site.url, item.path)
         ET.SubElement(node, "title").text = item.title
         ET.SubElement(node, "link").text = link
-        ET.SubElement(node, "guid", isPermaLink="true").text = f"{link}#{item.fragment}"
+        ET.SubElement(node, "guid", isPermaLink="true").text = (
+            f"{link}#{item.fragment}" if item.fragment else link)
         ET.SubElement(node, "pubDate").text = rfc822(item.day)
         ET.SubElement(node, "description").text = item.description
     ET.indent(rss)
@@ -129,4 +142,5 @@ def feed_xml(ref: ReferenceData, profiles: list[Profile], today: date) -> bytes:
 
 @generator
 def feed(ctx: Context) -> Iterator[Asset]:
-    yield Asset(urls.FEED, content=feed_xml(ctx.ref, ctx.profiles, ctx.corpus.today))
+    yield Asset(urls.FEED, content=feed_xml(ctx.ref, ctx.profiles, ctx.corpus.today,
+                                            list(ctx.corpus.stories.values())))

@@ -13,11 +13,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .. import urls
-from ..html import attrs, esc, front_matter
+from ..html import attrs, esc, front_matter, md_text
 from ..records import Deed, Profile
 from ..site.output import Asset, View
-from . import Context, generator
+from ..text import slugify
+from . import Context, generator, lastmod
 from .cards import card, name_key
+from .home import nominate_html
 
 PER_PAGE = 24
 """Cards per static page."""
@@ -167,10 +169,34 @@ def filter_form(ctx: Context, found: list[Entry], url: str,
                       f'<select id="{sid}" name="{param}">{opts}</select></p>')
     return (f'<form {attrs(class_="gs-filter", method="get", action=urls.relative(urls.GALLERY, url))} '
             f'data-gs-gallery="{esc(urls.relative(data_url(), url))}">'
-            f'<fieldset><legend>Lọc việc tốt</legend><div class="gs-filter-fields">{"".join(fields)}</div>'
+            # Disabled until the script runs (it filters in place): without JavaScript a submit
+            # would only reload an unfiltered page 1. The note below says where to look instead.
+            f'<fieldset disabled><legend>Lọc việc tốt</legend><div class="gs-filter-fields">{"".join(fields)}</div>'
             '<p class="gs-filter-actions"><button type="submit" class="md-button md-button--primary">'
-            'Lọc</button> <a class="md-button gs-filter-reset" href="./">Bỏ lọc</a></p>'
+            'Lọc</button> <a class="md-button gs-filter-reset" '
+            f'href="{esc(urls.relative(urls.GALLERY, url))}">Bỏ lọc</a></p>'
             "</fieldset></form>")
+
+
+def no_script_note(ctx: Context, found: list[Entry], url: str) -> str:
+    """What a reader without JavaScript is told: the filter needs it; the directory lists the
+    same people by year, unit and field, on pages that need none."""
+    years = sorted({e.profile.ngay_cong_nhan.year for e in found if e.profile.ngay_cong_nhan},
+                   reverse=True)
+    units = [u for u in ctx.ref.units if any(e.profile.don_vi == u for e in found)]
+    fields = [f for f in ctx.ref.fields if any(f in e.profile.linh_vuc for e in found)]
+
+    def links(facet: str, items: list[tuple[str, str]]) -> str:
+        return ", ".join(f'<a href="{esc(urls.relative(f"{urls.DIRECTORY}{facet}/{key}/", url))}">'
+                         f"{esc(label)}</a>" for key, label in items)
+    parts = [("năm công nhận", links("nam", [(str(y), str(y)) for y in years])),
+             ("đơn vị", links("don-vi", [(slugify(u), ctx.ref.units[u].ten) for u in units])),
+             ("lĩnh vực", links("linh-vuc", [(slugify(f), ctx.ref.fields[f].ten) for f in fields]))]
+    listed = "".join(f"<li>Theo {name}: {html}</li>" for name, html in parts if html)
+    return ('<noscript><div class="gs-note gs-noscript"><p>Bộ lọc cần JavaScript, đang bị tắt '
+            "trong trình duyệt này. Các trang dưới đây vẫn xem được; danh bạ "
+            f'<a href="{esc(urls.relative(urls.DIRECTORY, url))}">Gương điển hình</a> xếp những '
+            f"người này theo năm, đơn vị và lĩnh vực:</p><ul>{listed}</ul></div></noscript>")
 
 
 def render_page(ctx: Context, found: list[Entry], page: int, pages: int,
@@ -187,9 +213,8 @@ def render_page(ctx: Context, found: list[Entry], page: int, pages: int,
         parts.append(f'<p class="gs-lead">Những việc làm tốt, cụ thể của cán bộ, viên chức, người '
                      f"lao động và các tập thể, gia đình: {len(found)} việc tốt của {people} "
                      "gương, mới nhất trước.</p>")
+        parts.append(no_script_note(ctx, found, url))
         parts.append(filter_form(ctx, found, url, options))
-        parts.append('<noscript><p class="gs-note">Bộ lọc cần JavaScript. Khi JavaScript bị tắt, '
-                     "hãy xem lần lượt các trang bằng các nút chuyển trang bên dưới.</p></noscript>")
         parts.append('<p class="gs-filter-status" role="status" aria-live="polite"></p>')
         parts.append('<div class="gs-cards gs-gallery-results" hidden></div>')
         parts.append('<div class="gs-cards gs-gallery-static">'
@@ -200,10 +225,16 @@ def render_page(ctx: Context, found: list[Entry], page: int, pages: int,
             parts.append(nav)
     else:
         parts.append('<p class="gs-lead">Chưa có việc tốt nào được công bố.</p>')
+    if nominate := nominate_html(ctx.ref.site.de_cu):
+        parts.append(nominate)
+    changed = lastmod.newest((e.deed.ngay for e in found), ctx.corpus.today)
     meta = {"title": title(page),
             "description": "Gương “Người tốt, việc tốt”: những việc làm tốt được ghi nhận.",
+            # The cards take the whole width: a table of contents would be empty.
+            "hide": ["toc"], **lastmod.meta(changed),
             "guongsang": {"kind": "gallery", "page": page, "pages": pages}}
-    return front_matter(meta) + '<div class="gs-gallery">\n\n' + "\n\n".join(parts) + "\n\n</div>\n"
+    return (front_matter(meta) + f"# {md_text(title(page))}\n\n" + '<div class="gs-gallery">\n\n'
+            + "\n\n".join(parts) + "\n\n</div>\n")
 
 
 def data_json(ctx: Context, found: list[Entry]) -> str:

@@ -15,7 +15,10 @@ from ..html import esc, link
 from ..records import Model, Profile, Replication
 from ..site.output import Asset, View
 from ..text import format_date, sort_key
-from . import Context, generator
+from . import Context, generator, lastmod
+from .campaigns import heading
+from .stories import related_dates, related_html
+from .tables import table
 
 INDEX = "mo-hinh/index.md"
 
@@ -94,7 +97,7 @@ def render_head(ctx: Context, m: Model) -> str:
     facts = ('<dl class="gs-facts">'
              + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows if v) + "</dl>")
     lead = f'<p class="gs-lead">{esc(m.tom_tat)}</p>' if m.tom_tat else ""
-    return f'<div class="gs-model-head">{lead}{facts}</div>\n'
+    return heading(m.ten, m.body) + f'<div class="gs-model-head">{lead}{facts}</div>\n'
 
 
 def render_replications(ctx: Context, m: Model) -> str:
@@ -102,14 +105,10 @@ def render_replications(ctx: Context, m: Model) -> str:
     rows = replications(ctx, m)
     if not rows:
         return head + '<p class="gs-muted">Chưa có đơn vị nào nhân rộng mô hình này.</p>\n'
-    body = "".join(
-        f"<tr><td>{esc(_unit(ctx, r.don_vi))}</td>"
-        f"<td>{format_date(r.ngay) if r.ngay else ''}</td><td>{esc(r.ghi_chu)}</td></tr>"
-        for r in rows)
+    body = [(esc(_unit(ctx, r.don_vi)), format_date(r.ngay) if r.ngay else "", esc(r.ghi_chu))
+            for r in rows]
     return (head + f'<p class="gs-counts">Đã nhân rộng tại {units_reached(m)} đơn vị.</p>\n\n'
-            '<div class="gs-table gs-replications"><table><thead><tr>'
-            '<th scope="col">Đơn vị</th><th scope="col">Ngày áp dụng</th>'
-            f'<th scope="col">Ghi chú</th></tr></thead><tbody>{body}</tbody></table></div>\n')
+            + table("gs-replications", ("Đơn vị", "Ngày áp dụng", "Ghi chú"), body) + "\n")
 
 
 def render_index(ctx: Context) -> str:
@@ -117,15 +116,12 @@ def render_index(ctx: Context) -> str:
     models = sorted(ctx.corpus.models.values(), key=index_key)
     if not models:
         return '<p class="gs-muted">Chưa có mô hình, sáng kiến nào.</p>\n'
-    body = "".join(
-        f"<tr><td>{link(urls.relative(urls.model(m.slug), 'mo-hinh/'), m.ten)}</td>"
-        f"<td>{esc(ref.label('loai_mo_hinh', m.loai))}</td><td>{esc(_unit(ctx, m.don_vi))}</td>"
-        f"<td>{m.nam}</td><td>{esc(reach_text(m))}</td></tr>" for m in models)
+    body = [(link(urls.relative(urls.model(m.slug), "mo-hinh/"), m.ten),
+             esc(ref.label("loai_mo_hinh", m.loai)), esc(_unit(ctx, m.don_vi)), str(m.nam),
+             esc(reach_text(m))) for m in models]
     return ("## Theo mức độ nhân rộng\n\n"
-            '<div class="gs-table gs-models-index"><table><thead><tr>'
-            '<th scope="col">Mô hình, sáng kiến</th><th scope="col">Loại</th>'
-            '<th scope="col">Đơn vị chủ trì</th><th scope="col">Năm</th>'
-            f'<th scope="col">Nhân rộng</th></tr></thead><tbody>{body}</tbody></table></div>\n')
+            + table("gs-models-index", ("Mô hình, sáng kiến", "Loại", "Đơn vị chủ trì", "Năm",
+                                        "Nhân rộng"), body) + "\n")
 
 
 @generator
@@ -134,7 +130,14 @@ def model_pages(ctx: Context) -> Iterator[View | Asset]:
     for slug, m in ctx.corpus.models.items():
         src = f"{urls.MODELS}/{slug}.md"
         ctx.output.prepends[src] = render_head(ctx, m)
-        ctx.output.augments[src] = render_replications(ctx, m)
-        ctx.output.meta[src] = {"title": m.ten, **({"description": m.tom_tat} if m.tom_tat else {})}
+        ctx.output.augments[src] = (render_replications(ctx, m)
+                                    + related_html(ctx, "mo_hinh", slug, urls.model(slug)))
+        ctx.output.meta[src] = {
+            "title": m.ten, **({"description": m.tom_tat} if m.tom_tat else {}),
+            **lastmod.meta(lastmod.newest([*lastmod.model_dates(m),
+                                           *related_dates(ctx, "mo_hinh", slug)],
+                                          ctx.corpus.today))}
     ctx.output.augments[INDEX] = render_index(ctx)
+    ctx.output.meta[INDEX] = lastmod.meta(lastmod.newest(
+        (d for m in ctx.corpus.models.values() for d in lastmod.model_dates(m)), ctx.corpus.today))
     return iter(())

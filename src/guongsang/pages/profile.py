@@ -1,52 +1,29 @@
 """One page per published profile, out of the nav, at ``ho-so/<slug>/``."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from .. import urls
-from ..html import esc, front_matter, link, tag
+from ..html import demote_headings, esc, front_matter, link, md_text, redirect_html, tag
 from ..load.corpus import SLUG_RE
 from ..media.avatars import avatar_html, avatar_uri
 from ..records import Profile
 from ..site.incremental import reusing
 from ..site.output import Asset, ProfileView, View
 from ..text import format_date
-from . import Context, generator
+from . import Context, generator, lastmod
 from .legalbasis import basis_html
+from .pictures import caption_parts, figure, picture  # noqa: F401 - part of this module's API
+from .stories import related_dates, related_html, stories_about
+from .tables import Row, table
 
-
-def picture(ctx: Context, p: Profile, index: int, page_url: str, sizes: str,
-            css: str = "", eager: bool = False) -> str:
-    """<picture>: the WebP widths in ``srcset`` and one JPEG for browsers without WebP;
-    empty when the photo is unusable."""
-    ph = p.anh[index]
-    done = ctx.photo(p, ph)
-    if not done:
-        return ""
-    srcset = ", ".join(f"{urls.relative(ctx.image_url(v.file), page_url)} {v.width}w"
-                       for v in done.page())
-    jpeg = done.fallback()
-    # width/height give the box its shape before the image arrives; CSS sets the size.
-    img = tag("img", "", src=urls.relative(ctx.image_url(jpeg.file), page_url), alt=ph.mo_ta,
-              width=jpeg.width, height=jpeg.height, loading=None if eager else "lazy",
-              decoding="async", class_=css or None).replace("></img>", ">")
-    return (f'<picture><source type="image/webp" srcset="{esc(srcset)}" '
-            f'sizes="{esc(sizes)}">{img}</picture>')
-
-
-def _figure(ctx: Context, p: Profile, i: int, url: str, sizes: str, eager: bool = False) -> str:
-    pic = picture(ctx, p, i, url, sizes, eager=eager)
-    if not pic:
-        return ""
-    ph = p.anh[i]
-    # Caption and credit are separate facts; a dash keeps them apart when both are given.
-    caption = " — ".join(x for x in (esc(ph.chu_thich), f'<span class="gs-credit">{esc(ph.nguon)}</span>'
-                                     if ph.nguon else "") if x)
-    return f"<figure>{pic}{f'<figcaption>{caption}</figcaption>' if caption else ''}</figure>"
+HERO_SIZES = "(min-width: 76.25em) 17rem, (min-width: 45em) 38vw, 100vw"
+"""Width of the first photo: beside the text on wide screens, the whole width on a phone."""
 
 
 def _facts(ctx: Context, p: Profile) -> str:
+    """The profile's facts as label/value tiles (one column on a phone; the status is the
+    kicker above, so it is not repeated here)."""
     ref = ctx.ref
     unit = ref.units.get(p.don_vi)
     rows = [
@@ -54,14 +31,31 @@ def _facts(ctx: Context, p: Profile) -> str:
         ("Đơn vị", unit.ten if unit else p.don_vi),
         ("Chức vụ", p.chuc_vu),
         ("Lĩnh vực", ", ".join(ref.fields[f].ten if f in ref.fields else f for f in p.linh_vuc)),
-        ("Trạng thái", ref.label("trang_thai", p.trang_thai)),
         ("Ngày công nhận", format_date(p.ngay_cong_nhan) if p.ngay_cong_nhan else ""),
         ("Đơn vị đề xuất", ref.units[p.don_vi_de_xuat].ten if p.don_vi_de_xuat in ref.units else ""),
     ]
     # The recognition date carries the anchor the feed's recognition entry points to.
     ids = {"Ngày công nhận": urls.RECOGNITION_ANCHOR}
-    items = "".join(tag("dt", esc(k), id=ids.get(k)) + f"<dd>{esc(v)}</dd>" for k, v in rows if v)
-    return f'<dl class="gs-facts">{items}</dl>'
+    items = "".join(f"<div>{tag('dt', esc(k), id=ids.get(k))}<dd>{esc(v)}</dd></div>"
+                    for k, v in rows if v)
+    return f'<dl class="gs-facts gs-facts--tiles">{items}</dl>'
+
+
+AWARD_COLUMNS = ("Danh hiệu, hình thức", "Cấp", "Năm", "Số quyết định", "Ngày quyết định",
+                 "Căn cứ pháp lý")
+"""Columns of the profile's award table (stacked into label/value lines on a phone)."""
+
+
+def _award_row(ctx: Context, p: Profile, a, page_url: str) -> Row:
+    ref = ctx.ref
+    form = ref.awards.get(a.hinh_thuc)
+    name = form.ten if form else a.hinh_thuc
+    note = " (đột xuất)" if a.dot_xuat else " (chuyên đề)" if a.chuyen_de else ""
+    return Row((esc(name + note), esc(ref.label("cap_khen_thuong", form.cap) if form else ""),
+                str(a.nam), esc(a.so_quyet_dinh),
+                esc(format_date(a.ngay_quyet_dinh) if a.ngay_quyet_dinh else ""),
+                basis_html(ref, p, a, page_url)),
+               id=urls.award_anchor(a.hinh_thuc, a.nam, a.so_quyet_dinh))
 
 
 def models_of(ctx: Context, p: Profile) -> list:
@@ -70,48 +64,22 @@ def models_of(ctx: Context, p: Profile) -> list:
     return sorted(listed + authored, key=lambda m: (-m.nam, m.ten))
 
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_HEADING = re.compile(r"^(#{1,6})(\s)")
-
-
-def demote_headings(markdown: str, top: int = 3) -> str:
-    """Move the story's headings so its highest one is h3, under "Câu chuyện" (h2).
-
-    The shift is relative: a story whose first level is ``###`` keeps its structure instead of
-    jumping from h2 to h4 (HTML checkers flag skipped levels, and so do screen readers' users).
-    """
-    lines, fenced, levels = markdown.split("\n"), False, []
-    for line in lines:
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced and (m := _HEADING.match(line)):
-            levels.append(len(m.group(1)))
-    if not levels:
-        return markdown
-    shift = top - min(levels)
-    out, fenced = [], False
-    for line in lines:
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced and (m := _HEADING.match(line)):
-            line = "#" * max(1, min(6, len(m.group(1)) + shift)) + line[len(m.group(1)):]
-        out.append(line)
-    return "\n".join(out)
-
-
 def render_profile(ctx: Context, p: Profile) -> str:
     ref = ctx.ref
     url = urls.profile(p.slug)
     parts: list[str] = []
-    hero = _figure(ctx, p, 0, url, "(min-width: 45em) 20rem, 100vw", eager=True) if p.anh else ""
+    hero = figure(ctx, p, p.anh[0], url, HERO_SIZES, eager=True) if p.anh else ""
     if not hero:  # no photo, or none usable: the generated initials avatar stands in
         hero = f'<div class="gs-profile-avatar">{avatar_html(ctx, p, url)}</div>'
+    # The name is a Markdown heading (so it starts the table of contents and the theme's
+    # "skip to content" link lands on it); then, in reading order for a phone, the status and
+    # the deed, the photo, the facts. On a wide screen the photo moves to the left (CSS).
+    parts.append(f"# {md_text(p.ho_ten)}")
     parts.append(
-        f'<div class="gs-profile-head">{hero}<div>'
+        '<div class="gs-profile-head">'
         f'<p class="gs-kicker">{esc(ref.label("trang_thai", p.trang_thai))}</p>'
-        f"<h1>{esc(p.ho_ten)}</h1>"
         + (f'<p class="gs-lead">{esc(p.tom_tat)}</p>' if p.tom_tat else "")
-        + _facts(ctx, p) + "</div></div>")
+        + f'<div class="gs-profile-photo">{hero}</div>' + _facts(ctx, p) + "</div>")
 
     if p.body.strip():
         parts.append("## Câu chuyện\n\n" + demote_headings(p.body.strip()))
@@ -138,21 +106,8 @@ def render_profile(ctx: Context, p: Profile) -> str:
                if t.xep_loai else "") + "</li>" for t in rows) + "</ul>")
 
     if p.khen_thuong:
-        head = "".join(f'<th scope="col">{h}</th>' for h in
-                       ("Danh hiệu, hình thức", "Cấp", "Năm", "Số quyết định", "Ngày quyết định",
-                        "Căn cứ pháp lý"))
-        body = ""
-        for a in sorted(p.khen_thuong, key=lambda a: (-a.nam, a.index)):
-            form = ref.awards.get(a.hinh_thuc)
-            name = form.ten if form else a.hinh_thuc
-            note = " (đột xuất)" if a.dot_xuat else " (chuyên đề)" if a.chuyen_de else ""
-            anchor = urls.award_anchor(a.hinh_thuc, a.nam, a.so_quyet_dinh)
-            body += (f'<tr id="{esc(anchor)}">' + tag("td", esc(name + note)) + tag("td", esc(ref.label("cap_khen_thuong", form.cap) if form else ""))
-                     + tag("td", str(a.nam)) + tag("td", esc(a.so_quyet_dinh))
-                     + tag("td", esc(format_date(a.ngay_quyet_dinh) if a.ngay_quyet_dinh else ""))
-                     + tag("td", basis_html(ref, p, a, url)) + "</tr>")
-        parts.append(f'## Khen thưởng\n\n<div class="gs-table"><table><thead><tr>{head}</tr></thead>'
-                     f"<tbody>{body}</tbody></table></div>")
+        rows = [_award_row(ctx, p, a, url) for a in sorted(p.khen_thuong, key=lambda a: (-a.nam, a.index))]
+        parts.append("## Khen thưởng\n\n" + table("gs-awards", AWARD_COLUMNS, rows))
 
     if p.viec_tot:
         parts.append('## Người tốt, việc tốt\n\n<ul class="gs-deeds">' + "".join(
@@ -172,42 +127,41 @@ def render_profile(ctx: Context, p: Profile) -> str:
             f'<span class="gs-muted">({esc(ref.label("loai_mo_hinh", m.loai))}, {m.nam})</span></li>'
             for m in models) + "</ul>")
 
+    if related := related_html(ctx, "ho_so", p.slug, url):
+        parts.append(related.strip())
+
     if p.theo_doi:
         parts.append('## Theo dõi, bồi dưỡng\n\n<ol class="gs-timeline">' + "".join(
             f'<li><time datetime="{f.ngay.isoformat()}">{format_date(f.ngay)}</time> {esc(f.ghi_chu)}</li>'
             for f in sorted(p.theo_doi, key=lambda f: f.ngay)) + "</ol>")
 
-    more = [_figure(ctx, p, i, url, "(min-width: 45em) 33vw, 100vw") for i in range(1, len(p.anh))]
+    more = [figure(ctx, p, ph, url, "(min-width: 45em) 33vw, 100vw") for ph in p.anh[1:]]
     more = [m for m in more if m]
     if more:
         parts.append('## Hình ảnh\n\n<div class="gs-photos">' + "".join(more) + "</div>")
 
     description = p.tom_tat or f"{p.ho_ten} – {ref.units[p.don_vi].ten if p.don_vi in ref.units else ''}"
     meta = {"title": p.ho_ten, "description": description,
+            **lastmod.meta(lastmod.newest([*lastmod.profile_dates(p),
+                                           *related_dates(ctx, "ho_so", p.slug)],
+                                          ctx.corpus.today)),
             "guongsang": {"kind": "profile", "slug": p.slug}}
     return front_matter(meta) + "\n\n".join(parts) + "\n"
-
-
-def redirect_html(target: str, title: str) -> str:
-    """A static page that sends readers of a former address to the current one."""
-    return ("<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
-            f"<title>{esc(title)}</title><meta name=\"robots\" content=\"noindex\">"
-            f"<link rel=\"canonical\" href=\"{esc(target)}\">"
-            f"<meta http-equiv=\"refresh\" content=\"0; url={esc(target)}\"></head>"
-            f"<body><p>Trang đã chuyển tới <a href=\"{esc(target)}\">{esc(title)}</a>.</p></body></html>")
 
 
 def profile_markdown(ctx: Context, p: Profile) -> str:
     """:func:`render_profile`, reused under the live preview while all it reads is the same:
     the record and the reference data (the loader returns the same objects for unchanged
-    files), the processed photos, and the campaigns and models it links to."""
+    files), the processed photos, the campaigns and models it links to and the stories that
+    name it."""
     if not reusing():
         return render_profile(ctx, p)
     # Asking for the pictures publishes them for this build, as rendering would.
     photos = tuple(tuple(v.file for v in done.variants) if (done := ctx.photo(p, ph)) else None
                    for ph in p.anh)
     avatar = avatar_uri(ctx, p) if not photos or photos[0] is None else None
-    links = (tuple(ctx.corpus.campaigns.get(s) for s in p.phong_trao), tuple(models_of(ctx, p)))
+    links = (tuple(ctx.corpus.campaigns.get(s) for s in p.phong_trao), tuple(models_of(ctx, p)),
+             tuple(stories_about(ctx, "ho_so", p.slug)))
     hit = _RENDERED.get(p.slug)
     if (hit is not None and hit[0] is p and hit[1] is ctx.ref and hit[2] == (photos, avatar)
             and all(_same(old, new) for old, new in zip(hit[3], links))):

@@ -36,7 +36,7 @@ def render(page_url: str) -> str:
     return front_matter(meta) + f"""# {TITLE}
 
 <div class="gs-search" data-gs-search data-bundle="{esc(bundle)}">
-<form class="gs-search__form" role="search" action="./" method="get">
+<form class="gs-search__form" role="search" aria-label="Tìm trong hồ sơ, phong trào, mô hình" action="./" method="get">
 <label class="gs-search__label" for="gs-search-q">Tìm hồ sơ, phong trào, mô hình</label>
 <div class="gs-search__row">
 <input class="gs-search__input" id="gs-search-q" name="q" type="search" autocomplete="off"

@@ -1,6 +1,7 @@
 """Share images and their page metadata, for social networks and chat apps.
 
-Every published profile, campaign and model gets its own 1200×630 image; every other page uses
+Every published profile, campaign, model and story gets its own 1200×630 image (a profile's
+first photo or a story's cover in the panel); every other page uses
 the site's default image, published at the fixed address :data:`DEFAULT_URI` (the template in
 overrides/main.html falls back to it). Page metadata goes under ``og`` in ``output.meta``:
 
@@ -17,7 +18,7 @@ from .. import urls
 from ..media.avatars import colour, initials
 from ..media.images import Variant
 from ..media.ogimage import HEIGHT, WIDTH, ShareCard, panel_variant, share_image
-from ..records import Campaign, Model, Profile
+from ..records import Campaign, Model, Profile, Story
 from ..site.output import Asset, View
 from ..text import format_date
 from . import Context, generator
@@ -89,6 +90,14 @@ def model_card(ctx: Context, m: Model) -> ShareCard:
         footer=_domain(ctx), caption=caption)
 
 
+def story_card(ctx: Context, s: Story) -> ShareCard:
+    return ShareCard(
+        title=s.tieu_de, site=ctx.ref.site.ten_ngan,
+        kicker="Tin bài" + (f" · {format_date(s.ngay)}" if s.ngay else ""),
+        subtitle=s.tac_gia, summary=s.tom_tat, footer=_domain(ctx),
+        caption=(str(s.ngay.year),) if s.ngay else ())
+
+
 def default_card(ctx: Context) -> ShareCard:
     site = ctx.ref.site
     return ShareCard(title=_site_title(ctx), site=site.ten_ngan,
@@ -116,6 +125,11 @@ def share_images(ctx: Context) -> Iterator[View | Asset]:
         jobs.append((f"{urls.CAMPAIGNS}/{c.slug}.md", campaign_card(ctx, c), None))
     for m in ctx.corpus.models.values():
         jobs.append((f"{urls.MODELS}/{m.slug}.md", model_card(ctx, m), None))
+
+    for st in ctx.corpus.stories.values():
+        done = ctx.photo(st, st.anh_bia) if st.anh_bia else None
+        jobs.append((urls.src_uri(urls.story(st.slug)), story_card(ctx, st),
+                     panel_variant(done.by_format("webp")) if done else None))
 
     for src_uri, card, photo in jobs:
         # The default image keeps its fixed .jpg address (templates name it; shared links too).

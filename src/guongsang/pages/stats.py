@@ -17,7 +17,8 @@ from ..media.svgchart import DEFAULT_SERIES, Bar, Series, bar_chart, format_numb
 from ..records import Profile
 from ..site.output import View
 from ..text import format_date, sort_key
-from . import Context, generator
+from . import Context, generator, lastmod
+from .tables import table
 
 NO_YEAR = "Chưa ghi ngày"
 """Row label for profiles without ``ngay_cong_nhan``."""
@@ -192,15 +193,11 @@ def statistics(profiles: list[Profile], ref: ReferenceData) -> list[Stat]:
 
 
 def table_html(stat: Stat) -> str:
-    head = (f'<th scope="col">{esc(stat.row_head)}</th>'
-            + "".join(f'<th scope="col">{esc(c)}</th>' for c in stat.columns))
-    body = "".join(
-        f'<tr><th scope="row">{esc(bar.label)}</th>'
-        + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>"
-        for bar, cells in zip(stat.bars, stat.cells))
-    return (f'<div class="gs-table gs-stat-table"><table id="bang-{esc(stat.key)}">'
-            f"<caption>{esc(stat.title)}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{body}</tbody></table></div>")
+    """The statistic's numbers; a grid of numbers keeps its shape on a phone and scrolls
+    sideways with a visible cue when it does not fit (see pages/tables.py)."""
+    rows = [(esc(bar.label), *(esc(c) for c in cells)) for bar, cells in zip(stat.bars, stat.cells)]
+    return table("gs-stat-table", (stat.row_head, *stat.columns), rows, stack=False,
+                 row_header=True, caption=stat.title, table_id=f"bang-{stat.key}")
 
 
 def chart_html(stat: Stat) -> str:
@@ -232,7 +229,9 @@ def render_stats(ctx: Context) -> str:
              (f'<p class="gs-feed-link">Gương mới được công nhận và khen thưởng mới được đăng qua '
               f'<a href="{esc(feed)}" type="application/rss+xml">nguồn tin RSS</a>; dán địa chỉ '
               "này vào ứng dụng đọc tin để nhận tin mới.</p>")]
-    meta = {"title": "Thống kê",
+    changed = lastmod.newest((d for p in profiles for d in lastmod.profile_dates(p)),
+                             ctx.corpus.today)
+    meta = {"title": "Thống kê", **lastmod.meta(changed),
             "description": "Số gương điển hình đã công bố theo năm, đơn vị, lĩnh vực, loại; "
                            "khen thưởng theo cấp và tỷ lệ khen thưởng cấp tỉnh, cấp Nhà nước.",
             "guongsang": {"kind": "stats"}}

@@ -98,4 +98,5 @@ from . import (  # noqa: F401
     photos,
     references,
     safety,
+    stories,
 )

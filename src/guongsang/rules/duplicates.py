@@ -2,41 +2,53 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 
 from ..load.corpus import SLUG_RE, Corpus
 from ..problems import Problem, Severity
+from ..project import Project
+from ..records import Record
 from ..text import fold, identity_key, slugify
 from . import at, rule
 
 
 @rule("trung-dia-chi")
 def duplicate_slugs(corpus: Corpus) -> Iterator[Problem]:
-    """A former slug (``slug_cu``) must not be another profile's current or former slug.
+    """A former slug (``slug_cu``) must not be another record's current or former slug (profiles
+    among profiles, stories among stories: each kind has its own part of the site).
 
     PASS: ``slug_cu: [nguyen-thi-an-cu]`` used once
     FAIL: ``slug_cu: [tran-van-duc]`` while profiles/tran-van-duc/ exists
     """
-    owners: dict[str, str] = {slug: slug for slug in corpus.profiles}
-    for p in corpus.profiles.values():
-        for i, old in enumerate(p.slug_cu):
+    project = corpus.project or Project(root=Path("."))
+    for records, label, folder in (
+            (corpus.profiles, "hồ sơ", project.profiles_dir),
+            (corpus.stories, "tin bài", project.stories_dir)):
+        yield from _former_slugs(records, label, folder)
+
+
+def _former_slugs(records: Mapping[str, Record], label: str, folder: str) -> Iterator[Problem]:
+    owners: dict[str, str] = {slug: slug for slug in records}
+    for p in records.values():
+        for i, old in enumerate(getattr(p, "slug_cu", [])):
             if not SLUG_RE.match(old):
-                # The redirect page is written at ho-so/<old>/: "../" or "/" would put it
+                # The redirect page is written at <section>/<old>/: "../" or "/" would put it
                 # anywhere in the site.
                 yield at(p, ("slug_cu", i), "ten-tep",
                          f"Địa chỉ cũ \"{old}\" phải là tên thư mục cũ: viết thường, không dấu, "
                          "nối bằng dấu gạch ngang.",
-                         "Ghi đúng tên thư mục cũ của hồ sơ, ví dụ: "
+                         f"Ghi đúng tên thư mục cũ của {label}, ví dụ: "
                          f"{slugify(old) or 'nguyen-thi-an-cu'}")
             elif old == p.slug:
                 yield at(p, ("slug_cu", i), "trung-dia-chi",
-                         f"Địa chỉ cũ \"{old}\" trùng với địa chỉ hiện tại của chính hồ sơ này.",
+                         f"Địa chỉ cũ \"{old}\" trùng với địa chỉ hiện tại của chính {label} này.",
                          "Xoá dòng này: chỉ ghi tên thư mục *trước khi* đổi.")
             elif old in owners:
                 other = owners[old]
                 yield at(p, ("slug_cu", i), "trung-dia-chi",
-                         f"Địa chỉ cũ \"{old}\" đã được dùng bởi hồ sơ profiles/{other}/.",
-                         "Mỗi địa chỉ chỉ dẫn tới một hồ sơ; bỏ dòng này hoặc kiểm tra lại.")
+                         f"Địa chỉ cũ \"{old}\" đã được dùng bởi {label} {folder}/{other}/.",
+                         f"Mỗi địa chỉ chỉ dẫn tới một {label}; bỏ dòng này hoặc kiểm tra lại.")
             else:
                 owners[old] = p.slug
 

@@ -3,8 +3,9 @@
 Every photo committed stays in git history, so a photo larger than the site can ever publish
 is a cost paid by every clone for good. Over the budget is a warning naming the command that
 shrinks it; several times over (``he_so_loi``) is an error, so it cannot reach ``main``.
-Photos named in a profile are reported at their ``anh[].tep`` line; other image files in a
-profile folder (not published, but in the repository all the same) at the file itself.
+Photos named in a profile (or a story's cover) are reported at their ``anh[].tep``
+(``anh_bia.tep``) line; other image files in a profile's or a story's folder (not published,
+but in the repository all the same) at the file itself.
 """
 from __future__ import annotations
 
@@ -18,9 +19,9 @@ from ..load.yamlsrc import format_path
 from ..media.budget import PhotoBudget, format_bytes
 from ..media.shrink import IMAGE_SUFFIXES, command, measure
 from ..problems import Problem, Severity
-from ..records import Photo, Profile
+from ..records import Photo
 from . import rule
-from .photos import MAX_PIXELS, photo_path
+from .photos import MAX_PIXELS, Owner, photo_path, photos_of
 
 
 def _problem(rel: str, name: str, size: int, dims: tuple[int, int],
@@ -53,10 +54,12 @@ def photo_budget(corpus: Corpus) -> Iterator[Problem]:
     budget = corpus.ref.site.anh_goc
     project = corpus.project
     assert project is not None
-    for p in corpus.profiles.values():
+    owners: list[Owner] = [*corpus.profiles.values(), *corpus.stories.values()]
+    for p in owners:
         files = _images_in(p.folder) if p.folder is not None else {}
         named: set[str] = set()
-        for ph in p.anh:
+        for placed in photos_of(p):
+            ph = placed.photo
             target = _target(p, ph, files)
             if target is None:
                 continue  # missing, or outside the folder: the photos rule reports it
@@ -67,8 +70,8 @@ def photo_budget(corpus: Corpus) -> Iterator[Problem]:
             if budget.over(*seen.size_and_edge) <= 1:
                 continue
             found = _problem(project.rel(target), ph.tep, seen.bytes, seen.dims, budget)
-            # Named in the profile: reported at its `tep` line, where the editor looks.
-            path = ("anh", ph.index, "tep")
+            # Named in the record: reported at its `tep` line, where the editor looks.
+            path = (*placed.path, "tep")
             yield replace(found, file=p.file, line=p.source.line_of(path),
                           field=format_path(path))
         # Not named, and not a symlink (which could lead out of the repository): still in git.
@@ -92,7 +95,7 @@ def _images_in(folder: Path) -> dict[str, bool]:
         return {}
 
 
-def _target(p: Profile, ph: Photo, files: dict[str, bool]) -> Path | None:
+def _target(p: Owner, ph: Photo, files: dict[str, bool]) -> Path | None:
     """The file a photo entry names, or ``None`` when the photos rule refuses it. A plain file
     name in the folder (nearly every photo) needs no path resolution; anything else (a
     subfolder, a symlink) goes through :func:`photo_path`, which checks it stays inside."""

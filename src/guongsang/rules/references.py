@@ -44,6 +44,10 @@ def broken_links(corpus: Corpus) -> Iterator[Problem]:
     for m in corpus.models.values():
         yield from _check(m, "tac_gia", m.tac_gia, "profiles", corpus.profiles)
         yield from _check(m, "phong_trao", m.phong_trao, "campaigns", corpus.campaigns)
+    for s in corpus.stories.values():
+        yield from _check(s, "ho_so", s.ho_so, "profiles", corpus.profiles)
+        yield from _check(s, "phong_trao", s.phong_trao, "campaigns", corpus.campaigns)
+        yield from _check(s, "mo_hinh", s.mo_hinh, "models", corpus.models)
 
 
 @rule("tac-gia-khong-khop")

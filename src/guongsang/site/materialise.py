@@ -158,8 +158,8 @@ def check_output_dir(project: Project, path: Path) -> None:
     target = path.resolve()
     root = project.root.resolve()
     own = [project.path(rel).resolve() for rel in (project.content_dir, project.profiles_dir,
-                                                   project.data_dir, "overrides", "hooks",
-                                                   "src", ".git")]
+                                                   project.stories_dir, project.data_dir,
+                                                   "overrides", "hooks", "src", ".git")]
     if target == root or root.is_relative_to(target) or any(
             target == p or target.is_relative_to(p) or p.is_relative_to(target) for p in own):
         raise StagingError(f"Không ghi bản dựng vào \"{target}\": thư mục này là hoặc chứa tệp "

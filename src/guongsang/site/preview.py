@@ -46,9 +46,9 @@ def _page_title(path: Path, fallback: str) -> str:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return fallback
-    if m := re.match(r"^---\n(.*?)\n---", text, re.DOTALL):
-        if t := re.search(r"^title:\s*['\"]?(.+?)['\"]?\s*$", m.group(1), re.MULTILINE):
-            return t.group(1)
+    m = re.match(r"^---\n(.*?)\n---", text, re.DOTALL)
+    if m and (t := re.search(r"^title:\s*['\"]?(.+?)['\"]?\s*$", m.group(1), re.MULTILINE)):
+        return t.group(1)
     if h := re.search(r"^# (.+?)\s*$", text, re.MULTILINE):
         return h.group(1)
     return fallback
@@ -83,6 +83,13 @@ def changes(paths: list[str], corpus: Corpus, project: Project) -> list[Change]:
                 why = "đã rút khỏi trang" if p.thu_hoi is not None else "chưa đồng ý công bố"
                 add(("profile", slug), Change("Hồ sơ", p.ho_ten, None,
                                               f"{why}, không có trang (chỉ được kiểm tra)"))
+        elif rel.startswith(project.stories_dir + "/") and len(parts) >= 3:
+            slug = parts[1]
+            st = corpus.stories.get(slug)
+            if st is None:
+                add(("story", slug), Change("Tin bài", slug, None, "đã xoá hoặc đổi tên"))
+            else:
+                add(("story", slug), Change("Tin bài", st.tieu_de, urls.story(slug)))
         elif rel.startswith(project.models_dir + "/") and rel.endswith(".md") and len(parts) == 3:
             slug = PurePosixPath(rel).stem
             m = corpus.models.get(slug)

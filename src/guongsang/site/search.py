@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import urls
-from .output import SiteOutput
-from .postbuild import post_build
 from ..problems import Problem
 from ..project import Project
 from ..text import fold, nfc
+from .output import SiteOutput
+from .postbuild import post_build
 
 log = logging.getLogger("mkdocs.plugins.guongsang.search")
 
@@ -61,13 +61,15 @@ KINDS: dict[str, str] = {
     urls.PROFILES: "Hồ sơ",
     urls.CAMPAIGNS: "Phong trào thi đua",
     urls.MODELS: "Mô hình, sáng kiến",
+    urls.STORIES: "Tin bài",
 }
 # Thousands of profiles: for them only the name is indexed (see name_only). Pagefind splits
 # its index into chunks of a fixed number of entries (about 60 KB each at 5,000 names) and a
 # search downloads the chunk of every word it looks up; a profile's summary, facts or story
 # would triple the chunks' number, and words such as "Thị", "Phòng" or "Xúc tiến" would put
 # one in every search. The summary still shows in the results (as the page description).
-# Campaigns and models are few and are indexed in full, up to their generated sections.
+# Campaigns, models and stories are fewer and are indexed in full, up to their generated
+# sections (a story's listing pages, tin-bai/trang/… and tin-bai/nam/…, have three parts).
 NAME_ONLY = {urls.PROFILES}
 # Single pages worth finding besides those (their URL without the trailing slash).
 PAGES: dict[str, str] = {

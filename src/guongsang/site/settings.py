@@ -65,11 +65,12 @@ def _plain(value: object) -> object:
 
 
 def watched(project: Project) -> list[str]:
-    """Folders outside the docs folder whose changes reload the live preview: profiles/ and
-    data/. Given to the engine here rather than listed in mkdocs.yml, where MkDocs refuses a
+    """Folders outside the docs folder whose changes reload the live preview: profiles/,
+    stories/ and data/. Given to the engine here rather than listed in mkdocs.yml, where MkDocs refuses a
     missing folder with its own English error before any hook runs (git leaves no profiles/
     folder once the last profile is deleted)."""
-    return [str(project.path(d)) for d in (project.profiles_dir, project.data_dir)
+    return [str(project.path(d)) for d in (project.profiles_dir, project.stories_dir,
+                                           project.data_dir)
             if project.path(d).is_dir()]
 
 
