@@ -75,11 +75,12 @@ def test_zensical_differs_only_where_engines_md_says(sample_site: Path, tmp_path
     site = staged_build(ROOT, tmp_path / "site", tmp_path / "build", engine="zensical")
     reference = parity.inspect("mkdocs", sample_site, SITE_URL)
     comparison = parity.compare(reference, parity.inspect("zensical", site, SITE_URL))
-    # 1. Raw-HTML links of model and campaign pages (not index pages) gain one "../".
+    # 1. Raw-HTML links and photos of model and campaign pages (not index pages) gain one "../".
     assert list(comparison.failures) == ["broken links and anchors"]
     links = broken_links(Site(site, SITE_URL))
     assert links and {f.file.split("/")[0] for f in links} == {"mo-hinh", "phong-trao"}
-    assert all('href="../../../' in f.message and f.kind == "lien-ket-hong" for f in links)
+    assert all(re.search(r'(href|src|srcset)="\.\./\.\./\.\./', f.message)
+               and f.kind == "lien-ket-hong" for f in links)
     # Everything else a reader depends on is there: same pages, search, share images, feed.
     assert comparison.missing_pages == comparison.extra_pages == []
     # 2.–6. The smaller differences of ENGINES.md.

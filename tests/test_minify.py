@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from guongsang.site import postbuild
-from guongsang.site.minify import collapse, minify_pages, minify_site
+from guongsang.site.minify import Minified, collapse, minified_message, minify_pages, minify_site
 
 PAGE = (
     "\r\n<!doctype html>\n<html>\n  <head>\n    <title>  Gương   sáng  </title>\n"
@@ -134,3 +134,14 @@ def test_a_large_site_is_shared_between_processes_with_the_same_result(
     for i in range(40):
         assert (tmp_path / "two" / f"p{i}" / "index.html").read_bytes() == \
             (tmp_path / "one" / f"p{i}" / "index.html").read_bytes()
+
+
+@pytest.mark.parametrize(("done", "message"), [
+    (Minified(17, 310_000, 270_000), "Khoảng trắng của 17 trang đã được rút gọn: 303 KB còn 264 KB."),
+    (Minified(20_000, 900 * 2**20, 780 * 2**20),
+     "Khoảng trắng của 20000 trang đã được rút gọn: 900,0 MB còn 780,0 MB."),
+    (Minified(3, 4_000, 4_000), "Khoảng trắng của 3 trang đã gọn sẵn (4 KB)."),
+    (Minified(0, 0, 0), "Khoảng trắng của 0 trang đã gọn sẵn (0 KB)."),
+])
+def test_the_log_line_reads_well_at_every_size(done: Minified, message: str) -> None:
+    assert minified_message(done) == message

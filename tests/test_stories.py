@@ -214,7 +214,7 @@ def test_every_story_has_its_share_image(built) -> None:
     uri = output.meta["tin-bai/phat-dong/index.md"]["og"]["image"].split("example/")[1]  # type: ignore[index]
     share = next(a for a in output.assets if a.uri == uri)
     with Image.open(share.path) as img:  # type: ignore[arg-type]
-        assert img.size == (1200, 630)
+        assert img.size == (800, 420)
 
 
 def test_search_indexes_stories_and_not_their_lists() -> None:

@@ -122,6 +122,18 @@ def minify_site(site_dir: Path, workers: int | None = None) -> Minified:
 def minify_pages(site_dir: Path, output: SiteOutput, project: Project) -> list[Problem]:
     """Post-build step: collapse the whitespace of every page (see the module docstring)."""
     done = minify_site(site_dir)
-    log.info("Khoảng trắng của %d trang đã được rút gọn: %.1f MB còn %.1f MB.", done.pages,
-             done.before / 2**20, done.after / 2**20)
+    log.info(minified_message(done))
     return []
+
+
+def minified_message(done: Minified) -> str:
+    """What the build log says: sizes in KB below a megabyte (a small site's "0.3 MB còn
+    0.3 MB" says nothing), and a second run over pages already collapsed says so."""
+    if done.before == done.after:
+        return f"Khoảng trắng của {done.pages} trang đã gọn sẵn ({_size(done.after)})."
+    return (f"Khoảng trắng của {done.pages} trang đã được rút gọn: {_size(done.before)} "
+            f"còn {_size(done.after)}.")
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB".replace(".", ",") if n >= 2**20 else f"{max(1 if n else 0, round(n / 1024))} KB"
