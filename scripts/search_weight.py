@@ -45,7 +45,7 @@ def measure(site: Path, queries: list[str], chromium: str,
                     try:
                         s = request.sizes()
                         sizes.append(s["responseBodySize"] + s["responseHeadersSize"])
-                    except Exception:  # noqa: BLE001 - a request whose page is gone
+                    except Exception:  # noqa: BLE001, S110 - a request whose page is gone
                         pass
 
                 page.on("requestfinished", record)

@@ -6,7 +6,6 @@ Reuses the data-driven cases: each case whose expected problems include an error
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 import pytest

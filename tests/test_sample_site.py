@@ -5,7 +5,6 @@ The site is built once per session by the ``sample_site`` fixture in conftest.py
 from __future__ import annotations
 
 import gzip
-import logging
 from pathlib import Path
 
 import pytest

@@ -23,8 +23,8 @@ def test_photo_symlink_leaving_the_folder_is_refused(repo, tmp_path: Path) -> No
     os.symlink(outside, root / "profiles/nguyen-van-an/chan-dung.jpg")
     _, problems = check(Project(root=root), TODAY)
     assert [p.format_text().split("\n")[0] for p in problems] == [
-        "profiles/nguyen-van-an/index.md:9: lỗi [anh-ngoai-thu-muc] trường `anh[1].tep`: "
-        "Đường dẫn ảnh \"chan-dung.jpg\" nằm ngoài thư mục hồ sơ."]
+        ("profiles/nguyen-van-an/index.md:9: lỗi [anh-ngoai-thu-muc] trường `anh[1].tep`: "
+        "Đường dẫn ảnh \"chan-dung.jpg\" nằm ngoài thư mục hồ sơ.")]
 
 
 def test_profile_folder_symlinked_outside_is_skipped(repo, tmp_path: Path) -> None:
@@ -36,5 +36,5 @@ def test_profile_folder_symlinked_outside_is_skipped(repo, tmp_path: Path) -> No
     corpus, problems = check(Project(root=root), TODAY)
     assert corpus.profiles == {}
     assert [p.format_text().split("\n")[0] for p in problems] == [
-        "profiles/tran-thi-binh: lỗi [lien-ket-ngoai-kho] Thư mục hồ sơ là liên kết (symlink) "
-        "trỏ ra ngoài kho; vì an toàn, hồ sơ này bị bỏ qua."]
+        ("profiles/tran-thi-binh: lỗi [lien-ket-ngoai-kho] Thư mục hồ sơ là liên kết (symlink) "
+        "trỏ ra ngoài kho; vì an toàn, hồ sơ này bị bỏ qua.")]

@@ -15,7 +15,7 @@ MATERIAL = Path(material.__file__).parent / "templates"
 
 
 def _block(template: str, name: str) -> str:
-    m = re.search(r"\{% block " + name + r" %\}(.*?)\{% endblock %\}", template, re.S)
+    m = re.search(r"\{% block " + name + r" %\}(.*?)\{% endblock %\}", template, re.DOTALL)
     assert m, name
     return " ".join(m.group(1).split())
 

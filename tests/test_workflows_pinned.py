@@ -8,7 +8,6 @@ comment together, so both must be there for it to keep them in step.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
 
@@ -22,7 +21,7 @@ PINNED = re.compile(
 
 
 def _exempt(ref: str) -> bool:
-    return ref.startswith("./") or ref.startswith("docker://")
+    return ref.startswith(("./", "docker://"))
 
 
 def _unpinned(text: str) -> list[str]:

@@ -136,7 +136,7 @@ def test_the_build_names_the_generated_page_a_hand_written_one_would_replace(
     corpus, _ = check(Project(root=root), TODAY)
     output = build_site(corpus)
     assert [p.format_text() for p in generated_collisions(corpus, output)] == [
-        "content/vinh-danh/2024.md:1: lỗi [trung-dia-chi] Trang này có địa chỉ `vinh-danh/2024/`, "
+        ("content/vinh-danh/2024.md:1: lỗi [trung-dia-chi] Trang này có địa chỉ `vinh-danh/2024/`, "
         "trùng với trang tự tạo “Bảng vinh danh năm 2024”: hai trang cùng một địa chỉ thì một "
         "trang sẽ âm thầm bị mất.\n    Gợi ý: Đổi tên tệp (hoặc chuyển nó sang thư mục khác của "
-        "content/) để địa chỉ khác đi."]
+        "content/) để địa chỉ khác đi.")]

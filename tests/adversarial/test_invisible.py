@@ -19,9 +19,9 @@ import yaml
 
 from guongsang.check import check
 from guongsang.load.kinds import INTERNAL_KINDS, KINDS, Kind
-from guongsang.process.check import check_process
 from guongsang.load.refdata import load_reference
 from guongsang.load.yamlsrc import format_path
+from guongsang.process.check import check_process
 from guongsang.project import Project
 from guongsang.schema import PAGE, Field
 from guongsang.text import fold

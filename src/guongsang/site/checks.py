@@ -150,8 +150,8 @@ class _Parser(HTMLParser):
         if tag == "script" and self._script is not None:
             text = "".join(self._script_text).strip()
             if text and not text.startswith(self.inline_scripts):
-                self.page.unsafe.append((self._script[0], "Script nội tuyến không phải của "
-                                         f"giao diện: \"{text[:60]}\"."))
+                self.page.unsafe.append((self._script[0], ("Script nội tuyến không phải của "
+                                         f"giao diện: \"{text[:60]}\".")))
             self._script = None
 
     def _url(self, line: int, tag: str, attr: str, url: str) -> None:
