@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.meta import get_data
 
+from guongsang.html import front_matter
 from guongsang.project import Project
 from guongsang.site import engines, frontmatter
 from guongsang.site import materialise as mat
@@ -358,3 +359,21 @@ def test_a_second_build_rewrites_no_staged_file(tmp_path: Path) -> None:
     after = {p: p.stat().st_mtime_ns for p in (tmp_path / "build" / "docs").rglob("*")}
     assert after == before
     assert os.path.isfile(tmp_path / "site" / "index.html")
+
+
+@pytest.mark.parametrize("meta", [
+    {"title": "Hồ sơ"},
+    {"title": "Dài " + "chữ " * 60, "hide": ["toc"], "guongsang": {"kind": "profile", "page": 1}},
+    {"description": "a: b # c", "lastmod": "2026-01-01", "empty": "", "none": None},
+    {"multi": "dòng một\ndòng hai\n", "list": [{"a": 1}, {"b": [1, 2]}]},
+])
+def test_a_generated_block_takes_appended_keys_without_being_reread(meta: dict) -> None:
+    """``ours=True`` skips the proof by parsing; for every block html.front_matter writes the
+    result is the same page the checked path gives, and the engine reads every key."""
+    page = front_matter(meta) + "# Tiêu đề\n\nNội dung.\n"
+    defaults = {"og": {"image": "https://x.example/a.png", "width": 800}, "title": "khác"}
+    ours = frontmatter.with_defaults(page, defaults, ours=True)
+    assert ours == frontmatter.with_defaults(page, defaults)
+    body, read = get_data(ours)
+    assert read == {"title": "khác", **meta, "og": defaults["og"]}
+    assert body.startswith("# Tiêu đề")

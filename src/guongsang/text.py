@@ -41,14 +41,29 @@ def fold(text: str) -> str:
     >>> fold("Đặng Thị Thuỷ")
     'dang thi thuy'
     """
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    # By category, as search.js does (``[\p{Mn}\p{Cf}]``): Mn holds the tone and quality marks
-    # and also the marks that show nothing (variation selectors, the grapheme joiner).
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) not in _DROPPED)
-    return stripped.replace("đ", "d")
+    if text.isascii():  # most field values and lines of a story: nothing to decompose
+        return text.lower()
+    return unicodedata.normalize("NFD", text.lower()).translate(_FOLD_TABLE)
 
 
 _DROPPED = frozenset(("Mn", "Cf"))
+
+
+class _FoldTable(dict):
+    r"""``str.translate`` table filled on first sight of each character: dropped by category, as
+    search.js does (``[\p{Mn}\p{Cf}]``: Mn holds the tone and quality marks and also the marks
+    that show nothing, variation selectors and the grapheme joiner), đ -> d, the rest kept.
+    One C-level pass per text instead of a Python call per character (fold was a tenth of
+    the staging step at 5,000 profiles)."""
+
+    def __missing__(self, code: int) -> int | None:
+        ch = chr(code)
+        value = None if unicodedata.category(ch) in _DROPPED else ord("d") if ch == "đ" else code
+        self[code] = value
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
 
 
 # -- invisible characters ---------------------------------------------------------------------

@@ -66,22 +66,27 @@ def join(block: str, body: str) -> str:
     return f"---\n{block}---\n\n{body}"
 
 
-def with_defaults(markdown: str, defaults: Mapping[str, object], body: str | None = None) -> str:
+def with_defaults(markdown: str, defaults: Mapping[str, object], body: str | None = None, *,
+                  ours: bool = False) -> str:
     """``markdown`` with every key of ``defaults`` it lacks added to its front matter, and its
-    body replaced by ``body`` when given. Keys the page already has are left as written."""
+    body replaced by ``body`` when given. Keys the page already has are left as written.
+
+    ``ours``: the block was written by :func:`guongsang.html.front_matter` (always a block
+    mapping ending in a newline), so appended lines need no proof by parsing it again; an
+    editor's block is always re-read (it may be in flow style)."""
     parts = split(markdown)
     missing = {k: v for k, v in defaults.items() if k not in parts.meta}
     block = parts.block if parts.meta else ""
     if missing:
-        block = _appended(block, parts.meta, missing)
+        block = _appended(block, parts.meta, missing, verify=not ours)
     return join(block, parts.body if body is None else body)
 
 
-def _appended(block: str, meta: dict, missing: dict) -> str:
+def _appended(block: str, meta: dict, missing: dict, *, verify: bool = True) -> str:
     """``block`` with ``missing`` appended, or the whole mapping written anew when appending
     lines would not give it (a block in flow style, ``{a: 1}``, cannot take more lines)."""
     out = block + "".join(dump_value(k, v) for k, v in missing.items())
-    if meta:
+    if meta and verify:
         try:
             same = yaml.load(out, Loader=_LOADER) == {**meta, **missing}
         except Exception:  # noqa: BLE001 - as in split()

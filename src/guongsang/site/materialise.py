@@ -92,7 +92,7 @@ def content_page(output: SiteOutput, uri: str, text: str) -> str:
 def view_page(output: SiteOutput, view: View) -> str:
     """A generated page's Markdown with the generator's metadata (share data) in its front matter."""
     meta = output.meta.get(view.src_uri)
-    return frontmatter.with_defaults(view.markdown, meta) if meta else view.markdown
+    return frontmatter.with_defaults(view.markdown, meta, ours=True) if meta else view.markdown
 
 
 def _touched(output: SiteOutput, uri: str) -> bool:
