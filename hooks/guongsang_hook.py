@@ -60,7 +60,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError("Gương sáng: hồ sơ có lỗi, trang chưa được xây dựng. Xem các lỗi ở trên.")
     make = _LiveFile.generated if _serving(config) else File.generated
     own = {f.src_uri: f for f in files if f.src_dir == config.docs_dir}  # read from content/
-    staged = stage(project, output)
+    staged = stage(project, output, nest=False)  # MkDocs reads content/ itself: its paths
     same = read_by_engine(staged, {uri: f.abs_src_path for uri, f in own.items()})
     files = Files([own[uri] if uri in same else make(
         config, uri, abs_src_path=str(a.path) if a.path else None,
