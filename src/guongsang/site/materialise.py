@@ -16,12 +16,13 @@ same :func:`stage` entries to MkDocs in memory.
 """
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
 import posixpath
 import re
 import shutil
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -46,6 +47,8 @@ MANIFEST = "manifest.json"
 """What the generator produced, for the post-build steps run as their own command."""
 ADAPTER_HOOK = "hooks/guongsang_hook.py"
 """The hook that generates the site inside MkDocs (live preview): not needed on a staged build."""
+SOURCE_KEY = "source_path"
+"""Front-matter key of a moved page naming its path in content/ (for its edit link)."""
 GENERATED_NOTE = ("# Written by `guongsang build` from mkdocs.yml and data/site.yml; edit those, "
                   "not this file.\n")
 
@@ -127,7 +130,7 @@ def stage(project: Project, output: SiteOutput, *, nest: bool = True) -> dict[st
     files = _flat(project, output)
     moves = moved_pages(files)
     if nest:
-        return _ordered(nest_pages(files, moves))
+        return _ordered(nest_pages(files, moves, theme_files(project)))
     return {uri: files[uri] for uri in sorted(files, key=lambda u: walk_order(moves.get(u, u)))}
 
 
@@ -165,22 +168,47 @@ def moved_pages(files: Mapping[str, Asset]) -> dict[str, str]:
     return {old: new for old, new in moves.items() if new != old and new not in files}
 
 
-def nest_pages(files: Mapping[str, Asset], moves: Mapping[str, str]) -> dict[str, Asset]:
+_NOT_THEME_FILES = (".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml",
+                    "locales/*", "*.md", "*.markdown", "*.mdown", "*.mkdn", "*.mkd", "*.xml")
+"""What MkDocs leaves out of the theme files it adds to the site (templates, sources…)."""
+
+
+def theme_files(project: Project) -> set[str]:
+    """The files of the project's theme folder (``theme.custom_dir``, overrides/) that the
+    engine adds to the site: a page's Markdown link to one (``assets/logo.svg``) is followed
+    like a link to a staged file."""
+    config = project.path(CONFIG)
+    theme = read_config(config).get("theme") if config.is_file() else None
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    root = project.path(str(custom)) if custom else None
+    if root is None or not root.is_dir():
+        return set()
+    names = (p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    return {n for n in names if not any(fnmatch.fnmatch(n.lower(), pat)
+                                        for pat in _NOT_THEME_FILES)}
+
+
+def nest_pages(files: Mapping[str, Asset], moves: Mapping[str, str],
+               theme: Collection[str] = ()) -> dict[str, Asset]:
     """``files`` with every page of ``moves`` at its new path, and the relative Markdown links
-    of every page fit for the new paths (:mod:`guongsang.site.relink`). A page whose text does
-    not change stays as it was (a copy of its file)."""
+    of every page fit for the new paths (:mod:`guongsang.site.relink`). A moved page names its
+    own path in its front matter (:data:`SOURCE_KEY`); a page whose text does not change stays
+    as it was (a copy of its file)."""
     out: dict[str, Asset] = {}
+    exists = {*theme, *files}
     for uri, asset in files.items():
         new = moves.get(uri, uri)
         if not uri.endswith(".md"):
             out[new] = asset
             continue
         text = _text(asset)
-        fixed = relink.rewrite(text, uri, new, moves, files)
+        fixed = relink.rewrite(text, uri, new, moves, exists)
+        if new != uri:  # the edit link names the editor's file (overrides/partials/actions.html)
+            fixed = frontmatter.with_defaults(fixed, {SOURCE_KEY: uri})
         if fixed != text:
             out[new] = Asset(new, content=fixed)
         else:  # a copy stays a copy (hard-linked or copied with its time, see write())
-            out[new] = asset if new == uri else Asset(new, path=asset.path, content=asset.content)
+            out[new] = asset
     return out
 
 
@@ -444,7 +472,7 @@ def materialise(project: Project, output: SiteOutput, stage_dir: Path, site_dir:
     check_output_dir(project, site_dir)
     flat = _flat(project, output)
     moves = moved_pages(flat)
-    written = write(_ordered(nest_pages(flat, moves)), stage_dir / DOCS,
+    written = write(_ordered(nest_pages(flat, moves, theme_files(project))), stage_dir / DOCS,
                     link_from=project.path(project.cache_dir))
     config = stage_dir / CONFIG
     write_config(engine_config(project, stage_dir, site_dir, settings, hooks=hooks,
