@@ -7,6 +7,11 @@ and an engine configuration (``mkdocs.yml``) carrying the site's identity. Any e
 a MkDocs project builds that folder as it is: MkDocs, ProperDocs, Zensical. No engine has to
 run our Python while it renders.
 
+Every page is staged in the folder of its address (``mo-hinh/x.md`` as ``mo-hinh/x/index.md``),
+so that engines reading raw-HTML URLs relative to the source file (Zensical) and those reading
+them relative to the address (MkDocs) agree; the relative Markdown links follow
+(:mod:`guongsang.site.relink`).
+
 The staging folder mirrors the site exactly: a file no longer produced is removed, and a file
 whose bytes did not change is not rewritten (its modification time stays, so an engine's own
 incremental mode sees only real changes).
