@@ -1,8 +1,6 @@
 """MkDocs adapter of the live preview (`make serve`): forwards MkDocs events to the core.
-
 `make build` materialises the site into build/ for any engine instead; here MkDocs gets the same
-files (guongsang.site.materialise.stage) in memory and rebuilds only what changed.
-"""
+files (guongsang.site.materialise.stage) in memory and rebuilds only what changed."""
 from __future__ import annotations
 
 import logging
@@ -60,12 +58,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError("Gương sáng: hồ sơ có lỗi, trang chưa được xây dựng. Xem các lỗi ở trên.")
     make = _LiveFile.generated if _serving(config) else File.generated
     own = {f.src_uri: f for f in files if f.src_dir == config.docs_dir}  # read from content/
-    staged = stage(project, output)
+    staged = stage(project, output, nest=False)  # content/'s paths: MkDocs reads it itself
     same = read_by_engine(staged, {uri: f.abs_src_path for uri, f in own.items()})
     files = Files([own[uri] if uri in same else make(
         config, uri, abs_src_path=str(a.path) if a.path else None,
         content=None if a.path else a.content or "") for uri, a in staged.items()]
         + [f for f in files if f.src_uri not in staged])  # theme files, hidden files
+    for f in files:  # a content/ page served from memory keeps its edit link to its file
+        f.edit_uri = f.src_uri if f.src_uri in own and f.generated_by else f.edit_uri
     if _serving(config):  # content/ pages with generated parts are fingerprinted by their text
         pages = {uri: str(staged[uri].content) for uri in own.keys() & staged.keys() - same}
         plan = inc.live_rebuild(project, Path(config.site_dir), output, pages,

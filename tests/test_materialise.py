@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -104,11 +105,15 @@ def test_stage_copies_untouched_files_and_writes_the_rest(tmp_path: Path) -> Non
     output.add(Asset("feed.xml", content="<rss/>"))
     files = stage(project, output)
     content = project.path("content")
-    assert list(files) == ["feed.xml", "gioi-thieu.md", "assets/anh/1.jpg", "ho-so/an/index.md",
-                           "mo-hinh/a.md", "mo-hinh/anh.png", "thong-ke/index.md"]
-    assert files["gioi-thieu.md"] == Asset("gioi-thieu.md", path=content / "gioi-thieu.md")
+    # Pages that are not index pages are staged in a folder of their own (same address).
+    assert list(files) == ["feed.xml", "assets/anh/1.jpg", "gioi-thieu/index.md",
+                           "ho-so/an/index.md", "mo-hinh/anh.png", "mo-hinh/a/index.md",
+                           "thong-ke/index.md"]
+    assert files["gioi-thieu/index.md"] == Asset("gioi-thieu/index.md", content=(
+        "---\nsource_path: gioi-thieu.md\n---\n\n# Giới thiệu\n"))
     assert files["mo-hinh/anh.png"].path == content / "mo-hinh/anh.png"
-    assert files["mo-hinh/a.md"].content == "---\nten: A\ntitle: A\n---\n\nThân.\n"
+    assert files["mo-hinh/a/index.md"].content == (
+        "---\nten: A\ntitle: A\nsource_path: mo-hinh/a.md\n---\n\nThân.\n")
     assert files["ho-so/an/index.md"].content == (
         "---\ntitle: An\nog:\n  image: https://x.org/assets/og/1.jpg\n---\n\nAn\n")
     assert files["thong-ke/index.md"].content == "# Thống kê\n"
@@ -128,7 +133,7 @@ def test_links_out_of_the_repository_are_never_staged(tmp_path: Path) -> None:
     os.symlink("..", content / "chung" / "vong")
     os.symlink(content / "chung", content / "lien-ket-trong-kho")
     assert sorted(stage(project, SiteOutput())) == [
-        "chung/b.md", "lien-ket-trong-kho/b.md", "mo-hinh/a.md"]
+        "chung/b/index.md", "lien-ket-trong-kho/b/index.md", "mo-hinh/a/index.md"]
 
 
 def test_stage_prefers_the_markdown_the_core_read(tmp_path: Path) -> None:
@@ -137,8 +142,69 @@ def test_stage_prefers_the_markdown_the_core_read(tmp_path: Path) -> None:
     output.sources["mo-hinh/a.md"] = "---\nten: A\n---\nĐã kiểm tra.\n"
     output.sources["mo-hinh/b.md"] = "---\nten: B\n---\nKhông có tệp.\n"
     files = stage(project, output)
-    assert files["mo-hinh/a.md"].content == "---\nten: A\n---\n\nĐã kiểm tra.\n"
-    assert files["mo-hinh/b.md"].content == "---\nten: B\n---\n\nKhông có tệp.\n"
+    assert files["mo-hinh/a/index.md"].content == (
+        "---\nten: A\nsource_path: mo-hinh/a.md\n---\n\nĐã kiểm tra.\n")
+    assert files["mo-hinh/b/index.md"].content == (
+        "---\nten: B\nsource_path: mo-hinh/b.md\n---\n\nKhông có tệp.\n")
+
+
+def test_pages_move_into_their_own_folder_and_their_links_follow(tmp_path: Path) -> None:
+    """ENGINES.md difference 1: the source folder of every page is its address folder, and a
+    moved page names its file for the edit link. The live preview (nest=False) keeps
+    content/'s paths, in the staged build's order."""
+    project = _project(tmp_path, {
+        "content/index.md": "[Giới thiệu](gioi-thieu.md)\n",
+        "content/gioi-thieu.md": "[An](ho-so/an/index.md) ![Ảnh](anh.png) `[x](anh.png)`\n",
+        "content/anh.png": b"\x89PNG",
+        "content/mo-hinh/a.md": "[Sổ tay](so-tay.md) [về](../gioi-thieu.md#ai)\n",
+        "content/mo-hinh/so-tay.md": "Sổ tay.\n",
+        "content/mo-hinh/trung.md": "Trùng địa chỉ với trung/index.md: để nguyên.\n",
+        "content/mo-hinh/trung/index.md": "T\n",
+        "content/b/README.md": "[a](../mo-hinh/a.md)\n",
+    })
+    output = SiteOutput()
+    output.add(ProfileView("ho-so/an/", "An", "An\n", slug="an"))
+    files = stage(project, output)
+    assert {uri: a.content for uri, a in files.items() if uri.endswith(".md")} == {
+        "index.md": "[Giới thiệu](gioi-thieu/index.md)\n",
+        "b/README.md": "[a](../mo-hinh/a/index.md)\n",
+        "gioi-thieu/index.md": "---\nsource_path: gioi-thieu.md\n---\n\n"
+                               "[An](../ho-so/an/index.md) ![Ảnh](../anh.png) `[x](anh.png)`\n",
+        "ho-so/an/index.md": "An\n",
+        "mo-hinh/trung.md": None,  # a copy of the file, as before
+        "mo-hinh/a/index.md": "---\nsource_path: mo-hinh/a.md\n---\n\n"
+                              "[Sổ tay](../so-tay/index.md) [về](../../gioi-thieu/index.md#ai)\n",
+        "mo-hinh/so-tay/index.md": "---\nsource_path: mo-hinh/so-tay.md\n---\n\nSổ tay.\n",
+        "mo-hinh/trung/index.md": None,
+    }
+    content = project.path("content")
+    assert files["mo-hinh/trung.md"].path == content / "mo-hinh/trung.md"
+    assert list(files)[:3] == ["index.md", "anh.png", "b/README.md"]
+    flat = stage(project, output, nest=False)
+    assert list(flat) == ["index.md", "anh.png", "b/README.md", "gioi-thieu.md", "ho-so/an/index.md",
+                          "mo-hinh/trung.md", "mo-hinh/a.md", "mo-hinh/so-tay.md",
+                          "mo-hinh/trung/index.md"]
+    assert flat["gioi-thieu.md"] == Asset("gioi-thieu.md", path=content / "gioi-thieu.md")
+
+
+def test_navigation_and_path_patterns_follow_the_moved_pages() -> None:
+    moves = {"gioi-thieu.md": "gioi-thieu/index.md", "mo-hinh/a.md": "mo-hinh/a/index.md",
+             "g/x.md": "g/x/index.md", "nhap [1].md": "nhap [1]/index.md"}
+    config = {"nav": [{"Trang chủ": "index.md"}, {"Giới thiệu": "gioi-thieu.md"},
+                      {"Mô hình": ["mo-hinh/index.md", {"A": "./mo-hinh/a.md"}]},
+                      {"Ngoài": "https://x.org/gioi-thieu.md"}],
+              "not_in_nav": "/mo-hinh/*.md\n/g/*/**\n",
+              "draft_docs": "nhap*.md",
+              "exclude_docs": "/khac/\n"}
+    mat.follow_moves(config, moves)
+    assert config == {
+        "nav": [{"Trang chủ": "index.md"}, {"Giới thiệu": "gioi-thieu/index.md"},
+                {"Mô hình": ["mo-hinh/index.md", {"A": "mo-hinh/a/index.md"}]},
+                {"Ngoài": "https://x.org/gioi-thieu.md"}],
+        # Matched before, matched now; not matched before (g/x.md), not now either.
+        "not_in_nav": "/mo-hinh/*.md\n/g/*/**\n!/g/x/index.md\n/mo-hinh/a/index.md\n",
+        "draft_docs": "nhap*.md\n/nhap\\ \\[1\\]/index.md\n",
+        "exclude_docs": "/khac/\n"}
 
 
 def test_walk_order_is_the_order_mkdocs_walks_a_folder() -> None:
@@ -311,13 +377,24 @@ def _tree(root: Path) -> dict[str, bytes]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+LINKS = ("\n[Trang chủ](index.md), [hồ sơ](ho-so/au-thanh-tung/index.md), [sổ tay][s], "
+         "`[mã](index.md)`, [ngoài](https://example.org/a.md).\n\n![Ảnh](assets/logo.svg \"Ảnh\")\n\n"
+         "[s]: mo-hinh/so-tay-nha-dau-tu-dien-tu.md\n")
+"""Links an editor may write in a page that is not an index page (ENGINES.md difference 1)."""
+EDIT = re.compile(rb'<a href="https://github.com/ttxt/guongsang/edit/main/content/[^"]*" '
+                  rb'title="[^"]*" class="md-content__button md-icon" rel="edit">.*?</a>\n?',
+                  re.DOTALL)
+
+
 def test_live_preview_and_staged_build_publish_the_same_bytes(
         sample_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The in-memory files of the hook (make serve, plain `mkdocs build`) and the staged folder
-    of `make build` are the same site, byte for byte (sitemap order included)."""
+    of `make build` are the same site, byte for byte (sitemap order included): also with
+    Markdown links in pages the build stages one folder deeper, and with edit links on."""
     from .sitebuild import mkdocs_build
 
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("PYTHONPATH", str(ROOT / "src"))
     repo = tmp_path / "repo"
     repo.mkdir()
     for name in ("mkdocs.yml", "hooks", "overrides", "data", "content", "profiles", "stories",
@@ -325,10 +402,49 @@ def test_live_preview_and_staged_build_publish_the_same_bytes(
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, repo / name)
     if (ROOT / "node_modules").is_dir():  # the editors' form copies Decap's bundle from there
         (repo / "node_modules").symlink_to(ROOT / "node_modules")
-    staged = _tree(sample_site)
+    assert _tree(sample_site) == _tree(mkdocs_build(repo))
+    config = (repo / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "  features:\n", "  features:\n    - content.action.edit\n")
+    (repo / "mkdocs.yml").write_text(config + "repo_url: https://github.com/ttxt/guongsang\n"
+                                     "edit_uri: edit/main/content/\n", encoding="utf-8")
+    with (repo / "content/gioi-thieu.md").open("a", encoding="utf-8") as page:
+        page.write(LINKS)
+    with (repo / "content/mo-hinh/so-tay-nha-dau-tu-dien-tu.md").open("a", encoding="utf-8") as page:
+        page.write(LINKS.replace("](", "](../").replace("]: ", "]: ../")
+                   .replace("../https:", "https:").replace("(../index.md)`", "(index.md)`"))
+    staged = _tree(staged_build(repo, tmp_path / "site", tmp_path / "build"))
     in_memory = _tree(mkdocs_build(repo))
     assert in_memory.keys() == staged.keys()
-    assert [k for k in staged if staged[k] != in_memory[k]] == []
+    # Generated pages have no file to edit: MkDocs gives the preview's none, the staged build
+    # names a path under content/ that does not exist (as before pages moved; left alone).
+    differ = [k for k in staged if staged[k] != in_memory[k]]
+    from_content = {k for k in staged if k.endswith("index.html") and (
+        repo / "content" / (k[:-len("/index.html")] + ".md")).is_file() or (
+        repo / "content" / k.replace(".html", ".md")).is_file()}
+    assert differ and not set(differ) & from_content
+    for k in differ:
+        assert EDIT.sub(b"", staged[k]) == in_memory[k], k
+    docs = tmp_path / "build/docs"
+    assert not (docs / "gioi-thieu.md").exists()
+    about_md = (docs / "gioi-thieu/index.md").read_text("utf-8")
+    assert about_md.startswith("---\ntitle: Giới thiệu\nsource_path: gioi-thieu.md\n---\n")
+    assert ("[Trang chủ](../index.md), [hồ sơ](../ho-so/au-thanh-tung/index.md), [sổ tay][s], "
+            "`[mã](index.md)`, [ngoài](https://example.org/a.md).\n\n"
+            "![Ảnh](../assets/logo.svg \"Ảnh\")\n\n"
+            "[s]: ../mo-hinh/so-tay-nha-dau-tu-dien-tu/index.md\n") in about_md
+    # On the model page itself, the definition leads to the page: its own index.md.
+    assert "\n[s]: index.md\n" in (docs / "mo-hinh/so-tay-nha-dau-tu-dien-tu/index.md").read_text(
+        "utf-8")
+    about = staged["gioi-thieu/index.html"].decode("utf-8")
+    for html in ('<a href="../ho-so/au-thanh-tung/">hồ sơ</a>',
+                 '<a href="../mo-hinh/so-tay-nha-dau-tu-dien-tu/">sổ tay</a>',
+                 '<img alt="Ảnh" src="../assets/logo.svg" title="Ảnh"',
+                 'href="https://github.com/ttxt/guongsang/edit/main/content/gioi-thieu.md"'):
+        assert html in about, html
+    model = staged["mo-hinh/so-tay-nha-dau-tu-dien-tu/index.html"].decode("utf-8")
+    assert ('href="https://github.com/ttxt/guongsang/edit/main/content/mo-hinh/'
+            'so-tay-nha-dau-tu-dien-tu.md"') in model
+    assert '<a href="../../ho-so/au-thanh-tung/">hồ sơ</a>' in model
 
 
 def test_the_staged_folder_needs_no_hook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,6 +7,11 @@ and an engine configuration (``mkdocs.yml``) carrying the site's identity. Any e
 a MkDocs project builds that folder as it is: MkDocs, ProperDocs, Zensical. No engine has to
 run our Python while it renders.
 
+Every page is staged in the folder of its address (``mo-hinh/x.md`` as ``mo-hinh/x/index.md``),
+so that engines reading raw-HTML URLs relative to the source file (Zensical) and those reading
+them relative to the address (MkDocs) agree; the relative Markdown links follow
+(:mod:`guongsang.site.relink`).
+
 The staging folder mirrors the site exactly: a file no longer produced is removed, and a file
 whose bytes did not change is not rewritten (its modification time stays, so an engine's own
 incremental mode sees only real changes).
@@ -16,19 +21,23 @@ same :func:`stage` entries to MkDocs in memory.
 """
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
+import posixpath
+import re
 import shutil
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import pathspec
 import yaml
 
 from ..problems import Problem, has_errors
 from ..project import Project
-from . import frontmatter
+from . import frontmatter, relink
 from .build import generate
 from .engines import Engine, inner_site_dir, theme_dirs
 from .output import Asset, SiteOutput, View
@@ -43,6 +52,8 @@ MANIFEST = "manifest.json"
 """What the generator produced, for the post-build steps run as their own command."""
 ADAPTER_HOOK = "hooks/guongsang_hook.py"
 """The hook that generates the site inside MkDocs (live preview): not needed on a staged build."""
+SOURCE_KEY = "source_path"
+"""Front-matter key of a moved page naming its path in content/ (for its edit link)."""
 GENERATED_NOTE = ("# Written by `guongsang build` from mkdocs.yml and data/site.yml; edit those, "
                   "not this file.\n")
 
@@ -109,13 +120,31 @@ def walk_order(uri: str) -> tuple[tuple[str, ...], tuple[bool, str]]:
                                                           ("index", "README"), name))
 
 
-def stage(project: Project, output: SiteOutput) -> dict[str, Asset]:
+def stage(project: Project, output: SiteOutput, *, nest: bool = True) -> dict[str, Asset]:
     """Every file of the staged docs folder, by docs-relative path, in :func:`walk_order`.
 
     A content/ page the generator adds nothing to is copied as it is; one it adds to (or one
     the core read itself, see ``SiteOutput.sources``) is written from its Markdown. A generated
     page or asset at the path of a content/ file replaces it, as it always did under MkDocs.
+
+    Every page that is not an index page (``mo-hinh/x.md``) is staged as ``mo-hinh/x/index.md``
+    (:func:`nest_pages`), so that every engine reads its relative URLs alike. ``nest=False``
+    keeps the paths of content/ (the MkDocs live preview, which reads content/ itself and
+    takes raw HTML relative to the address anyway), still in the nested build's order.
     """
+    files = _flat(project, output)
+    moves = moved_pages(files)
+    if nest:
+        return _ordered(nest_pages(files, moves, theme_files(project)))
+    return {uri: files[uri] for uri in sorted(files, key=lambda u: walk_order(moves.get(u, u)))}
+
+
+def _ordered(files: Mapping[str, Asset]) -> dict[str, Asset]:
+    return {uri: files[uri] for uri in sorted(files, key=walk_order)}
+
+
+def _flat(project: Project, output: SiteOutput) -> dict[str, Asset]:
+    """Every staged file at the path of content/ (or of the generator), in no order."""
     files: dict[str, Asset] = {}
     for uri, path in content_files(project):
         if uri.endswith(".md") and _touched(output, uri):
@@ -133,7 +162,66 @@ def stage(project: Project, output: SiteOutput) -> dict[str, Asset]:
         files[view.src_uri] = Asset(view.src_uri, content=view_page(output, view))
     for asset in output.assets:
         files[asset.uri] = asset
-    return {uri: files[uri] for uri in sorted(files, key=walk_order)}
+    return files
+
+
+def moved_pages(files: Mapping[str, Asset]) -> dict[str, str]:
+    """Old path → staged path of every page :func:`nest_pages` moves: each Markdown page that
+    is not an index page, unless its new path is taken (``x.md`` beside ``x/index.md``: the
+    engine reports that clash on the paths the editor wrote)."""
+    moves = {uri: relink.nested(uri) for uri in files if uri.endswith(".md")}
+    return {old: new for old, new in moves.items() if new != old and new not in files}
+
+
+_NOT_THEME_FILES = (".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml",
+                    "locales/*", "*.md", "*.markdown", "*.mdown", "*.mkdn", "*.mkd", "*.xml")
+"""What MkDocs leaves out of the theme files it adds to the site (templates, sources…)."""
+
+
+def theme_files(project: Project) -> set[str]:
+    """The files of the project's theme folder (``theme.custom_dir``, overrides/) that the
+    engine adds to the site: a page's Markdown link to one (``assets/logo.svg``) is followed
+    like a link to a staged file."""
+    config = project.path(CONFIG)
+    theme = read_config(config).get("theme") if config.is_file() else None
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    root = project.path(str(custom)) if custom else None
+    if root is None or not root.is_dir():
+        return set()
+    names = (p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    return {n for n in names if not any(fnmatch.fnmatch(n.lower(), pat)
+                                        for pat in _NOT_THEME_FILES)}
+
+
+def nest_pages(files: Mapping[str, Asset], moves: Mapping[str, str],
+               theme: Collection[str] = ()) -> dict[str, Asset]:
+    """``files`` with every page of ``moves`` at its new path, and the relative Markdown links
+    of every page fit for the new paths (:mod:`guongsang.site.relink`). A moved page names its
+    own path in its front matter (:data:`SOURCE_KEY`); a page whose text does not change stays
+    as it was (a copy of its file)."""
+    out: dict[str, Asset] = {}
+    exists = {*theme, *files}
+    for uri, asset in files.items():
+        new = moves.get(uri, uri)
+        if not uri.endswith(".md"):
+            out[new] = asset
+            continue
+        text = _text(asset)
+        fixed = relink.rewrite(text, uri, new, moves, exists)
+        if new != uri:  # the edit link names the editor's file (overrides/partials/actions.html)
+            fixed = frontmatter.with_defaults(fixed, {SOURCE_KEY: uri})
+        if fixed != text:
+            out[new] = Asset(new, content=fixed)
+        else:  # a copy stays a copy (hard-linked or copied with its time, see write())
+            out[new] = asset
+    return out
+
+
+def _text(asset: Asset) -> str:
+    if asset.path is not None:
+        return asset.path.read_text(encoding="utf-8-sig")
+    return asset.content.decode("utf-8") if isinstance(asset.content, bytes) else \
+        (asset.content or "")
 
 
 def read_by_engine(files: Mapping[str, Asset], sources: Mapping[str, str]) -> set[str]:
@@ -289,14 +377,18 @@ def read_config(path: Path) -> dict:
 
 
 def engine_config(project: Project, stage_dir: Path, site_dir: Path,
-                  settings: Mapping[str, object], *, hooks: bool) -> dict:
+                  settings: Mapping[str, object], *, hooks: bool,
+                  moves: Mapping[str, str] | None = None) -> dict:
     """The staged build's configuration: the project's mkdocs.yml pointed at the staged pages,
     with the site settings of data/site.yml (:mod:`guongsang.site.settings`) written in.
 
     ``hooks=False`` drops every hook (for an engine that runs none); otherwise only the
-    generating adapter is dropped, the staged folder being complete without it.
+    generating adapter is dropped, the staged folder being complete without it. ``moves`` are
+    the pages staged at another path (:func:`moved_pages`): the navigation and the path
+    patterns follow them (:func:`follow_moves`).
     """
     config = read_config(project.path("mkdocs.yml"))
+    follow_moves(config, moves or {})
 
     root = project.root.resolve()
 
@@ -321,6 +413,46 @@ def engine_config(project: Project, stage_dir: Path, site_dir: Path,
     return config
 
 
+PATH_PATTERNS = ("exclude_docs", "draft_docs", "not_in_nav")
+"""Settings holding gitignore-style patterns of docs-relative paths (MkDocs' ``PathSpec``)."""
+
+
+def follow_moves(config: dict, moves: Mapping[str, str]) -> None:
+    """Point ``nav`` entries at the new paths of moved pages, and give every page of
+    :data:`PATH_PATTERNS` the same verdict at its new path as at its old one: a pattern such as
+    ``/mo-hinh/*.md`` no longer matches ``mo-hinh/x/index.md``, so the new path is appended,
+    matched in the same way MkDocs matches (pathspec's gitignore rules; the last line wins)."""
+    if not moves:
+        return
+    if "nav" in config:
+        config["nav"] = _nav_moved(config["nav"], moves)
+    for key in PATH_PATTERNS:
+        value = config.get(key)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        spec = pathspec.GitIgnoreSpec.from_lines(value.splitlines())
+        extra = [("" if spec.match_file(old) else "!") + "/" + _escaped(new)
+                 for old, new in sorted(moves.items())
+                 if spec.match_file(old) != spec.match_file(new)]
+        if extra:
+            config[key] = value.rstrip("\n") + "\n" + "\n".join(extra) + "\n"
+
+
+def _nav_moved(item: object, moves: Mapping[str, str]) -> object:
+    if isinstance(item, str):
+        return moves.get(posixpath.normpath(item), item) if item.endswith(".md") else item
+    if isinstance(item, list):
+        return [_nav_moved(i, moves) for i in item]
+    if isinstance(item, dict):
+        return {k: _nav_moved(v, moves) for k, v in item.items()}
+    return item
+
+
+def _escaped(path: str) -> str:
+    """``path`` as a pattern matching only itself (gitignore's backslash escapes)."""
+    return re.sub(r"([\\*?\[\]!#])", r"\\\1", path).replace(" ", "\\ ")
+
+
 def write_config(config: Mapping[str, object], path: Path) -> None:
     text = yaml.dump(dict(config), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                      width=100)
@@ -343,10 +475,13 @@ def materialise(project: Project, output: SiteOutput, stage_dir: Path, site_dir:
     """Write the staged docs folder, its engine configuration and the manifest."""
     check_output_dir(project, stage_dir)
     check_output_dir(project, site_dir)
-    written = write(stage(project, output), stage_dir / DOCS,
+    flat = _flat(project, output)
+    moves = moved_pages(flat)
+    written = write(_ordered(nest_pages(flat, moves, theme_files(project))), stage_dir / DOCS,
                     link_from=project.path(project.cache_dir))
     config = stage_dir / CONFIG
-    write_config(engine_config(project, stage_dir, site_dir, settings, hooks=hooks), config)
+    write_config(engine_config(project, stage_dir, site_dir, settings, hooks=hooks,
+                               moves=moves), config)
     write_manifest(output, stage_dir / MANIFEST)
     return Staged(stage_dir, config, written)
 
