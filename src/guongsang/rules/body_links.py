@@ -35,9 +35,6 @@ from ..site.output import SiteOutput
 from ..text import slugify
 from . import rule
 
-RULE = "lien-ket-trong-bai"
-INTERNAL_RULE = "lien-ket-noi-bo"
-
 
 @dataclass(frozen=True)
 class Page:
@@ -178,8 +175,8 @@ def judge(page: Page, link: BodyLink, line: int, site: SiteMap, corpus: Corpus) 
         top = folder.split("/")[0] + "/"
         if in_repo.startswith(folder) or (top not in ("./", "../")
                                           and (in_repo + "/").startswith(top)):
-            return Verdict(link, line, _problem(
-                page, link, line, INTERNAL_RULE,
+            return Verdict(link, line, Problem(
+                page.record.file, line, "", "lien-ket-noi-bo",
                 f"{_what(link)} \"{link.written}\" trỏ vào hồ sơ nội bộ ({folder}): hồ sơ nội bộ "
                 "không bao giờ được đăng lên trang, liên kết chỉ để lộ đường dẫn mà không dẫn "
                 "tới đâu.",
@@ -200,15 +197,17 @@ def judge(page: Page, link: BodyLink, line: int, site: SiteMap, corpus: Corpus) 
             return Verdict(link, line, None, deferred=True)
     hint = _hint(page, link, meant, site, corpus)
     if folder_style:
-        message = (f"{_what(link)} \"{link.written}\" viết kiểu địa chỉ thư mục: trong Markdown, "
-                   "liên kết tới một trang phải là đường dẫn tới tệp .md của trang đó (công cụ "
-                   "dựng trang không nhận liên kết này và dừng bản dựng).")
-    else:
-        message = (f"{_what(link)} \"{link.written}\": trang web không có "
-                   f"{'tệp ảnh' if link.kind == 'image' else 'trang hay tệp'} nào ở \"{target}\" "
-                   f"(đường dẫn tính từ vị trí của trang này trên trang web, {here})"
-                   f"{_why(target, site, corpus)}.")
-    return Verdict(link, line, _problem(page, link, line, RULE, message, hint))
+        return Verdict(link, line, Problem(
+            page.record.file, line, "", "lien-ket-trong-bai",
+            f"{_what(link)} \"{link.written}\" viết kiểu địa chỉ thư mục: trong Markdown, liên "
+            "kết tới một trang phải là đường dẫn tới tệp .md của trang đó (công cụ dựng trang "
+            "không nhận liên kết này và dừng bản dựng).", hint))
+    return Verdict(link, line, Problem(
+        page.record.file, line, "", "lien-ket-trong-bai",
+        f"{_what(link)} \"{link.written}\": trang web không có "
+        f"{'tệp ảnh' if link.kind == 'image' else 'trang hay tệp'} nào ở \"{target}\" (đường "
+        f"dẫn tính từ vị trí của trang này trên trang web, {here}){_why(target, site, corpus)}.",
+        hint))
 
 
 def _generated_section_record(url: str) -> bool:
@@ -333,17 +332,12 @@ def _judge_html(page: Page, link: BodyLink, line: int, site: SiteMap, path: str,
         hint = ("Trong thẻ HTML, viết địa chỉ của trang tính từ địa chỉ của trang này "
                 f"(/{urls.page_url(page.staged)}), ví dụ {_written_as(link, '../')}; hoặc dùng "
                 "liên kết Markdown tới tệp .md của trang.")
-    return Verdict(link, line, _problem(
-        page, link, line, RULE,
+    return Verdict(link, line, Problem(
+        page.record.file, line, "", "lien-ket-trong-bai",
         f"{_what(link)} \"{link.written}\" dẫn tới \"/{target}\" (tính từ địa chỉ của trang này, "
         f"/{urls.page_url(page.staged)}), nhưng trang web không có trang hay tệp nào ở đó"
         f"{'; thẻ HTML không được đổi đường dẫn .md thành địa chỉ trang' if target.endswith('.md') else ''}.",
         hint))
-
-
-def _problem(page: Page, link: BodyLink, line: int, rule_id: str, message: str,
-             hint: str) -> Problem:
-    return Problem(page.record.file, line, "", rule_id, message, hint)
 
 
 # -- the links of every body, read once ------------------------------------------------------
@@ -380,7 +374,7 @@ def _content_listing(corpus: Corpus) -> list[str]:
     return [uri for uri, _ in content_files(corpus.project)] if corpus.project else []
 
 
-@rule(RULE)
+@rule("lien-ket-trong-bai")
 def page_links(corpus: Corpus) -> Iterator[Problem]:
     """Every relative link and image in a page's body leads to a page or file the site has.
 
