@@ -249,8 +249,10 @@ def _why(target: str, site: SiteMap, corpus: Corpus) -> str:
         return f": {site.unpublished[target]} chưa được công bố nên chưa có trang"
     parts = target.split("/")
     for kind in KINDS:
-        if len(parts) == 3 and parts[2] == "index.md" and urls.src_uri(kind.url(parts[1])) == target:
-            return f": không có {kind.label} nào tên thư mục \"{parts[1]}\""
+        if len(parts) == 3 and parts[2] == "index.md" and \
+                urls.src_uri(kind.url(parts[1])) == target and \
+                parts[1] not in getattr(corpus, kind.store):
+            return f": không có {kind.label} nào tên \"{parts[1]}\""
     return ""
 
 
@@ -273,7 +275,7 @@ def _written_as(link: BodyLink, target: str) -> str:
 def _example(page: Page, corpus: Corpus, site: SiteMap) -> str:
     """A correct link from ``page`` to a real page, for a hint."""
     first = next((p for p in sorted(site.files) if p.startswith(f"{urls.PROFILES}/")
-                  and p.endswith("/index.md")), None) or next(
+                  and p.endswith("/index.md") and p != page.staged), None) or next(
         (p for p in sorted(site.files) if p.endswith(".md") and p != page.staged), None)
     if first is None:
         return ""
