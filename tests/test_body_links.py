@@ -49,12 +49,12 @@ def test_a_link_into_a_generated_part_is_judged_after_generation(tmp_path: Path)
         "content/gioi-thieu.md": ("# Giới thiệu\n\n[Bảng vinh danh](vinh-danh/index.md)\n"
                                   "[Năm 2099](vinh-danh/2099/index.md)\n"),
     })
-    output, problems = generate(Project(root=root), TODAY)
+    _, problems = generate(Project(root=root), TODAY)
     found = [p for p in problems if p.rule == "lien-ket-trong-bai"]
     assert [p.format_text().split("\n")[0] for p in found] == [
-        "content/gioi-thieu.md:4: lỗi [lien-ket-trong-bai] Liên kết \"vinh-danh/2099/index.md\": "
-        "trang web không có trang hay tệp nào ở \"vinh-danh/2099/index.md\" (đường dẫn tính từ "
-        "vị trí của trang này trên trang web, gioi-thieu.md)."]
+        ("content/gioi-thieu.md:4: lỗi [lien-ket-trong-bai] Liên kết \"vinh-danh/2099/index.md\": "
+         "trang web không có trang hay tệp nào ở \"vinh-danh/2099/index.md\" (đường dẫn tính từ "
+         "vị trí của trang này trên trang web, gioi-thieu.md).")]
 
 
 def test_check_and_build_stop_with_the_vietnamese_line_before_any_engine(

@@ -35,6 +35,9 @@ from ..site.output import SiteOutput
 from ..text import slugify
 from . import rule
 
+_CLOSE_LIMIT = 2000
+"""Names a "did you mean" compares a broken link with, at most (see :meth:`SiteMap.near`)."""
+
 
 @dataclass(frozen=True)
 class Page:
@@ -60,12 +63,33 @@ class SiteMap:
     _urls: dict[str, str] | None = None
     _folded: dict[str, str] | None = None
     _folders: dict[str, list[str]] | None = None
+    _sections: dict[str, list[str]] | None = None
+    _example: list[str] | None = None
 
     def by_url(self) -> dict[str, str]:
         """Site address -> staged page (``gioi-thieu/`` -> ``gioi-thieu.md``)."""
         if self._urls is None:
             self._urls = {urls.page_url(f): f for f in sorted(self.files) if f.endswith(".md")}
         return self._urls
+
+    def _records(self) -> dict[str, list[str]]:
+        """Section -> names of its ``<section>/<name>/index.md`` pages (profiles, stories)."""
+        if self._sections is None:
+            self._sections = {}
+            for f in sorted(self.files):
+                parts = f.split("/")
+                if len(parts) == 3 and parts[2] == "index.md":
+                    self._sections.setdefault(parts[0], []).append(parts[1])
+        return self._sections
+
+    def example(self, staged: str) -> str | None:
+        """A real page to show in a hint (a profile's if there is one), not ``staged`` itself."""
+        if self._example is None:
+            pages = sorted(f for f in self.files if f.endswith(".md"))
+            profiles = [f for f in pages if f.startswith(f"{urls.PROFILES}/")
+                        and f.endswith("/index.md")]
+            self._example = (profiles[:2] or []) + pages[:2]
+        return next((f for f in self._example if f != staged), None)
 
     def near(self, path: str) -> str | None:
         """A staged file the editor probably meant: the same path without case or diacritics,
@@ -83,17 +107,18 @@ class SiteMap:
         head, _, name = path.rpartition("/")
         assert self._folders is not None
         names = self._folders.get(head, [])
-        close = difflib.get_close_matches(name, names, n=1, cutoff=0.75) if len(names) < 5000 \
-            else []
+        close = difflib.get_close_matches(name, names, n=1, cutoff=0.75) \
+            if len(names) <= _CLOSE_LIMIT else []
         if close:
             return f"{head}/{close[0]}" if head else close[0]
-        # ho-so/khong-ai/index.md: a close record folder name
+        # ho-so/khong-ai/index.md: a close record folder name (a small section only: this
+        # runs per broken link, and a close match over thousands of names costs milliseconds)
         parts = path.split("/")
-        if len(parts) == 3 and parts[2] in ("index.md", ""):
-            folders = sorted({f.split("/")[1] for f in self.files
-                              if f.startswith(parts[0] + "/") and f.count("/") == 2})
-            close = difflib.get_close_matches(parts[1], folders, n=1, cutoff=0.75)
-            if close and f"{parts[0]}/{close[0]}/index.md" in self.files:
+        if len(parts) == 3 and parts[2] == "index.md":
+            folders = self._records().get(parts[0], [])
+            close = difflib.get_close_matches(parts[1], folders, n=1, cutoff=0.75) \
+                if len(folders) <= _CLOSE_LIMIT else []
+            if close:
                 return f"{parts[0]}/{close[0]}/index.md"
         return None
 
@@ -274,12 +299,8 @@ def _written_as(link: BodyLink, target: str) -> str:
 
 def _example(page: Page, corpus: Corpus, site: SiteMap) -> str:
     """A correct link from ``page`` to a real page, for a hint."""
-    first = next((p for p in sorted(site.files) if p.startswith(f"{urls.PROFILES}/")
-                  and p.endswith("/index.md") and p != page.staged), None) or next(
-        (p for p in sorted(site.files) if p.endswith(".md") and p != page.staged), None)
-    if first is None:
-        return ""
-    return posixpath.relpath(first, posixpath.dirname(page.staged) or ".")
+    first = site.example(page.staged)
+    return posixpath.relpath(first, posixpath.dirname(page.staged) or ".") if first else ""
 
 
 def _hint(page: Page, link: BodyLink, meant: str | None, site: SiteMap, corpus: Corpus) -> str:
