@@ -303,14 +303,17 @@ def _example(page: Page, corpus: Corpus, site: SiteMap) -> str:
     return posixpath.relpath(first, posixpath.dirname(page.staged) or ".") if first else ""
 
 
+_IMAGE_HINT = ("Ảnh của hồ sơ hay tin bài khai báo ở trường `anh` (tin bài: `anh_bia`) với tệp "
+               "để cùng thư mục; hệ thống tự đưa ảnh lên trang. Ảnh chèn vào thân bài phải là "
+               "tệp có trên trang web.")
+
+
 def _hint(page: Page, link: BodyLink, meant: str | None, site: SiteMap, corpus: Corpus) -> str:
     if meant is not None:
         rel = posixpath.relpath(meant, posixpath.dirname(page.staged) or ".")
         return f"Có phải ý là \"{rel}\"? Viết: {_written_as(link, rel)}"
     if link.kind == "image":
-        return ("Ảnh của hồ sơ hay tin bài khai báo ở trường `anh` (tin bài: `anh_bia`) với tệp "
-                "để cùng thư mục; hệ thống tự đưa ảnh lên trang. Ảnh chèn bằng ![…](…) phải là "
-                "tệp có trên trang web.")
+        return _IMAGE_HINT
     example = _example(page, corpus, site)
     where = f"Trang này nằm ở {page.staged} trên trang web"
     if not example:
@@ -351,6 +354,8 @@ def _judge_html(page: Page, link: BodyLink, line: int, site: SiteMap, path: str,
                                                or ".")
         hint = (f"Trong thẻ HTML, viết địa chỉ của trang (không phải tệp .md): "
                 f"{_written_as(link, rel)}; hoặc dùng liên kết Markdown.")
+    elif link.text == "src":
+        hint = _IMAGE_HINT
     else:
         hint = ("Trong thẻ HTML, viết địa chỉ của trang tính từ địa chỉ của trang này "
                 f"(/{urls.page_url(page.staged)}), ví dụ {_written_as(link, '../')}; hoặc dùng "
