@@ -58,6 +58,8 @@ class SiteMap:
     """Repository file -> its staged path (``profiles/an/index.md`` -> ``ho-so/an/index.md``)."""
     unpublished: dict[str, str] = field(default_factory=dict)
     """Staged path a record would have -> what it is, for records that are not published."""
+    former: dict[str, str] = field(default_factory=dict)
+    """Staged path a former address (``slug_cu``) would have -> the record's page now."""
     generated_only: bool = False
     """True at check time: paths under a generated part of the site are not known yet."""
     _urls: dict[str, str] | None = None
@@ -155,6 +157,8 @@ def predicted(corpus: Corpus, listed: Iterable[str]) -> SiteMap:
     site = SiteMap(files=set(listed) | set(corpus.published), generated_only=True)
     for page in pages(corpus):
         site.owners[page.record.file] = page.staged
+        for old in getattr(page.record, "slug_cu", []):
+            site.former.setdefault(urls.src_uri(page.kind.url(old)), page.staged)
         if getattr(page.record, "published", True):
             site.files.add(page.staged)
         else:
@@ -254,6 +258,8 @@ def _meant(page: Page, path: str, target: str, folder_style: bool, site: SiteMap
     """The staged file the editor most likely meant, or None."""
     if in_repo in site.owners and site.owners[in_repo] in site.files:
         return site.owners[in_repo]  # a path in the repository (../../profiles/an/index.md)
+    if site.former.get(target) in site.files:
+        return site.former[target]  # a former address: its page is a redirect, not a page
     if folder_style:
         by_url = site.by_url()
         for url in (_from_url(page.staged, path), target.rstrip("/") + "/"):
@@ -270,6 +276,8 @@ def _meant(page: Page, path: str, target: str, folder_style: bool, site: SiteMap
 
 
 def _why(target: str, site: SiteMap, corpus: Corpus) -> str:
+    if target in site.former:
+        return f": đây là địa chỉ cũ (`slug_cu`) của trang {site.former[target]}"
     if target in site.unpublished:
         return f": {site.unpublished[target]} chưa được công bố nên chưa có trang"
     parts = target.split("/")
@@ -434,7 +442,8 @@ def generated_link_problems(corpus: Corpus, output: SiteOutput) -> list[Problem]
         return []
     from ..site.materialise import stage
     before = predicted(corpus, _content_listing(corpus))
-    real = SiteMap(files=set(stage(corpus.project, output)), owners=before.owners, unpublished=before.unpublished)
+    real = SiteMap(files=set(stage(corpus.project, output)), owners=before.owners,
+                   unpublished=before.unpublished, former=before.former)
     out = []
     for early, late in zip(verdicts(corpus, before), verdicts(corpus, real)):
         if late.problem is not None and early.problem is None:
