@@ -78,6 +78,8 @@ def masked(body: str) -> str:
 
 def body_links(body: str) -> list[BodyLink]:
     """Every link target of ``body``, in the order they appear."""
+    if "](" not in body and "]:" not in body and "<" not in body:
+        return []  # most bodies: no link at all, and no need to mask anything
     text = masked(body)
     out: list[BodyLink] = []
     for m in _INLINE.finditer(text):
