@@ -214,17 +214,19 @@ def judge(page: Page, link: BodyLink, line: int, site: SiteMap, corpus: Corpus) 
     if link.kind == "html":
         return _judge_html(page, link, line, site, path, corpus)
     target = posixpath.normpath(posixpath.join(posixpath.dirname(here), path)).lstrip("/")
-    folder_style = not posixpath.splitext(path)[1]
-    if not folder_style and target in site.files:
+    if target in site.files:
         return Verdict(link, line, None)
+    # A folder-style link is refused by the engine whatever it points at (it looks for a file of
+    # that name), so it is judged here even in a generated part of the site.
+    folder_style = not posixpath.splitext(path)[1]
     if site.generated_only and _generated_section(target, corpus) and not folder_style:
         return Verdict(link, line, None, deferred=True)
     meant = _meant(page, path, target, folder_style, site, in_repo)
-    if site.generated_only and meant is None and folder_style:
-        url_target = _from_url(here, path)
-        if urls.reserved(url_target) is not None and not _generated_section_record(url_target):
-            return Verdict(link, line, None, deferred=True)
     hint = _hint(page, link, meant, site, corpus)
+    if folder_style and meant is None:
+        hint = ("Viết đường dẫn tới tệp .md của trang (tính từ vị trí của trang này trên trang "
+                f"web, {here}), ví dụ: {_written_as(link, path.rstrip('/') + '/index.md')}, nếu "
+                "trang đó có.")
     if folder_style:
         return Verdict(link, line, Problem(
             page.record.file, line, "", "lien-ket-trong-bai",
