@@ -9,11 +9,12 @@ reads it from the page's address: it must name an address (or file) the site has
 
 ``guongsang check`` runs before anything is generated, so it judges against what the records
 say will be staged (:class:`SiteMap`): the files of content/ (the staging's own list), the pages
-the core hands over, and the page of every published record. Links into a part of the site only
-the generators write (an honour roll's year, a directory page, a share image) cannot be judged
-then: :func:`generated_link_problems` judges them, and every other link again, against the real
-staging of the generated output (:func:`guongsang.site.materialise.stage`), before any engine
-runs. External addresses, pure ``#anchor`` links (the site check verifies anchors in the built
+the core hands over, and the page of every published record. A ``.md`` or file link into a part
+of the site only the generators write (an honour roll's year, a directory page, a share image)
+cannot be judged then (a folder-style link can: the engine refuses it wherever it points):
+:func:`generated_link_problems` judges it, and every other link again, against the real staging
+of the generated output (:func:`guongsang.site.materialise.stage`) before any engine runs, and
+reports what the check did not. External addresses, pure ``#anchor`` links (the site check verifies anchors in the built
 HTML) and absolute ``/…`` links (the engine leaves them as they are) are not judged here.
 """
 from __future__ import annotations
