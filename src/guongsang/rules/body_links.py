@@ -275,10 +275,17 @@ def _meant(page: Page, path: str, target: str, folder_style: bool, site: SiteMap
                  target.removesuffix("/index.md") + ".md" if target.endswith("/index.md") else ""):
         if cand and cand in site.files:
             return cand
-    return site.near(target)
+    # Read from the page's address instead of its file (../x.md written in gioi-thieu.md,
+    # published at gioi-thieu/): the engine's own guess.
+    from_address = posixpath.normpath(posixpath.join(urls.page_url(page.staged), path)).lstrip("/")
+    if from_address in site.files:
+        return from_address
+    return site.near(target) or (site.near(from_address) if from_address != target else None)
 
 
 def _why(target: str, site: SiteMap, corpus: Corpus) -> str:
+    if target.startswith("../"):
+        return ": đường dẫn này ra ngoài trang web"
     if target in site.former:
         return f": đây là địa chỉ cũ (`slug_cu`) của trang {site.former[target]}"
     if target in site.unpublished:
