@@ -74,3 +74,18 @@ def test_check_and_build_stop_with_the_vietnamese_line_before_any_engine(
     out = capsys.readouterr()
     assert "lien-ket-trong-bai" in out.out + out.err
     assert "WARNING" not in out.out + out.err and not (root / "site").exists()
+
+
+def test_a_disguised_scheme_is_not_a_path_of_the_site(tmp_path: Path) -> None:
+    """``&#106;avascript:`` is ``javascript:`` to Markdown: the safety rule's, never a "missing
+    page" (a second message would only bury the one that matters)."""
+    from guongsang.check import check
+
+    root = site_repo(tmp_path / "repo", {
+        "content/gioi-thieu.md": ("# Giới thiệu\n\n[a](&#106;avascript:alert(1)) "
+                                  "[b](<java\tscript:alert(1)>) [c](khong-co.md)\n"),
+    })
+    _, problems = check(Project(root=root), TODAY)
+    assert [(p.line, p.message) for p in problems if p.rule == "lien-ket-trong-bai"] == [
+        (3, "Liên kết \"khong-co.md\": trang web không có trang hay tệp nào ở \"khong-co.md\" "
+            "(đường dẫn tính từ vị trí của trang này trên trang web, gioi-thieu.md).")]

@@ -37,7 +37,8 @@ class BodyLink:
     offset: int
     """Where the target starts in the body (for the line)."""
     target: str
-    """The target as the editor wrote it (angle brackets and escapes removed)."""
+    """The target as Markdown reads it: angle brackets and backslash escapes removed, character
+    references (``&#106;``) decoded."""
     written: str
     """The target exactly as it stands in the file, for the message."""
     kind: str
@@ -84,12 +85,12 @@ def body_links(body: str) -> list[BodyLink]:
     out: list[BodyLink] = []
     for m in _INLINE.finditer(text):
         raw = body[m.start(3):m.end(3)]
-        target = raw[1:-1] if raw.startswith("<") else _ESCAPE.sub(r"\1", raw)
+        target = html.unescape(raw[1:-1] if raw.startswith("<") else _ESCAPE.sub(r"\1", raw))
         out.append(BodyLink(m.start(3), target, raw, "image" if m.group(1) else "link",
                             " ".join(body[m.start(2):m.end(2)].split())))
     for m in _REFERENCE.finditer(text):
         raw = body[m.start(2):m.end(2)]
-        target = raw[1:-1] if raw.startswith("<") else _ESCAPE.sub(r"\1", raw)
+        target = html.unescape(raw[1:-1] if raw.startswith("<") else _ESCAPE.sub(r"\1", raw))
         out.append(BodyLink(m.start(2), target, raw, "reference", m.group(1)))
     for tag in _TAG.finditer(text):
         attrs = tag.group(2) or ""

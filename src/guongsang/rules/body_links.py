@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -36,6 +37,8 @@ from ..site.output import SiteOutput
 from ..text import slugify
 from . import rule
 
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+_CONTROLS = re.compile(r"[\x00-\x20\x7f]+")
 _CLOSE_LIMIT = 2000
 """Names a "did you mean" compares a broken link with, at most (see :meth:`SiteMap.near`)."""
 
@@ -197,7 +200,10 @@ def judge(page: Page, link: BodyLink, line: int, site: SiteMap, corpus: Corpus) 
     """Whether one link of ``page`` leads somewhere, and the problem if not."""
     parts = urlsplit(link.target)
     path = unquote(parts.path)
-    if parts.scheme or parts.netloc or not path or path.startswith(("/", "\\")):
+    if parts.scheme or parts.netloc or not path or path.startswith(("/", "\\")) \
+            or _SCHEME.match(_CONTROLS.sub("", link.target)):
+        # An address with a scheme, however disguised (java\tscript:), is not a path of the
+        # site: the safety rule judges the dangerous ones.
         return Verdict(link, line, None)
     here = page.staged
     in_repo = posixpath.normpath(posixpath.join(posixpath.dirname(page.record.file), path))
