@@ -87,5 +87,5 @@ def test_a_disguised_scheme_is_not_a_path_of_the_site(tmp_path: Path) -> None:
     })
     _, problems = check(Project(root=root), TODAY)
     assert [(p.line, p.message) for p in problems if p.rule == "lien-ket-trong-bai"] == [
-        (3, "Liên kết \"khong-co.md\": trang web không có trang hay tệp nào ở \"khong-co.md\" "
-            "(đường dẫn tính từ vị trí của trang này trên trang web, gioi-thieu.md).")]
+        (3, ("Liên kết \"khong-co.md\": trang web không có trang hay tệp nào ở \"khong-co.md\" "
+             "(đường dẫn tính từ vị trí của trang này trên trang web, gioi-thieu.md)."))]
