@@ -73,6 +73,15 @@ MEANINGS: dict[str, str] = {
                   "trị đầu.",
     "lien-ket-hong": "Hồ sơ hoặc mô hình nhắc tới một phong trào, mô hình, hồ sơ không tồn tại "
                      "(sai tên tệp).",
+    "lien-ket-noi-bo": "Thân bài có liên kết (hoặc ảnh) trỏ vào hồ sơ nội bộ (đề nghị, biên bản "
+                       "họp hội đồng trong `noi-bo/`): hồ sơ nội bộ không bao giờ được đăng, "
+                       "liên kết chỉ để lộ đường dẫn mà không dẫn tới đâu.",
+    "lien-ket-trong-bai": "Thân bài (trang content/, mô hình, phong trào, tin bài, câu chuyện của "
+                          "hồ sơ) có liên kết `[…](…)`, ảnh `![…](…)`, liên kết tham chiếu "
+                          "`[id]: …` hay `href`/`src` của thẻ HTML dẫn tới trang hoặc tệp mà "
+                          "trang web không có; liên kết tới trang viết kiểu thư mục (`…/`) "
+                          "thay cho tệp `.md` cũng bị báo. Liên kết vào phần hệ thống tự tạo "
+                          "(bảng vinh danh theo năm, danh bạ…) được kiểm tra khi dựng trang.",
     "lien-ket-ngoai-kho": "Tệp hoặc thư mục là liên kết (symlink) trỏ ra ngoài kho; bị bỏ qua vì "
                           "an toàn.",
     "lo-thong-tin-rieng": "Thông tin riêng tư ghi trong `rieng_tu` (điện thoại, số định danh, "

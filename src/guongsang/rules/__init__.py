@@ -90,6 +90,7 @@ def run_rules(corpus: Corpus, rules: Iterable[Rule] | None = None) -> list[Probl
 # Importing the modules registers their rules, in this order.
 from . import (  # noqa: F401
     addresses,
+    body_links,
     consent,
     criteria,
     duplicates,

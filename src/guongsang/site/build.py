@@ -10,6 +10,7 @@ from ..pages import GENERATORS, Context, cache_dir
 from ..problems import Problem, has_errors
 from ..project import Project
 from ..rules.addresses import generated_collisions
+from ..rules.body_links import generated_link_problems
 from .output import SiteOutput
 
 
@@ -24,6 +25,8 @@ def build_site(corpus: Corpus, images: ImageCache | None = None) -> SiteOutput:
     # content/ pages are published from the Markdown the core checked and cleaned (page settings
     # and body only), never from the files as they are: materialise writes these.
     output.sources.update({uri: page.markdown for uri, page in corpus.published.items()})
+    # Links into generated parts of the site are judged against what was really generated.
+    output.problems.extend(generated_link_problems(corpus, output))
     ctx.images.save_index()
     return output
 
