@@ -15,7 +15,7 @@ from guongsang.mdlinks import BodyLink, body_links
 from guongsang.project import Project
 from guongsang.site.build import generate
 
-from .conftest import TODAY
+from .conftest import ROOT, TODAY
 from .sitebuild import site_repo
 
 PROFILE = ("---\nho_ten: Nguyễn Văn An\nloai: ca_nhan\ndon_vi: phong-xuc-tien-dau-tu\n"
@@ -89,3 +89,31 @@ def test_a_disguised_scheme_is_not_a_path_of_the_site(tmp_path: Path) -> None:
     assert [(p.line, p.message) for p in problems if p.rule == "lien-ket-trong-bai"] == [
         (3, ("Liên kết \"khong-co.md\": trang web không có trang hay tệp nào ở \"khong-co.md\" "
              "(đường dẫn tính từ vị trí của trang này trên trang web, gioi-thieu.md)."))]
+
+
+def test_links_between_pages_the_staging_nests_pass_and_work(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The check judges links as written, from the page's path under content/; the staging
+    then moves non-index pages to <name>/index.md and rewrites those links (site/relink.py).
+    Both together: no problem at any stage, and the built links reach their pages."""
+    about = (ROOT / "content/gioi-thieu.md").read_text(encoding="utf-8")
+    root = site_repo(tmp_path / "repo", {
+        "profiles/nguyen-van-an/index.md": PROFILE,
+        "content/mo-hinh/so-tay-nha-dau-tu-dien-tu.md": (
+            "---\nten: Sổ tay số\nloai: sang_kien\ntac_gia: [nguyen-van-an]\n"
+            "don_vi: phong-xuc-tien-dau-tu\nnam: 2026\nhieu_qua: Nhanh hơn\n---\n"
+            "Xem [giới thiệu](../gioi-thieu.md) và [trang chủ](../index.md).\n"),
+        "content/gioi-thieu.md": about + ("\n[Sổ tay](mo-hinh/so-tay-nha-dau-tu-dien-tu.md), "
+                                          "[anh An](ho-so/nguyen-van-an/index.md), "
+                                          "[vinh danh](vinh-danh/index.md)\n"),
+    })
+    _, problems = generate(Project(root=root), TODAY)
+    assert [p for p in problems if p.rule.startswith("lien-ket")] == []
+    assert main(["build", "--root", str(root)]) == 0
+    capsys.readouterr()
+    page = (root / "site/gioi-thieu/index.html").read_text(encoding="utf-8")
+    for href in ('href="../mo-hinh/so-tay-nha-dau-tu-dien-tu/"', 'href="../ho-so/nguyen-van-an/"',
+                 'href="../vinh-danh/"'):
+        assert href in page
+    model = (root / "site/mo-hinh/so-tay-nha-dau-tu-dien-tu/index.html").read_text(encoding="utf-8")
+    assert 'href="../../gioi-thieu/"' in model and 'href="../.."' in model

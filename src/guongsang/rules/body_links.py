@@ -458,7 +458,9 @@ def generated_link_problems(corpus: Corpus, output: SiteOutput) -> list[Problem]
         return []
     from ..site.materialise import stage
     before = predicted(corpus, _content_listing(corpus))
-    real = SiteMap(files=set(stage(corpus.project, output)), owners=before.owners,
+    # Before nesting (`nest=False`): links are judged as the editor wrote them, from the page's
+    # path under content/; the staging then rewrites every link that resolves (site/relink.py).
+    real = SiteMap(files=set(stage(corpus.project, output, nest=False)), owners=before.owners,
                    unpublished=before.unpublished, former=before.former)
     out = []
     for early, late in zip(verdicts(corpus, before), verdicts(corpus, real)):
