@@ -95,7 +95,8 @@ def test_links_between_pages_the_staging_nests_pass_and_work(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The check judges links as written, from the page's path under content/; the staging
     then moves non-index pages to <name>/index.md and rewrites those links (site/relink.py).
-    Both together: no problem at any stage, and the built links reach their pages."""
+    Both together: no problem at any stage, and the built links reach their pages. A file of the
+    theme folder (overrides/assets/logo.svg) is a file of the site too."""
     about = (ROOT / "content/gioi-thieu.md").read_text(encoding="utf-8")
     root = site_repo(tmp_path / "repo", {
         "profiles/nguyen-van-an/index.md": PROFILE,
@@ -105,7 +106,8 @@ def test_links_between_pages_the_staging_nests_pass_and_work(
             "Xem [giới thiệu](../gioi-thieu.md) và [trang chủ](../index.md).\n"),
         "content/gioi-thieu.md": about + ("\n[Sổ tay](mo-hinh/so-tay-nha-dau-tu-dien-tu.md), "
                                           "[anh An](ho-so/nguyen-van-an/index.md), "
-                                          "[vinh danh](vinh-danh/index.md)\n"),
+                                          "[vinh danh](vinh-danh/index.md), "
+                                          "![Biểu trưng](assets/logo.svg)\n"),
     })
     _, problems = generate(Project(root=root), TODAY)
     assert [p for p in problems if p.rule.startswith("lien-ket")] == []
@@ -113,7 +115,7 @@ def test_links_between_pages_the_staging_nests_pass_and_work(
     capsys.readouterr()
     page = (root / "site/gioi-thieu/index.html").read_text(encoding="utf-8")
     for href in ('href="../mo-hinh/so-tay-nha-dau-tu-dien-tu/"', 'href="../ho-so/nguyen-van-an/"',
-                 'href="../vinh-danh/"'):
+                 'href="../vinh-danh/"', 'src="../assets/logo.svg"'):
         assert href in page
     model = (root / "site/mo-hinh/so-tay-nha-dau-tu-dien-tu/index.html").read_text(encoding="utf-8")
     assert 'href="../../gioi-thieu/"' in model and 'href="../.."' in model

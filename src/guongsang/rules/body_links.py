@@ -158,7 +158,7 @@ def pages(corpus: Corpus) -> list[Page]:
 
 def predicted(corpus: Corpus, listed: Iterable[str]) -> SiteMap:
     """The site as the records say it will be staged; ``listed`` are the files of content/."""
-    site = SiteMap(files=set(listed) | set(corpus.published), generated_only=True)
+    site = SiteMap(files=set(listed) | set(corpus.published) | _theme(corpus), generated_only=True)
     for page in pages(corpus):
         site.owners[page.record.file] = page.staged
         for old in getattr(page.record, "slug_cu", []):
@@ -168,6 +168,15 @@ def predicted(corpus: Corpus, listed: Iterable[str]) -> SiteMap:
         else:
             site.unpublished[page.staged] = f"{page.kind.label} {page.record.file}"
     return site
+
+
+def _theme(corpus: Corpus) -> set[str]:
+    """Files of the theme folder (overrides/: ``assets/logo.svg``): the engine adds them to the
+    site and follows a page's link to one like a link to a staged file."""
+    if corpus.project is None:
+        return set()
+    from ..site.materialise import theme_files
+    return theme_files(corpus.project)
 
 
 def _generated_section(path: str, corpus: Corpus) -> bool:
@@ -460,7 +469,8 @@ def generated_link_problems(corpus: Corpus, output: SiteOutput) -> list[Problem]
     before = predicted(corpus, _content_listing(corpus))
     # Before nesting (`nest=False`): links are judged as the editor wrote them, from the page's
     # path under content/; the staging then rewrites every link that resolves (site/relink.py).
-    real = SiteMap(files=set(stage(corpus.project, output, nest=False)), owners=before.owners,
+    real = SiteMap(files=set(stage(corpus.project, output, nest=False)) | _theme(corpus),
+                   owners=before.owners,
                    unpublished=before.unpublished, former=before.former)
     out = []
     for early, late in zip(verdicts(corpus, before), verdicts(corpus, real)):
