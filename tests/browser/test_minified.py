@@ -77,7 +77,17 @@ def _picture(browser: Any, url: str, width: int) -> Image.Image:
         page = context.new_page()
         page.goto(url, wait_until="load")
         page.wait_for_load_state("networkidle")
-        return Image.open(io.BytesIO(page.screenshot(full_page=True))).convert("RGB")
+        # Both sides drawn settled: lazy photos loaded and decoded, fonts ready, no animation or
+        # caret. Otherwise a photo still being painted when the full-page shot is taken made
+        # a few pixels differ now and then on a busy machine (seen on a 4 × 4 px square).
+        page.evaluate("""async () => {
+            for (const img of document.images) img.loading = "eager";
+            await Promise.all([...document.images].map(i => i.decode().catch(() => null)));
+            await document.fonts.ready;
+        }""")
+        page.wait_for_load_state("networkidle")
+        shot = page.screenshot(full_page=True, animations="disabled", caret="hide")
+        return Image.open(io.BytesIO(shot)).convert("RGB")
     finally:
         context.close()
 
