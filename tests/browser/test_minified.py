@@ -96,6 +96,15 @@ def _picture(browser: Any, url: str, width: int) -> Image.Image:
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
 def test_a_minified_page_looks_exactly_like_the_engines(browser: Any, urls: tuple[str, str],
                                                        path: str, width: int) -> None:
-    before, after = (_picture(browser, base + path, width) for base in urls)
-    assert before.size == after.size
-    assert ImageChops.difference(before, after).getbbox() is None
+    # A difference the minifier makes is there on every drawing; Chromium now and then paints a
+    # few pixels of one drawing otherwise (a 4 × 4 px square on one page, only late in a full
+    # run, never alone), so a differing pair is drawn again, twice at most, from scratch.
+    seen = []
+    for _ in range(3):
+        before, after = (_picture(browser, base + path, width) for base in urls)
+        box = ImageChops.difference(before, after).getbbox() if before.size == after.size \
+            else ("size", before.size, after.size)
+        if box is None:
+            return
+        seen.append(box)
+    pytest.fail(f"{path} at {width} px differs on every drawing: {seen}")
