@@ -24,7 +24,7 @@ from guongsang.site.minify import minify_site
 from guongsang.site.output import Asset, ProfileView, SiteOutput, View
 from guongsang.site.settings import merge, settings, theme_script
 
-from .conftest import ROOT, make_repo
+from .conftest import ROOT, TODAY, make_repo
 from .sitebuild import staged_build
 
 # -- front matter, read as MkDocs reads it -----------------------------------------------------
@@ -493,3 +493,13 @@ def test_a_generated_block_takes_appended_keys_without_being_reread(meta: dict) 
     body, read = get_data(ours)
     assert read == {"title": "khác", **meta, "og": defaults["og"]}
     assert body.startswith("# Tiêu đề")
+
+
+def test_flat_paths_are_the_paths_the_staging_writes_before_nesting() -> None:
+    """The link check reads the staged paths from :func:`flat_paths`, not from a staging that
+    renders every page a second time; both must name the same files."""
+    from guongsang.site.build import generate
+
+    project = Project(root=ROOT)
+    output, _ = generate(project, TODAY)
+    assert mat.flat_paths(project, output) == set(mat.stage(project, output, nest=False))

@@ -465,11 +465,11 @@ def generated_link_problems(corpus: Corpus, output: SiteOutput) -> list[Problem]
     link at all."""
     if corpus.project is None or not any(links_of(p.record) for p in pages(corpus)):
         return []
-    from ..site.materialise import stage
+    from ..site.materialise import flat_paths
     before = predicted(corpus, _content_listing(corpus))
-    # Before nesting (`nest=False`): links are judged as the editor wrote them, from the page's
+    # The paths before nesting: links are judged as the editor wrote them, from the page's
     # path under content/; the staging then rewrites every link that resolves (site/relink.py).
-    real = SiteMap(files=set(stage(corpus.project, output, nest=False)) | _theme(corpus),
+    real = SiteMap(files=flat_paths(corpus.project, output) | _theme(corpus),
                    owners=before.owners,
                    unpublished=before.unpublished, former=before.former)
     out = []

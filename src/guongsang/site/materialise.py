@@ -165,6 +165,13 @@ def _flat(project: Project, output: SiteOutput) -> dict[str, Asset]:
     return files
 
 
+def flat_paths(project: Project, output: SiteOutput) -> set[str]:
+    """The paths :func:`_flat` stages (those of content/, before nesting), without writing a
+    page: what a check of links needs, at the cost of a folder listing."""
+    return ({uri for uri, _ in content_files(project)} | set(output.sources)
+            | {view.src_uri for view in output.views} | {asset.uri for asset in output.assets})
+
+
 def moved_pages(files: Mapping[str, Asset]) -> dict[str, str]:
     """Old path → staged path of every page :func:`nest_pages` moves: each Markdown page that
     is not an index page, unless its new path is taken (``x.md`` beside ``x/index.md``: the
