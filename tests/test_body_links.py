@@ -119,3 +119,22 @@ def test_links_between_pages_the_staging_nests_pass_and_work(
         assert href in page
     model = (root / "site/mo-hinh/so-tay-nha-dau-tu-dien-tu/index.html").read_text(encoding="utf-8")
     assert 'href="../../gioi-thieu/"' in model and 'href="../.."' in model
+
+
+def test_a_page_link_written_without_its_folder_is_found_by_the_check_itself(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``ho-so/an.md`` for the profile page ``ho-so/an/index.md`` lies in a generated part of
+    the site, but no generator can write a page at a record's address: ``check`` reports it
+    (it used to pass the check and stop only the build)."""
+    about = (ROOT / "content/gioi-thieu.md").read_text(encoding="utf-8")
+    root = site_repo(tmp_path / "repo", {
+        "profiles/nguyen-van-an/index.md": PROFILE,
+        "content/gioi-thieu.md": about + "\nXem [anh An](ho-so/nguyen-van-an.md).\n",
+    })
+    line = about.count("\n") + 2
+    assert main(["check", "--root", str(root)]) != 0
+    assert (f"content/gioi-thieu.md:{line}: lỗi [lien-ket-trong-bai] Liên kết "
+            "\"ho-so/nguyen-van-an.md\": trang web không có trang hay tệp nào ở "
+            "\"ho-so/nguyen-van-an.md\" (đường dẫn tính từ vị trí của trang này trên trang web, "
+            "gioi-thieu.md).\n      Gợi ý: Có phải ý là \"ho-so/nguyen-van-an/index.md\"? Viết: "
+            "[anh An](ho-so/nguyen-van-an/index.md)") in capsys.readouterr().out

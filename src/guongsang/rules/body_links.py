@@ -235,7 +235,12 @@ def judge(page: Page, link: BodyLink, line: int, site: SiteMap, corpus: Corpus) 
     # A folder-style link is refused by the engine whatever it points at (it looks for a file of
     # that name), so it is judged here even in a generated part of the site.
     folder_style = not posixpath.splitext(path)[1]
-    if site.generated_only and _generated_section(target, corpus) and not folder_style:
+    # "ho-so/an.md" when "ho-so/an/index.md" is a record's page: no generator can write a page
+    # at that address (it would collide with the record's), so it is judged now, not deferred.
+    shadowed = target.endswith(".md") and posixpath.basename(target) != "index.md" \
+        and target[:-3] + "/index.md" in site.files
+    if site.generated_only and _generated_section(target, corpus) and not folder_style \
+            and not shadowed:
         return Verdict(link, line, None, deferred=True)
     meant = _meant(page, path, target, folder_style, site, in_repo)
     hint = _hint(page, link, meant, site, corpus)
