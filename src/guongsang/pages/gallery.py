@@ -197,10 +197,9 @@ def facets_of(ctx: Context, found: list[Entry]) -> Facets:
                   tuple(f for f in ctx.ref.fields if f in fields))
 
 
-def no_script_note(ctx: Context, found: list[Entry] | Facets, url: str) -> str:
+def no_script_note(ctx: Context, facets: Facets, url: str) -> str:
     """What a reader without JavaScript is told: the filter needs it; the directory lists the
     same people by year, unit and field, on pages that need none."""
-    facets = found if isinstance(found, Facets) else facets_of(ctx, found)
     years, units, fields = facets.years, facets.units, facets.fields
 
     def links(facet: str, items: list[tuple[str, str]]) -> str:
@@ -231,7 +230,7 @@ def render_page(ctx: Context, found: list[Entry], page: int, pages: int,
         parts.append(f'<p class="gs-lead">Những việc làm tốt, cụ thể của cán bộ, viên chức, người '
                      f"lao động và các tập thể, gia đình: {len(found)} việc tốt của {people} "
                      "gương, mới nhất trước.</p>")
-        parts.append(no_script_note(ctx, facets or found, url))
+        parts.append(no_script_note(ctx, facets or facets_of(ctx, found), url))
         parts.append(filter_form(ctx, found, url, options))
         parts.append('<p class="gs-filter-status" role="status" aria-live="polite"></p>')
         parts.append('<div class="gs-cards gs-gallery-results" hidden></div>')
